@@ -1,0 +1,6 @@
+#include <iostream>
+
+int main() {
+    std::cerr << "referat: not built yet\n";
+    return 2;
+}
