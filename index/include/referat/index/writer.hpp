@@ -1,0 +1,48 @@
+#pragma once
+// Writing parsed documents into a Xapian database: one document per item and per meeting,
+// stable ids, replace on re-ingest, delete items that vanished from a changed file.
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <referat/ingest/model.hpp>
+
+namespace referat::index {
+
+/// What one add_document call changed.
+struct WriteStats {
+    std::size_t meetings = 0;
+    std::size_t items = 0;
+    std::size_t deleted = 0;  ///< documents of this source that no longer exist
+};
+
+/// Stable id of an item: derived from the source path, meeting ordinal and item number.
+[[nodiscard]] std::string item_id(std::string_view source, std::size_t meeting_index, int number);
+/// Stable id of a meeting.
+[[nodiscard]] std::string meeting_id(std::string_view source, std::size_t meeting_index);
+
+/// A writable index. Throws referat::Error when the database is locked by another writer
+/// ("database is locked by another ingest") or cannot be opened.
+class Writer {
+public:
+    explicit Writer(const std::filesystem::path& db);
+    ~Writer();
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    /// Replace everything indexed from doc.source with doc's meetings and items.
+    WriteStats add_document(const ingest::Document& doc);
+    /// sha256 of the source bytes last indexed for this path, if any (to skip unchanged files).
+    [[nodiscard]] std::optional<std::string> indexed_hash(std::string_view source) const;
+    /// Make everything added so far durable.
+    void commit();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace referat::index

@@ -1,0 +1,1 @@
+// CLI tests are added to this folder.

@@ -1,0 +1,1 @@
+// Query tests are added to this folder.
