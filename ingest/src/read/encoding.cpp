@@ -1,0 +1,243 @@
+// Text decoding: UTF-8, UTF-16 with byte-order mark, and legacy 8-bit encodings through ICU's
+// charset detector and converters. Binary data is refused here with the offset that gave it away.
+
+#include <memory>
+#include <string>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include "read/formats.hpp"
+
+namespace referat::ingest::read {
+
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
+constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
+constexpr std::string_view kFallbackLegacy = "windows-1252";
+
+/// Length of the well-formed UTF-8 sequence at s[i], or 0 when malformed.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) return 1;
+    std::size_t n = 0;
+    std::uint32_t cp = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        n = 2;
+        cp = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        n = 3;
+        cp = b0 & 0x0F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        n = 4;
+        cp = b0 & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return 0;
+    if (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return 0;
+    return n;
+}
+
+struct Utf8Survey {
+    std::size_t multibyte = 0;  ///< well-formed sequences of 2-4 bytes
+    std::size_t malformed = 0;
+    std::size_t first_malformed = 0;
+};
+
+Utf8Survey survey_utf8(std::string_view s) {
+    Utf8Survey r;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t n = utf8_sequence(s, i);
+        if (n == 0) {
+            if (r.malformed++ == 0) r.first_malformed = i;
+            ++i;
+        } else {
+            if (n > 1) ++r.multibyte;
+            i += n;
+        }
+    }
+    return r;
+}
+
+/// UTF-8 with each malformed byte replaced by U+FFFD.
+std::string repair_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 16);
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t n = utf8_sequence(s, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(s.substr(i, n));
+            i += n;
+        }
+    }
+    return out;
+}
+
+std::expected<std::string, Reason> decode_utf16(std::string_view s, bool little_endian) {
+    if (s.size() % 2 != 0) return std::unexpected("invalid UTF-16 text (odd number of bytes)");
+    std::string out;
+    out.reserve(s.size());
+    auto unit = [&](std::size_t i) -> std::uint32_t {
+        const auto a = static_cast<unsigned char>(s[i]);
+        const auto b = static_cast<unsigned char>(s[i + 1]);
+        return little_endian ? (b << 8 | a) : (a << 8 | b);
+    };
+    for (std::size_t i = 0; i < s.size(); i += 2) {
+        std::uint32_t u = unit(i);
+        if (u == 0) {
+            return std::unexpected("binary data in UTF-16 text (NUL character at byte " +
+                                   std::to_string(i) + ")");
+        }
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (i + 3 >= s.size() || unit(i + 2) < 0xDC00 || unit(i + 2) > 0xDFFF)
+                return std::unexpected("invalid UTF-16 text (unpaired surrogate at byte " +
+                                       std::to_string(i) + ")");
+            u = 0x10000 + ((u - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
+            i += 2;
+        } else if (u >= 0xDC00 && u <= 0xDFFF) {
+            return std::unexpected("invalid UTF-16 text (unpaired surrogate at byte " +
+                                   std::to_string(i) + ")");
+        }
+        append_utf8(out, u);
+    }
+    return out;
+}
+
+/// Offset of the first byte that no text file holds (NUL and C0 controls other than
+/// tab, line feed, form feed, carriage return, escape), or npos.
+std::size_t first_binary_byte(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) return i;
+    }
+    return std::string_view::npos;
+}
+
+std::string detect_legacy(std::string_view s, std::vector<std::string>& warnings) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&status),
+                                                                   &ucsdet_close);
+    if (U_FAILURE(status)) return std::string(kFallbackLegacy);
+    // The detector only needs a sample; it copies nothing, so the view must outlive the call.
+    const auto sample = s.substr(0, 64 * 1024);
+    ucsdet_setText(det.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
+    const UCharsetMatch* match = ucsdet_detect(det.get(), &status);
+    if (U_FAILURE(status) || match == nullptr) return std::string(kFallbackLegacy);
+    const char* name = ucsdet_getName(match, &status);
+    if (U_FAILURE(status) || name == nullptr) return std::string(kFallbackLegacy);
+    const std::string detected = name;
+    // ISO-8859-1 text with C1 bytes is really windows-1252; cp1252 is a superset for printing
+    // characters, so it is the safe choice for both.
+    if (detected == "ISO-8859-1" || detected == "windows-1252") return std::string(kFallbackLegacy);
+    if (detected.starts_with("ISO-8859-") || detected.starts_with("windows-125")) return detected;
+    warnings.push_back("encoding guessed as windows-1252 (detector suggested " + detected + ")");
+    return std::string(kFallbackLegacy);
+}
+
+std::expected<std::string, Reason> convert_legacy(std::string_view s, const std::string& charset) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::string out(s.size() * 3 + 16, '\0');
+    const int32_t n =
+        ucnv_convert("UTF-8", charset.c_str(), out.data(), static_cast<int32_t>(out.size()),
+                     s.data(), static_cast<int32_t>(s.size()), &status);
+    if (U_FAILURE(status))
+        return std::unexpected("cannot convert from " + charset + ": " + u_errorName(status));
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+}  // namespace
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        const std::size_t n = utf8_sequence(bytes, i);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+std::expected<Extracted, Reason> decode_text(std::string_view bytes) {
+    Extracted out;
+    if (bytes.starts_with(kUtf16LeBom) || bytes.starts_with(kUtf16BeBom)) {
+        const bool le = bytes.starts_with(kUtf16LeBom);
+        auto text = decode_utf16(bytes.substr(2), le);
+        if (!text) return std::unexpected(text.error());
+        out.text = std::move(*text);
+        out.encoding = le ? "UTF-16LE" : "UTF-16BE";
+        return out;
+    }
+    const bool bom = bytes.starts_with(kUtf8Bom);
+    if (bom) bytes.remove_prefix(kUtf8Bom.size());
+    if (const auto nul = bytes.find('\0'); nul != std::string_view::npos)
+        return std::unexpected("binary data (NUL byte at offset " + std::to_string(nul) + ")");
+    if (const auto bad = first_binary_byte(bytes); bad != std::string_view::npos) {
+        return std::unexpected("binary data (control byte 0x" +
+                               std::string(1, "0123456789abcdef"[(bytes[bad] >> 4) & 0xF]) +
+                               std::string(1, "0123456789abcdef"[bytes[bad] & 0xF]) +
+                               " at offset " + std::to_string(bad) + ")");
+    }
+    const Utf8Survey survey = survey_utf8(bytes);
+    if (survey.malformed == 0) {
+        out.text = std::string(bytes);
+        out.encoding = "UTF-8";
+        return out;
+    }
+    if (bom || survey.multibyte > 0) {
+        // Mostly UTF-8 with damage: keep the text when the damage is the exception.
+        if (survey.malformed > survey.multibyte && !bom) {
+            return std::unexpected("invalid UTF-8 (" + std::to_string(survey.malformed) +
+                                   " malformed bytes, first at offset " +
+                                   std::to_string(survey.first_malformed) +
+                                   "; mixed encodings?)");
+        }
+        out.text = repair_utf8(bytes);
+        out.encoding = "UTF-8";
+        out.warnings.push_back("invalid UTF-8: " + std::to_string(survey.malformed) +
+                               " malformed bytes replaced, first at offset " +
+                               std::to_string(survey.first_malformed));
+        return out;
+    }
+    const std::string charset = detect_legacy(bytes, out.warnings);
+    auto text = convert_legacy(bytes, charset);
+    if (!text) return std::unexpected(text.error());
+    out.text = std::move(*text);
+    out.encoding = charset;
+    return out;
+}
+
+}  // namespace referat::ingest::read
