@@ -1,5 +1,9 @@
 #include "referat/index/schema.hpp"
 
+#include <utility>
+
+#include <xapian.h>
+
 namespace referat::index::schema {
 
 const std::array<std::string_view, 94>& danish_stopwords() {
@@ -101,6 +105,51 @@ const std::array<std::string_view, 94>& danish_stopwords() {
         "sådan",
     };
     return kWords;
+}
+
+std::string term_value(std::string_view value) {
+    std::string out;
+    bool pending_space = false;
+    for (Xapian::Utf8Iterator it(value.data(), value.size()); it != Xapian::Utf8Iterator(); ++it) {
+        unsigned ch = *it;
+        if (Xapian::Unicode::is_whitespace(ch)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        std::string piece;
+        if (pending_space) piece += ' ';
+        Xapian::Unicode::append_utf8(piece, Xapian::Unicode::tolower(ch));
+        if (out.size() + piece.size() > kMaxTermValueBytes) break;
+        out += piece;
+        pending_space = false;
+    }
+    return out;
+}
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    std::string v = term_value(value);
+    // Lower-casing leaves ':' and caseless letters; mirror QueryParser's colon rule for them.
+    if (prefix.size() > 1 && !v.empty()) {
+        unsigned first = *Xapian::Utf8Iterator(v);
+        if (first == ':' || Xapian::Unicode::get_category(first) == Xapian::Unicode::UPPERCASE_LETTER) term += ':';
+    }
+    term += v;
+    return term;
+}
+
+std::string_view prefix_for_section_kind(std::string_view kind) {
+    static constexpr std::pair<std::string_view, std::string_view> kTable[] = {
+        {"beslutning", kDecision},        {"indstilling", kRecommendation},
+        {"forslag", kRecommendation},     {"baggrund", kBackground},
+        {"resume", kBackground},          {"resumé", kBackground},
+        {"sagsfremstilling", kBackground}, {"sagsbeskrivelse", kBackground},
+        {"redegørelse", kBackground},     {"begrundelse", kBackground},
+        {"sagen", kBackground},           {"bilag", kAttachment},
+    };
+    for (const auto& [name, prefix] : kTable)
+        if (kind == name) return prefix;
+    return kOtherText;
 }
 
 }  // namespace referat::index::schema

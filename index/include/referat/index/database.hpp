@@ -1,12 +1,16 @@
 #pragma once
 // Opening databases for reading, and the one helper that retries on DatabaseModifiedError.
+// Xapian::Error never leaves index/ or query/: translate_error turns it into referat::Error.
 
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
+
+#include <referat/ingest/error.hpp>
 
 namespace referat::index {
 
@@ -14,18 +18,32 @@ namespace referat::index {
 [[nodiscard]] std::filesystem::path default_database_path();
 
 /// Open one or more databases (local paths, or remote "host:port" shards) as one.
-/// Throws referat::Error with a hint ("run 'referat ingest' first") when a path is missing.
+/// Throws referat::Error "no database at PATH; create one with: referat ingest --db PATH
+/// FILES..." when a local path is missing, and for a database of another schema version.
 [[nodiscard]] Xapian::Database open_for_reading(const std::vector<std::string>& specs);
 
-/// Run fn; on DatabaseModifiedError reopen db and run it again (a few times).
+/// Whether spec names a remote shard ("host:port") rather than a local folder.
+[[nodiscard]] bool is_remote_spec(std::string_view spec);
+
+/// The project error for a Xapian error: "CONTEXT: message" (locks and corruption named).
+[[nodiscard]] Error translate_error(const Xapian::Error& error, std::string_view context);
+
+/// Run fn; on DatabaseModifiedError reopen db and run it again (a few times). Other Xapian
+/// errors, and a database that keeps changing, become referat::Error.
 template <class Fn>
 auto with_reopen(Xapian::Database& db, Fn&& fn) -> decltype(fn()) {
     for (int attempt = 0;; ++attempt) {
         try {
             return fn();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 5) throw;
-            db.reopen();
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= 5) throw translate_error(e, "database keeps changing while reading");
+            try {
+                db.reopen();
+            } catch (const Xapian::Error& again) {
+                throw translate_error(again, "cannot reopen database");
+            }
+        } catch (const Xapian::Error& e) {
+            throw translate_error(e, "database error");
         }
     }
 }

@@ -3,6 +3,8 @@
 // The writer (index/) and the query parser (query/) both read it; change it here only.
 
 #include <array>
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace referat::index::schema {
@@ -56,5 +58,28 @@ inline constexpr unsigned kSlotMunicipalities = 9;  ///< municipalities joined b
 
 /// The Danish stop list (Snowball), applied when indexing and when parsing queries.
 [[nodiscard]] const std::array<std::string_view, 94>& danish_stopwords();
+
+// --- Document types (values of kTypeTerm). ---
+inline constexpr std::string_view kTypeItem = "item";        ///< one agenda item
+inline constexpr std::string_view kTypeMeeting = "meeting";  ///< one meeting header
+
+/// Metadata key prefix: kMetaSourcePrefix + sha256(source path) -> sha256 of the source bytes
+/// last indexed from that path (written in the same commit as the documents).
+inline constexpr std::string_view kMetaSourcePrefix = "referat:src:";
+
+/// Longest value kept in a boolean term (Xapian terms are limited to 245 bytes).
+inline constexpr std::size_t kMaxTermValueBytes = 200;
+
+/// A filter value as stored in boolean terms: Unicode lower case, inner whitespace collapsed to
+/// one space, trimmed, cut at kMaxTermValueBytes on a character boundary.
+[[nodiscard]] std::string term_value(std::string_view value);
+/// prefix + term_value(value), with ':' between them where Xapian's QueryParser puts one (a
+/// multi-letter prefix followed by ':' or an upper-case letter), so filters parse back exactly.
+[[nodiscard]] std::string boolean_term(std::string_view prefix, std::string_view value);
+
+/// Free-text prefix for a section kind from the segmenter ("beslutning" -> kDecision,
+/// "indstilling" -> kRecommendation, "baggrund"/"resume"/"sagsfremstilling"/... ->
+/// kBackground, "bilag" -> kAttachment, anything else -> kOtherText).
+[[nodiscard]] std::string_view prefix_for_section_kind(std::string_view kind);
 
 }  // namespace referat::index::schema

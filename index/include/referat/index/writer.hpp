@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <referat/ingest/model.hpp>
 
@@ -19,9 +20,14 @@ struct WriteStats {
     std::size_t deleted = 0;  ///< documents of this source that no longer exist
 };
 
-/// Stable id of an item: derived from the source path, meeting ordinal and item number.
+/// Uncommitted text volume after which the writer commits by itself (commits follow the volume
+/// of text, not a document count, so a folder of long PDFs and one of short notes behave alike).
+inline constexpr std::size_t kCommitTextBytes = 64u * 1024 * 1024;
+
+/// Stable id of an item: derived from the source path, meeting ordinal and item number:
+/// "<12 hex of sha256(source)>-m<meeting, 1-based>-i<number>", e.g. "3fa2c1d9e0b4-m1-i5".
 [[nodiscard]] std::string item_id(std::string_view source, std::size_t meeting_index, int number);
-/// Stable id of a meeting.
+/// Stable id of a meeting: "<12 hex of sha256(source)>-m<meeting, 1-based>".
 [[nodiscard]] std::string meeting_id(std::string_view source, std::size_t meeting_index);
 
 /// A writable index. Throws referat::Error when the database is locked by another writer
@@ -33,7 +39,9 @@ public:
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
 
-    /// Replace everything indexed from doc.source with doc's meetings and items.
+    /// Replace everything indexed from doc.source with doc's meetings and items, and delete
+    /// its documents that no longer exist. All or nothing for one file. doc.source should be
+    /// an absolute path so the same file gets the same ids from any working directory.
     WriteStats add_document(const ingest::Document& doc);
     /// sha256 of the source bytes last indexed for this path, if any (to skip unchanged files).
     [[nodiscard]] std::optional<std::string> indexed_hash(std::string_view source) const;

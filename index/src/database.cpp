@@ -1,0 +1,88 @@
+#include "referat/index/database.hpp"
+
+#include <cstdlib>
+#include <system_error>
+
+#include "referat/index/schema.hpp"
+#include "storage.hpp"
+
+namespace referat::index {
+
+namespace fs = std::filesystem;
+
+fs::path default_database_path() {
+    if (const char* env = std::getenv("REFERAT_DB"); env && *env) return fs::path(env);
+    return fs::path("referat.db");
+}
+
+bool is_remote_spec(std::string_view spec) {
+    auto colon = spec.rfind(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 == spec.size()) return false;
+    if (spec.find('/') != std::string_view::npos) return false;
+    for (char c : spec.substr(colon + 1))
+        if (c < '0' || c > '9') return false;
+    return spec.substr(colon + 1).size() <= 5;
+}
+
+Error translate_error(const Xapian::Error& error, std::string_view context) {
+    std::string message(context);
+    message += ": ";
+    message += error.get_msg().empty() ? error.get_type() : error.get_msg();
+    if (std::string_view(error.get_type()) == "DatabaseCorruptError")
+        message += " (the database is corrupt; re-create it with referat ingest)";
+    return Error(message);
+}
+
+Xapian::Database open_for_reading(const std::vector<std::string>& specs) {
+    if (specs.empty()) throw Error("no database given");
+    Xapian::Database combined;
+    for (const auto& spec : specs) {
+        std::error_code ec;
+        const bool local = fs::exists(spec, ec);
+        if (!local && is_remote_spec(spec)) {
+            const auto colon = spec.rfind(':');
+            const std::string host = spec.substr(0, colon);
+            const auto port = static_cast<unsigned>(std::stoul(spec.substr(colon + 1)));
+            try {
+                combined.add_database(Xapian::Remote::open(host, port));
+            } catch (const Xapian::Error& e) {
+                throw translate_error(e, "cannot open remote database " + spec);
+            }
+            continue;
+        }
+        if (!local || !detail::looks_like_database(spec))
+            throw Error("no database at " + spec + "; create one with: referat ingest --db " +
+                        spec + " FILES...");
+        try {
+            Xapian::Database db(spec);
+            detail::check_schema_version(db, spec);
+            combined.add_database(db);
+        } catch (const Xapian::Error& e) {
+            throw translate_error(e, "cannot open database " + spec);
+        }
+    }
+    return combined;
+}
+
+namespace detail {
+
+bool looks_like_database(const fs::path& dir) {
+    std::error_code ec;
+    for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
+        if (fs::exists(dir / marker, ec)) return true;
+    // A stub database file (plain file listing shards) is also a database.
+    return fs::is_regular_file(dir, ec);
+}
+
+void check_schema_version(const Xapian::Database& db, const std::string& path) {
+    const std::string stored = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+    if (stored.empty()) return;  // empty database: nothing written yet
+    if (stored != std::to_string(schema::kSchemaVersion))
+        throw Error("database " + path + " has schema version " + stored +
+                    "; this referat writes version " +
+                    std::to_string(schema::kSchemaVersion) + "; ingest into a new database");
+}
+
+}  // namespace detail
+
+}  // namespace referat::index

@@ -1,0 +1,222 @@
+#include "document_builder.hpp"
+
+#include <set>
+
+#include <referat/ingest/json.hpp>
+#include <referat/ingest/people.hpp>
+#include <referat/ingest/serialize.hpp>
+
+#include "referat/index/schema.hpp"
+#include "stem_cache.hpp"
+
+namespace referat::index::detail {
+
+namespace {
+
+// Gap between fields so a phrase never matches across two of them.
+constexpr Xapian::termpos kFieldGap = 100;
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+std::string join(const std::set<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += '\n';
+        out += v;
+    }
+    return out;
+}
+
+json::Value meeting_header(const ingest::Meeting& m) {
+    json::Value h = json::Value::object();
+    h.set("title", m.title);
+    h.set("committee", m.committee);
+    h.set("date", json::opt(m.date));
+    h.set("start", json::opt(m.start));
+    h.set("end", json::opt(m.end));
+    h.set("location", json::opt(m.location));
+    h.set("published", json::opt(m.published));
+    return h;
+}
+
+void add_provenance(json::Value& record, const Provenance& from, std::string_view type,
+                    const std::string& id) {
+    record.set("type", type);
+    record.set("id", id);
+    record.set("meeting_id", from.meeting_id);
+    record.set("meeting_index", from.meeting_index);
+    record.set("source", from.document->source);
+    record.set("sha256", from.document->sha256);
+    record.set("input_type", from.document->type);
+}
+
+void add_person_terms(Xapian::Document& doc, const std::set<std::string>& keys) {
+    for (const auto& key : keys) doc.add_boolean_term(schema::boolean_term(schema::kPersonTerm, key));
+    if (!keys.empty()) doc.add_value(schema::kSlotPersons, join(keys));
+}
+
+void add_municipality_terms(Xapian::Document& doc, const std::set<std::string>& names) {
+    for (const auto& name : names)
+        doc.add_boolean_term(schema::boolean_term(schema::kMunicipalityTerm, name));
+    if (!names.empty()) doc.add_value(schema::kSlotMunicipalities, join(names));
+}
+
+}  // namespace
+
+std::string compact_date(std::string_view iso) {
+    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return {};
+    std::string out;
+    out += iso.substr(0, 4);
+    out += iso.substr(5, 2);
+    out += iso.substr(8, 2);
+    return all_digits(out) ? out : std::string();
+}
+
+DocumentBuilder::DocumentBuilder() {
+    for (auto word : schema::danish_stopwords()) m_stopper.add(std::string(word));
+    m_terms.set_stemmer(make_cached_stemmer());
+    m_terms.set_stopper(&m_stopper);
+    // Stop words are not indexed at all (not even unstemmed): they carry no meaning in minutes
+    // and are the bulk of the positional data.
+    m_terms.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
+}
+
+void DocumentBuilder::begin(Xapian::Document& doc) {
+    m_terms.set_document(doc);
+    m_terms.set_termpos(0);
+}
+
+void DocumentBuilder::text(std::string_view text, std::string_view prefix) {
+    if (text.empty()) return;
+    m_terms.index_text(Xapian::Utf8Iterator(text.data(), text.size()), 1, std::string(prefix));
+    m_terms.increase_termpos(kFieldGap);
+    m_text_bytes += text.size();
+}
+
+std::size_t DocumentBuilder::take_text_bytes() {
+    std::size_t bytes = m_text_bytes;
+    m_text_bytes = 0;
+    return bytes;
+}
+
+void DocumentBuilder::common_terms(Xapian::Document& doc, const Provenance& from,
+                                   const ingest::Meeting& meeting, std::string_view type,
+                                   const std::string& id) {
+    doc.add_boolean_term(std::string(schema::kId) + id);
+    doc.add_boolean_term(schema::boolean_term(schema::kTypeTerm, type));
+    doc.add_boolean_term(from.source_term);
+    doc.add_boolean_term(schema::boolean_term(schema::kMeetingTerm, from.meeting_id));
+    if (!meeting.committee.empty()) {
+        doc.add_boolean_term(schema::boolean_term(schema::kCommitteeTerm, meeting.committee));
+        doc.add_value(schema::kSlotCommittee, meeting.committee);
+    }
+    if (!meeting.layout.empty()) {
+        doc.add_boolean_term(schema::boolean_term(schema::kLayoutTerm, meeting.layout));
+        doc.add_value(schema::kSlotLayout, meeting.layout);
+    }
+    if (meeting.date) {
+        if (std::string date = compact_date(*meeting.date); !date.empty()) {
+            doc.add_value(schema::kSlotDate, date);
+            doc.add_boolean_term(std::string(schema::kYearTerm) + date.substr(0, 4));
+            doc.add_value(schema::kSlotYear, Xapian::sortable_serialise(std::stoi(date.substr(0, 4))));
+        }
+    }
+    doc.add_value(schema::kSlotSourceHash, from.document->sha256);
+}
+
+Xapian::Document DocumentBuilder::item_document(const Provenance& from,
+                                                const ingest::Meeting& meeting,
+                                                const ingest::Item& item, const std::string& id) {
+    Xapian::Document doc;
+    begin(doc);
+    text(item.title, schema::kTitle);
+    // The decision is indexed once, from item.decision; its sections would repeat it.
+    if (item.decision) {
+        text(*item.decision, schema::kDecision);
+    } else {
+        for (const auto& d : item.decisions) text(d.text, schema::kDecision);
+    }
+    for (const auto& section : item.sections) {
+        auto prefix = schema::prefix_for_section_kind(section.kind);
+        if (prefix == schema::kDecision || prefix == schema::kAttachment) continue;
+        text(section.text, prefix);
+    }
+    for (const auto& name : item.attachments) text(name, schema::kAttachment);
+    for (const auto& line : item.inline_attachments) text(line, schema::kAttachment);
+    text(meeting.committee, schema::kCommitteeText);
+
+    std::set<std::string> names(item.persons_mentioned.begin(), item.persons_mentioned.end());
+    for (const auto& a : item.appointments)
+        if (a.person) names.insert(*a.person);
+    for (const auto& e : item.attendance) names.insert(e.person);
+    std::set<std::string> keys;
+    for (const auto& name : names) {
+        text(name, schema::kPersonText);
+        if (auto key = ingest::person_key(name); !key.empty()) keys.insert(std::move(key));
+    }
+
+    common_terms(doc, from, meeting, schema::kTypeItem, id);
+    const std::string outcome(ingest::outcome_name(item.outcome));
+    doc.add_boolean_term(schema::boolean_term(schema::kOutcomeTerm, outcome));
+    doc.add_value(schema::kSlotOutcome, outcome);
+    doc.add_value(schema::kSlotItemNumber, Xapian::sortable_serialise(item.number));
+    if (item.max_amount) doc.add_value(schema::kSlotAmount, Xapian::sortable_serialise(*item.max_amount));
+    add_person_terms(doc, keys);
+    add_municipality_terms(doc, {item.municipalities.begin(), item.municipalities.end()});
+
+    json::Value record = ingest::item_to_json(item);
+    add_provenance(record, from, schema::kTypeItem, id);
+    record.set("layout", meeting.layout);
+    record.set("meeting", meeting_header(meeting));
+    doc.set_data(record.dump());
+    return doc;
+}
+
+Xapian::Document DocumentBuilder::meeting_document(const Provenance& from,
+                                                   const ingest::Meeting& meeting,
+                                                   const std::vector<std::string>& item_ids) {
+    Xapian::Document doc;
+    begin(doc);
+    text(meeting.title, schema::kTitle);
+    text(meeting.committee, schema::kCommitteeText);
+    if (meeting.location) text(*meeting.location, schema::kOtherText);
+    std::set<std::string> keys;
+    for (const auto* people : {&meeting.participants, &meeting.absent}) {
+        for (const auto& p : *people) {
+            text(p.name, schema::kPersonText);
+            if (auto key = ingest::person_key(p.name); !key.empty()) keys.insert(std::move(key));
+        }
+    }
+    common_terms(doc, from, meeting, schema::kTypeMeeting, from.meeting_id);
+    add_person_terms(doc, keys);
+    std::set<std::string> places;
+    for (const auto& item : meeting.items)
+        places.insert(item.municipalities.begin(), item.municipalities.end());
+    add_municipality_terms(doc, places);
+
+    // The meeting record lists its items by id; each item's full record is its own document.
+    ingest::Meeting header = meeting;
+    header.items.clear();
+    json::Value record = ingest::meeting_to_json(header, from.document->source);
+    json::Value items = json::Value::array();
+    for (std::size_t i = 0; i < meeting.items.size() && i < item_ids.size(); ++i) {
+        const auto& item = meeting.items[i];
+        json::Value summary = json::Value::object();
+        summary.set("id", item_ids[i]);
+        summary.set("number", item.number);
+        summary.set("title", item.title);
+        summary.set("decision_outcome", std::string(ingest::outcome_name(item.outcome)));
+        items.push(std::move(summary));
+    }
+    record.set("items", std::move(items));
+    add_provenance(record, from, schema::kTypeMeeting, from.meeting_id);
+    doc.set_data(record.dump());
+    return doc;
+}
+
+}  // namespace referat::index::detail

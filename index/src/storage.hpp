@@ -1,0 +1,17 @@
+#pragma once
+// Private helpers shared by the writer and the readers of index/.
+
+#include <filesystem>
+#include <string>
+
+#include <xapian.h>
+
+namespace referat::index::detail {
+
+/// Whether dir holds a Xapian database (or is a stub database file).
+[[nodiscard]] bool looks_like_database(const std::filesystem::path& dir);
+
+/// Throw referat::Error when db was written with another schema version.
+void check_schema_version(const Xapian::Database& db, const std::string& path);
+
+}  // namespace referat::index::detail

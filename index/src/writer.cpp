@@ -1,0 +1,150 @@
+#include "referat/index/writer.hpp"
+
+#include <set>
+#include <system_error>
+#include <unordered_set>
+#include <vector>
+
+#include <xapian.h>
+
+#include <referat/ingest/error.hpp>
+#include <referat/ingest/reader.hpp>
+
+#include "document_builder.hpp"
+#include "referat/index/database.hpp"
+#include "referat/index/schema.hpp"
+#include "storage.hpp"
+
+namespace referat::index {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string path_key(std::string_view source) { return ingest::sha256_hex(source); }
+
+}  // namespace
+
+std::string meeting_id(std::string_view source, std::size_t meeting_index) {
+    // Twelve hex digits of the path hash keep ids short and, for any realistic archive, unique.
+    return path_key(source).substr(0, 12) + "-m" + std::to_string(meeting_index + 1);
+}
+
+std::string item_id(std::string_view source, std::size_t meeting_index, int number) {
+    return meeting_id(source, meeting_index) + "-i" + std::to_string(number);
+}
+
+struct Writer::Impl {
+    std::string path;
+    Xapian::WritableDatabase db;
+    detail::DocumentBuilder builder;
+    std::size_t uncommitted_bytes = 0;
+};
+
+Writer::Writer(const fs::path& db) : m_impl(std::make_unique<Impl>()) {
+    m_impl->path = db.string();
+    std::error_code ec;
+    if (fs::exists(db, ec)) {
+        if (!fs::is_directory(db, ec))
+            throw Error(m_impl->path + " exists and is not a database folder");
+        if (!fs::is_empty(db, ec) && !detail::looks_like_database(db))
+            throw Error(m_impl->path + " is a folder but not a referat database; give another --db");
+    } else if (db.has_parent_path()) {
+        fs::create_directories(db.parent_path(), ec);
+        if (ec) throw Error("cannot create " + db.parent_path().string() + ": " + ec.message());
+    }
+    try {
+        m_impl->db = Xapian::WritableDatabase(m_impl->path, Xapian::DB_CREATE_OR_OPEN);
+        detail::check_schema_version(m_impl->db, m_impl->path);
+        const std::string key(schema::kMetaSchemaVersion);
+        if (m_impl->db.get_metadata(key).empty())
+            m_impl->db.set_metadata(key, std::to_string(schema::kSchemaVersion));
+    } catch (const Xapian::DatabaseLockError&) {
+        throw Error("database is locked by another ingest (" + m_impl->path + ")");
+    } catch (const Xapian::Error& e) {
+        throw translate_error(e, "cannot open database " + m_impl->path + " for writing");
+    }
+}
+
+// The destructor of WritableDatabase commits what is pending; every add_document is a
+// complete unit (see the transaction below), so that commit never holds half a file.
+Writer::~Writer() = default;
+
+WriteStats Writer::add_document(const ingest::Document& doc) {
+    WriteStats stats;
+    auto& db = m_impl->db;
+    const std::string key = path_key(doc.source);
+    detail::Provenance from;
+    from.document = &doc;
+    from.source_term = std::string(schema::kSourceTerm) + key;
+    try {
+        std::vector<Xapian::docid> previous;
+        for (auto it = db.postlist_begin(from.source_term); it != db.postlist_end(from.source_term);
+             ++it)
+            previous.push_back(*it);
+
+        // One file is all or nothing: cancelled on any error, never committed half-way.
+        db.begin_transaction(false);
+        try {
+            std::unordered_set<Xapian::docid> kept;
+            for (std::size_t m = 0; m < doc.meetings.size(); ++m) {
+                const auto& meeting = doc.meetings[m];
+                from.meeting_index = m;
+                from.meeting_id = meeting_id(doc.source, m);
+                std::vector<std::string> ids;
+                std::set<std::string> used;
+                for (const auto& item : meeting.items) {
+                    // A number repeated inside one meeting gets a suffix to stay unique.
+                    std::string id = item_id(doc.source, m, item.number);
+                    for (int n = 2; !used.insert(id).second; ++n)
+                        id = item_id(doc.source, m, item.number) + "-" + std::to_string(n);
+                    auto document = m_impl->builder.item_document(from, meeting, item, id);
+                    kept.insert(db.replace_document(std::string(schema::kId) + id, document));
+                    ids.push_back(std::move(id));
+                    ++stats.items;
+                }
+                auto document = m_impl->builder.meeting_document(from, meeting, ids);
+                kept.insert(
+                    db.replace_document(std::string(schema::kId) + from.meeting_id, document));
+                ++stats.meetings;
+            }
+            for (auto docid : previous) {
+                if (kept.count(docid)) continue;
+                db.delete_document(docid);
+                ++stats.deleted;
+            }
+            db.set_metadata(std::string(schema::kMetaSourcePrefix) + key, doc.sha256);
+            db.commit_transaction();
+        } catch (...) {
+            db.cancel_transaction();
+            throw;
+        }
+    } catch (const Xapian::Error& e) {
+        throw translate_error(e, "cannot index " + doc.source + " into " + m_impl->path);
+    }
+    m_impl->uncommitted_bytes += m_impl->builder.take_text_bytes();
+    if (m_impl->uncommitted_bytes >= kCommitTextBytes) commit();
+    return stats;
+}
+
+std::optional<std::string> Writer::indexed_hash(std::string_view source) const {
+    try {
+        std::string hash =
+            m_impl->db.get_metadata(std::string(schema::kMetaSourcePrefix) + path_key(source));
+        if (hash.empty()) return std::nullopt;
+        return hash;
+    } catch (const Xapian::Error& e) {
+        throw translate_error(e, "cannot read database " + m_impl->path);
+    }
+}
+
+void Writer::commit() {
+    try {
+        m_impl->db.commit();
+        m_impl->uncommitted_bytes = 0;
+    } catch (const Xapian::Error& e) {
+        throw translate_error(e, "cannot commit to database " + m_impl->path);
+    }
+}
+
+}  // namespace referat::index

@@ -1,0 +1,194 @@
+// Terms that must and must not be indexed: prefixes, stemming, stop words, positions, filters.
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include <xapian.h>
+
+#include <referat/index/schema.hpp>
+#include <referat/index/writer.hpp>
+
+#include "fixtures.hpp"
+#include "temp_dir.hpp"
+
+namespace {
+
+using referat::testing::sample_document;
+using referat::testing::TempDir;
+namespace index = referat::index;
+namespace schema = referat::index::schema;
+
+constexpr const char* kSource = "/archive/2021-09-10.txt";
+
+std::string stem(const std::string& word) {
+    return Xapian::Stem(std::string(schema::kStemLanguage))(word);
+}
+
+std::string str(std::string_view s) { return std::string(s); }
+
+class IndexedTerms : public ::testing::Test {
+protected:
+    void SetUp() override {
+        {
+            index::Writer writer(m_dir / "db");
+            (void)writer.add_document(sample_document(kSource, 2));
+            writer.commit();
+        }
+        m_db = Xapian::Database((m_dir / "db").string());
+        const std::string id_term = str(schema::kId) + index::item_id(kSource, 0, 2);
+        auto it = m_db.postlist_begin(id_term);
+        ASSERT_NE(it, m_db.postlist_end(id_term));
+        m_docid = *it;
+        for (auto t = m_db.termlist_begin(m_docid); t != m_db.termlist_end(m_docid); ++t)
+            m_terms.insert(*t);
+    }
+
+    bool has(const std::string& term) const { return m_terms.count(term) > 0; }
+    Xapian::termcount wdf(const std::string& term) {
+        auto t = m_db.termlist_begin(m_docid);
+        t.skip_to(term);
+        return (t != m_db.termlist_end(m_docid) && *t == term) ? t.get_wdf() : 0;
+    }
+
+    TempDir m_dir;
+    Xapian::Database m_db;
+    Xapian::docid m_docid = 0;
+    std::set<std::string> m_terms;
+};
+
+TEST_F(IndexedTerms, FieldsGoUnderTheirPrefixes) {
+    EXPECT_TRUE(has("Sgodkendelse"));                                 // title
+    EXPECT_TRUE(has("XDefterretning"));                               // decision
+    EXPECT_TRUE(has("XIforretningsudvalget"));                        // Indstilling
+    EXPECT_TRUE(has("XBrammeaftalen"));                               // Baggrund
+    EXPECT_TRUE(has("XAbelægningsprocenter"));                        // attachment name
+    EXPECT_TRUE(has("XCsocialdirektørforum"));                        // committee words
+    EXPECT_TRUE(has("XNliestmann"));                                  // person words
+    EXPECT_FALSE(has("Srammeaftalen"));                               // not in the title
+    EXPECT_FALSE(has("XDforretningsudvalget"));                       // not in the decision
+}
+
+TEST_F(IndexedTerms, NoTextIsIndexedUnprefixed) {
+    for (const auto& term : m_terms) {
+        ASSERT_FALSE(term.empty());
+        const unsigned char first = static_cast<unsigned char>(term[0]);
+        EXPECT_TRUE(first >= 'A' && first <= 'Z') << "unprefixed term: " << term;
+    }
+}
+
+TEST_F(IndexedTerms, DecisionIsIndexedOnceNotAgainFromItsSection) {
+    // "efterretning" occurs once in the decision; the Beslutning section repeats the same text.
+    EXPECT_EQ(wdf("XDefterretning"), 1u);
+    // "Belægningsprocenter 1. halvår 2021.pdf" is the attachment and the Bilag section text.
+    EXPECT_EQ(wdf("XAhalvår"), 1u);
+}
+
+TEST_F(IndexedTerms, StemmedFormsAreIndexed) {
+    EXPECT_TRUE(has("ZS" + stem("godkendelse")));
+    EXPECT_TRUE(has("ZXB" + stem("kommunerne")));
+    EXPECT_TRUE(has("ZXD" + stem("orienteringen")));
+    EXPECT_NE(stem("orienteringen"), "orienteringen");  // the stemmer really changed it
+}
+
+TEST_F(IndexedTerms, StopWordsAreNotIndexed) {
+    for (std::string_view stop : {"og", "i", "til", "at", "af", "fra", "på", "efter"}) {
+        for (auto prefix : schema::kAllTextPrefixes) {
+            EXPECT_FALSE(has(str(prefix) + str(stop))) << str(prefix) << stop;
+            EXPECT_FALSE(has("Z" + str(prefix) + str(stop))) << "Z" << str(prefix) << stop;
+        }
+    }
+}
+
+TEST_F(IndexedTerms, PhrasesHavePositions) {
+    auto positions = m_db.positionlist_begin(m_docid, "XDorienteringen");
+    EXPECT_NE(positions, m_db.positionlist_end(m_docid, "XDorienteringen"));
+    Xapian::Enquire enquire(m_db);
+    const std::vector<std::string> phrase{"XDsocialdirektørforum", "XDtog", "XDorienteringen"};
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end()));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 2u);  // both items carry that decision
+    const std::vector<std::string> wrong_order{"XDorienteringen", "XDsocialdirektørforum"};
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, wrong_order.begin(), wrong_order.end()));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);
+}
+
+TEST_F(IndexedTerms, FilterTermsAndValues) {
+    EXPECT_TRUE(has("Ksocialdirektørforum"));
+    EXPECT_TRUE(has("Y2021"));
+    EXPECT_TRUE(has("XU:noted") || has("XUnoted"));
+    EXPECT_TRUE(has(schema::boolean_term(schema::kOutcomeTerm, "noted")));
+    EXPECT_TRUE(has(schema::boolean_term(schema::kTypeTerm, schema::kTypeItem)));
+    EXPECT_TRUE(has(schema::boolean_term(schema::kLayoutTerm, "portal")));
+    EXPECT_TRUE(has(schema::boolean_term(schema::kMunicipalityTerm, "middelfart kommune")));
+    EXPECT_TRUE(has(schema::boolean_term(schema::kMeetingTerm, index::meeting_id(kSource, 0))));
+    const auto doc = m_db.get_document(m_docid);
+    EXPECT_EQ(doc.get_value(schema::kSlotDate), "20210910");
+    EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotYear)), 2021.0);
+    EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotItemNumber)), 2.0);
+    EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotAmount)), 1250000.0);
+    EXPECT_EQ(doc.get_value(schema::kSlotCommittee), "Socialdirektørforum");
+    EXPECT_EQ(doc.get_value(schema::kSlotOutcome), "noted");
+    EXPECT_EQ(doc.get_value(schema::kSlotSourceHash), std::string(64, 'a'));
+}
+
+TEST_F(IndexedTerms, DateRangeSearchUsesTheDateSlot) {
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, "20210101",
+                                    "20211231"));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 3u);  // two items and the meeting
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, "20220101",
+                                    "20221231"));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);
+}
+
+struct SharedStem {
+    const char* a;
+    const char* b;
+};
+
+class DanishMorphology : public ::testing::TestWithParam<SharedStem> {};
+
+TEST_P(DanishMorphology, InflectionsShareAStem) {
+    EXPECT_EQ(stem(GetParam().a), stem(GetParam().b));
+}
+
+INSTANTIATE_TEST_SUITE_P(Stemmer, DanishMorphology,
+                         ::testing::Values(SharedStem{"beslutninger", "beslutning"},
+                                           SharedStem{"repræsentanter", "repræsentant"},
+                                           SharedStem{"kommunerne", "kommune"},
+                                           SharedStem{"udvalgets", "udvalg"}));
+
+TEST(DanishMorphologyInIndex, PluralAndSingularFindEachOther) {
+    TempDir dir;
+    {
+        index::Writer writer(dir / "db");
+        auto doc = sample_document(kSource, 2);
+        doc.meetings[0].items[0].decision = "Forummet traf følgende beslutninger om repræsentanter.";
+        doc.meetings[0].items[1].decision = "Beslutning: en ny repræsentant blev udpeget.";
+        (void)writer.add_document(doc);
+        writer.commit();
+    }
+    Xapian::Database db((dir / "db").string());
+    EXPECT_EQ(db.get_termfreq("ZXD" + stem("beslutning")), 2u);
+    EXPECT_EQ(db.get_termfreq("ZXD" + stem("repræsentant")), 2u);
+}
+
+TEST(TermValue, LowerCasesAndCollapsesSpace) {
+    EXPECT_EQ(schema::term_value("  Social   Direktør\tFORUM "), "social direktør forum");
+    EXPECT_EQ(schema::term_value("ÆRØ KOMMUNE"), "ærø kommune");
+    EXPECT_EQ(schema::boolean_term("K", "Socialdirektørforum"), "Ksocialdirektørforum");
+    EXPECT_EQ(schema::boolean_term("XM", ":odd"), "XM::odd");
+    EXPECT_LE(schema::term_value(std::string(500, 'x')).size(), schema::kMaxTermValueBytes);
+}
+
+TEST(SectionKinds, MapToTheirPrefixes) {
+    EXPECT_EQ(schema::prefix_for_section_kind("beslutning"), schema::kDecision);
+    EXPECT_EQ(schema::prefix_for_section_kind("indstilling"), schema::kRecommendation);
+    EXPECT_EQ(schema::prefix_for_section_kind("sagsfremstilling"), schema::kBackground);
+    EXPECT_EQ(schema::prefix_for_section_kind("resume"), schema::kBackground);
+    EXPECT_EQ(schema::prefix_for_section_kind("bilag"), schema::kAttachment);
+    EXPECT_EQ(schema::prefix_for_section_kind("økonomi"), schema::kOtherText);
+}
+
+}  // namespace
