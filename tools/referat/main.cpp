@@ -1,6 +1,67 @@
-#include <iostream>
+// The referat binary: dispatch to a subcommand; the one place referat::Error is caught.
 
-int main() {
-    std::cerr << "referat: not built yet\n";
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <string_view>
+
+#include <referat/ingest/error.hpp>
+
+#include "commands.hpp"
+
+namespace {
+
+struct Subcommand {
+    std::string_view name;
+    int (*run)(const referat::cli::Args&);
+    std::string_view summary;
+};
+
+constexpr Subcommand kSubcommands[] = {
+    {"ingest", referat::cli::cmd_ingest, "index minutes files and folders"},
+    {"search", referat::cli::cmd_search, "search the index"},
+    {"export", referat::cli::cmd_export, "export search results for scripts"},
+    {"show", referat::cli::cmd_show, "show one item or meeting in full"},
+    {"stats", referat::cli::cmd_stats, "count items by committee, year, layout and outcome"},
+    {"parse", referat::cli::cmd_parse, "segment one file without indexing"},
+};
+
+void usage(std::ostream& out) {
+    out << "Usage: referat COMMAND [OPTIONS] [ARGS]\n\nCommands:\n";
+    for (const auto& c : kSubcommands) out << "  " << c.name << std::string(8 - c.name.size(), ' ')
+                                           << c.summary << "\n";
+    out << "\nEvery command has --help. Database: --db DIR, else $REFERAT_DB, else ./referat.db.\n"
+           "Exit status: 0 ok/found, 1 nothing found, 2 error.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        usage(std::cerr);
+        return 2;
+    }
+    const std::string_view name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        usage(std::cout);
+        return 0;
+    }
+    if (name == "--version") {
+        std::cout << "referat " << REFERAT_VERSION << "\n";
+        return 0;
+    }
+    for (const auto& c : kSubcommands) {
+        if (c.name != name) continue;
+        try {
+            return c.run(referat::cli::Args(argv + 2, argv + argc));
+        } catch (const referat::Error& e) {
+            std::cerr << "referat: " << e.what() << "\n";
+            return e.exit_code();
+        } catch (const std::exception& e) {
+            std::cerr << "referat: internal error: " << e.what() << "\n";
+            return 2;
+        }
+    }
+    std::cerr << "referat: unknown command '" << name << "' (see 'referat --help')\n";
     return 2;
 }

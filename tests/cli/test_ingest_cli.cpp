@@ -1,0 +1,156 @@
+// `referat ingest` on real samples: idempotent reruns, changed files, bad input in a batch.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include <referat/index/writer.hpp>
+
+#include "cli_fixture.hpp"
+
+namespace {
+
+using namespace referat::testing;
+namespace fs = std::filesystem;
+
+std::string source_of(const fs::path& file) { return fs::weakly_canonical(fs::absolute(file)).string(); }
+
+// Keep lines [1, last) of a file: everything before line `last`.
+void keep_lines_before(const fs::path& file, std::int64_t last) {
+    auto lines = lines_of(slurp(file));
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    for (std::int64_t i = 0; i + 1 < last && i < static_cast<std::int64_t>(lines.size()); ++i)
+        out << lines[static_cast<std::size_t>(i)] << "\n";
+}
+
+class Ingest : public CliTest {};
+
+TEST_F(Ingest, TwiceGivesTheSameCounts) {
+    const auto expected = parsed_counts(sample_files());
+    RunResult first;
+    auto report = ingest({minutes().string()}, &first);
+    ASSERT_EQ(first.status, 0) << first.err;
+    EXPECT_EQ(report["files"].as_int(), expected.sources);
+    EXPECT_EQ(report["ingested"].as_int(), expected.sources);
+    EXPECT_EQ(report["failed"].size(), 0u);
+    EXPECT_EQ(report["items"].as_int(), expected.items);
+    EXPECT_NE(first.out.find("ingested " + std::to_string(expected.sources) + " of"), std::string::npos)
+        << first.out;
+    EXPECT_EQ(stats(), expected);
+
+    RunResult second;
+    report = ingest({minutes().string()}, &second);
+    ASSERT_EQ(second.status, 0) << second.err;
+    EXPECT_EQ(report["unchanged"].as_int(), expected.sources);
+    EXPECT_EQ(report["ingested"].as_int(), 0);
+    EXPECT_EQ(stats(), expected);
+
+    // --force re-writes everything and still does not duplicate anything.
+    report = ingest({minutes().string()}, nullptr, {"--force"});
+    EXPECT_EQ(report["ingested"].as_int(), expected.sources);
+    EXPECT_EQ(report["deleted"].as_int(), 0);
+    EXPECT_EQ(stats(), expected);
+}
+
+TEST_F(Ingest, ItemRemovedFromAChangedFileIsGone) {
+    const fs::path file = minutes() / "002_539ca0b311f4efd1.txt";
+    const auto before = parse_meetings(file);
+    ASSERT_EQ(before.size(), 1u);
+    const auto& items = before[0]["items"].as_array();
+    if (items.size() < 2) GTEST_SKIP() << "the segmenter finds no items in " << file;
+    ASSERT_EQ(ingest({file.string()})["ingested"].as_int(), 1);
+    const auto counts_before = stats();
+
+    // Cut the file just before its last item.
+    const auto& last = items.back();
+    const auto last_id = referat::index::item_id(source_of(file), 0, static_cast<int>(last["number"].as_int()));
+    ASSERT_EQ(referat({"show", "--db", db(), last_id}).status, 0);
+    keep_lines_before(file, last["lines"]["begin"].as_int());
+    const auto after = parse_meetings(file);
+    ASSERT_EQ(after[0]["items"].size() + 1, items.size()) << "the cut should remove one item";
+
+    auto report = ingest({file.string()});
+    EXPECT_EQ(report["ingested"].as_int(), 1);
+    EXPECT_EQ(report["deleted"].as_int(), 1);
+    auto show = referat({"show", "--db", db(), last_id});
+    EXPECT_EQ(show.status, 1);
+    EXPECT_NE(show.err.find("no item or meeting with id " + last_id), std::string::npos) << show.err;
+    auto counts_after = stats();
+    EXPECT_EQ(counts_after.items, counts_before.items - 1);
+    EXPECT_EQ(counts_after.meetings, counts_before.meetings);
+}
+
+TEST_F(Ingest, BadInputInABatchIsReportedFileByFile) {
+    const fs::path bad = scratch() / "batch";
+    fs::create_directories(bad);
+    fs::copy_file(minutes() / "000_92d3c2ccd0431f34.txt", bad / "good-1.txt");
+    fs::copy_file(minutes() / "001_974898943bafb24e.txt", bad / "good-2.txt");
+    { std::ofstream(bad / "empty.txt"); }
+    {
+        std::ofstream out(bad / "binary.txt", std::ios::binary);
+        const char bytes[] = "\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00";
+        for (int i = 0; i < 64; ++i) out.write(bytes, sizeof bytes);
+    }
+    fs::create_directory_symlink(".", bad / "loop");
+    fs::create_directory_symlink("..", bad / "up");
+    { std::ofstream(bad / ".hidden.txt") << "skipped"; }
+    std::vector<std::string> expected_bad{(bad / "empty.txt").string(), (bad / "binary.txt").string(),
+                                          (bad / "loop").string(), (bad / "up").string(),
+                                          (scratch() / "missing.txt").string()};
+    if (::geteuid() != 0) {  // root reads everything
+        fs::copy_file(minutes() / "002_539ca0b311f4efd1.txt", bad / "unreadable.txt");
+        fs::permissions(bad / "unreadable.txt", fs::perms::none);
+        expected_bad.push_back((bad / "unreadable.txt").string());
+    }
+
+    RunResult r;
+    auto report = ingest({bad.string(), (scratch() / "missing.txt").string()}, &r);
+    EXPECT_EQ(r.status, 2);
+    const auto err_lines = lines_of(r.err);
+    for (const auto& path : expected_bad) {
+        auto n = std::count_if(err_lines.begin(), err_lines.end(),
+                               [&](const std::string& l) { return l.starts_with(path + ": "); });
+        EXPECT_EQ(n, 1) << "one line for " << path << " in:\n" << r.err;
+    }
+    EXPECT_EQ(r.err.find(".hidden"), std::string::npos);
+    EXPECT_EQ(report["ok"].as_int(), 2);
+    EXPECT_EQ(report["failed"].size(), expected_bad.size());
+    for (const auto& f : report["failed"].as_array()) {
+        EXPECT_FALSE(f["reason"].as_string().empty());
+        EXPECT_NE(std::find(expected_bad.begin(), expected_bad.end(), f["file"].as_string()),
+                  expected_bad.end())
+            << f["file"].as_string();
+    }
+    EXPECT_NE(r.out.find(std::to_string(expected_bad.size()) + " failed"), std::string::npos) << r.out;
+    EXPECT_EQ(stats().sources, 2);
+
+    // A rerun skips the good files and retries the failed ones (which fail again).
+    RunResult again;
+    report = ingest({bad.string(), (scratch() / "missing.txt").string()}, &again);
+    EXPECT_EQ(again.status, 2);
+    EXPECT_EQ(report["unchanged"].as_int(), 2);
+    EXPECT_EQ(report["failed"].size(), expected_bad.size());
+}
+
+TEST_F(Ingest, FoldersSkipOtherFileTypes) {
+    fs::copy_file(REFERAT_TEST_DATA "/samples/000_92d3c2ccd0431f34.json", minutes() / "gold.json");
+    auto report = ingest({minutes().string()});
+    EXPECT_EQ(report["files"].as_int(), static_cast<std::int64_t>(sample_files().size()));
+    EXPECT_EQ(report["ignored"].as_int(), 1);
+}
+
+TEST_F(Ingest, MissingArgumentsAndBadOptionsAreErrors) {
+    auto r = referat({"ingest", "--db", db()});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("referat: ingest: give at least one file or folder"), std::string::npos) << r.err;
+    r = referat({"ingest", "--no-such-option", minutes().string()});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(r.err.starts_with("referat: ingest: ")) << r.err;
+    r = referat({"ingest", "--db", (minutes()).string(), minutes().string()});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("not a referat database"), std::string::npos) << r.err;
+}
+
+}  // namespace
