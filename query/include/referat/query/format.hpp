@@ -1,0 +1,55 @@
+#pragma once
+// Search results for people (text) and for scripts (JSON, JSON Lines, CSV per RFC 4180).
+// The item record and the CSV columns are described in docs/SCHEMA.md.
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <referat/ingest/json.hpp>
+#include <referat/query/search.hpp>
+
+namespace referat::query {
+
+/// Version of the item record and of the search document; bump with data/schema/.
+inline constexpr int kRecordSchemaVersion = 1;
+
+/// The CSV columns, in order.
+[[nodiscard]] const std::vector<std::string_view>& csv_columns();
+
+/// CSV layout options.
+struct CsvOptions {
+    char separator = ',';  ///< ',' or ';' (spreadsheets in Danish locales)
+    bool bom = false;      ///< start with a UTF-8 byte order mark (for Excel)
+};
+
+/// One CSV field, quoted when it holds the separator, a quote, CR or LF.
+[[nodiscard]] std::string csv_field(std::string_view value, char separator);
+/// The header line (with the BOM when asked), CRLF terminated.
+[[nodiscard]] std::string csv_header(const CsvOptions& options);
+/// One record as a CSV line, CRLF terminated.
+[[nodiscard]] std::string csv_row(const json::Value& record, const CsvOptions& options);
+
+/// One record as a JSON Lines line (compact JSON and '\n').
+[[nodiscard]] std::string jsonl_line(const json::Value& record);
+
+/// The whole result as one JSON document: schema, query, total, offset, hits, facets,
+/// suggestion.
+[[nodiscard]] json::Value result_to_json(const SearchResult& result, std::size_t offset);
+
+/// How text output is styled.
+struct TextStyle {
+    std::string bold_start;  ///< before titles ("" for plain)
+    std::string bold_end;
+    std::string dim_start;   ///< before provenance
+    std::string dim_end;
+};
+
+/// Results for people: per hit the meeting date, committee, item number and title, the
+/// decision with its outcome, the snippet and where it came from; then the facets, with a
+/// histogram for years.
+void write_text(std::ostream& out, const SearchResult& result, std::size_t offset,
+                const TextStyle& style);
+
+}  // namespace referat::query

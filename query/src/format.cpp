@@ -1,0 +1,179 @@
+#include "referat/query/format.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace referat::query {
+
+namespace {
+
+std::string text_of(const json::Value& v) {
+    if (v.is_string()) return v.as_string();
+    if (v.is_int()) return std::to_string(v.as_int());
+    if (v.is_number()) {
+        std::ostringstream s;
+        s.precision(15);
+        s << v.as_double();
+        return s.str();
+    }
+    if (v.is_bool()) return v.as_bool() ? "true" : "false";
+    return {};
+}
+
+// List fields join with " | ": the bar is rare in titles and attachment names.
+std::string joined(const json::Value& v) {
+    std::string out;
+    if (!v.is_array()) return out;
+    for (const auto& s : v.as_array()) {
+        if (!out.empty()) out += " | ";
+        out += text_of(s);
+    }
+    return out;
+}
+
+std::string column_value(const json::Value& r, std::string_view column) {
+    if (column == "span_begin") return text_of(r["span"]["begin"]);
+    if (column == "span_end") return text_of(r["span"]["end"]);
+    if (column == "line_begin") return text_of(r["lines"]["begin"]);
+    if (column == "line_end") return text_of(r["lines"]["end"]);
+    const json::Value& v = r[column];
+    if (v.is_array()) return joined(v);
+    return text_of(v);
+}
+
+std::string one_line(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& csv_columns() {
+    static const std::vector<std::string_view> kColumns{
+        "rank",       "relevance",  "id",         "meeting_id", "date",      "committee",
+        "number",     "title",      "outcome",    "decision",   "attachments", "persons",
+        "municipalities", "max_amount", "case_number", "source", "sha256",   "span_begin",
+        "span_end",   "line_begin", "line_end",   "page",       "snippet"};
+    return kColumns;
+}
+
+std::string csv_field(std::string_view value, char separator) {
+    bool quote = value.find_first_of(std::string{separator, '"', '\r', '\n'}) !=
+                 std::string_view::npos;
+    if (!quote) return std::string(value);
+    std::string out = "\"";
+    for (char c : value) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string csv_header(const CsvOptions& options) {
+    std::string out = options.bom ? "\xEF\xBB\xBF" : "";
+    bool first = true;
+    for (auto column : csv_columns()) {
+        if (!first) out += options.separator;
+        first = false;
+        out += csv_field(column, options.separator);
+    }
+    return out + "\r\n";
+}
+
+std::string csv_row(const json::Value& record, const CsvOptions& options) {
+    std::string out;
+    bool first = true;
+    for (auto column : csv_columns()) {
+        if (!first) out += options.separator;
+        first = false;
+        out += csv_field(column_value(record, column), options.separator);
+    }
+    return out + "\r\n";
+}
+
+std::string jsonl_line(const json::Value& record) { return record.dump() + "\n"; }
+
+json::Value result_to_json(const SearchResult& result, std::size_t offset) {
+    json::Value doc = json::Value::object();
+    doc.set("schema", kRecordSchemaVersion);
+    doc.set("query", result.text);
+    doc.set("total", result.total);
+    doc.set("offset", offset);
+    json::Value hits = json::Value::array();
+    for (const auto& h : result.hits) hits.push(h.record);
+    doc.set("hits", std::move(hits));
+    json::Value facets = json::Value::object();
+    for (const auto& f : result.facets) {
+        json::Value values = json::Value::array();
+        for (const auto& v : f.values) {
+            json::Value entry = json::Value::object();
+            entry.set("value", v.value).set("count", v.count);
+            values.push(std::move(entry));
+        }
+        facets.set(f.name, std::move(values));
+    }
+    doc.set("facets", std::move(facets));
+    doc.set("suggestion", json::opt(result.suggestion));
+    return doc;
+}
+
+void write_text(std::ostream& out, const SearchResult& result, std::size_t offset,
+                const TextStyle& style) {
+    std::size_t last = offset + result.hits.size();
+    if (!result.hits.empty())
+        out << result.total << (result.total == 1 ? " match" : " matches") << ", showing "
+            << offset + 1 << "-" << last << "\n";
+    for (const auto& hit : result.hits) {
+        const json::Value& r = hit.record;
+        out << "\n" << hit.rank << ". " << style.bold_start;
+        std::string date = text_of(r["date"]);
+        out << (date.empty() ? "(no date)" : date) << "  " << text_of(r["committee"]) << "  #"
+            << text_of(r["number"]) << " " << one_line(text_of(r["title"])) << style.bold_end
+            << "\n";
+        std::string decision = text_of(r["decision"]);
+        std::string outcome = text_of(r["outcome"]);
+        if (!decision.empty())
+            out << "   Beslutning (" << outcome << "): " << one_line(decision) << "\n";
+        else if (outcome != "none")
+            out << "   Udfald: " << outcome << "\n";
+        std::string snippet = one_line(text_of(r["snippet"]));
+        if (!snippet.empty() && snippet != one_line(decision)) out << "   " << snippet << "\n";
+        out << "   " << style.dim_start << text_of(r["source"]);
+        if (r["lines"]["begin"].is_int() && r["lines"]["begin"].as_int() > 0)
+            out << ":" << text_of(r["lines"]["begin"]) << "-" << text_of(r["lines"]["end"]);
+        if (r["page"].is_int() && r["page"].as_int() > 0) out << " page " << text_of(r["page"]);
+        out << "  id " << text_of(r["id"]) << style.dim_end << "\n";
+    }
+    for (const auto& facet : result.facets) {
+        out << "\n" << style.bold_start << facet.name << style.bold_end << "\n";
+        if (facet.values.empty()) out << "  (none)\n";
+        if (facet.name == "year") {
+            // Chronological bars are easier to read than a ranking for years.
+            std::vector<FacetValue> years = facet.values;
+            std::sort(years.begin(), years.end(),
+                      [](const FacetValue& a, const FacetValue& b) { return a.value < b.value; });
+            std::size_t most = 0;
+            for (const auto& v : years) most = std::max(most, v.count);
+            for (const auto& v : years) {
+                std::size_t bar = most == 0 ? 0 : (v.count * 40 + most - 1) / most;
+                out << "  " << v.value << " " << std::string(bar, '#') << " " << v.count << "\n";
+            }
+            continue;
+        }
+        for (const auto& v : facet.values) out << "  " << v.count << "  " << v.value << "\n";
+    }
+}
+
+}  // namespace referat::query

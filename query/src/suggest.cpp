@@ -1,0 +1,146 @@
+#include "referat/query/suggest.hpp"
+
+#include <algorithm>
+
+#include <referat/index/schema.hpp>
+
+namespace referat::query {
+
+namespace schema = index::schema;
+
+namespace {
+
+// Scanning stops after this many vocabulary entries per prefix so a huge index stays quick.
+constexpr std::size_t kMaxScannedTerms = 400000;
+
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it)
+        out.push_back(static_cast<char32_t>(*it));
+    return out;
+}
+
+// Lower-cased letters and digits of a typed word, or empty when it is not a plain word.
+std::string normalise_word(std::string_view word) {
+    std::string out;
+    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
+        unsigned ch = *it;
+        if (!Xapian::Unicode::is_wordchar(ch)) {
+            // Punctuation at the ends ("godkendt.", "Beslutning:") is dropped; inside, the word
+            // is not plain (a time, a path) and is left alone.
+            if (out.empty()) continue;
+            auto rest = it;
+            bool trailing = true;
+            for (++rest; rest != Xapian::Utf8Iterator(); ++rest)
+                if (Xapian::Unicode::is_wordchar(*rest)) trailing = false;
+            if (trailing) break;
+            return {};
+        }
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
+    }
+    return out;
+}
+
+bool has_digit(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_boundary(char c) {
+    return c == ' ' || c == '\t' || c == '"' || c == ':' || c == '(' || c == ')' || c == '+' ||
+           c == '-';
+}
+
+std::size_t find_word(std::string_view text, std::string_view word) {
+    for (std::size_t at = text.find(word); at != std::string_view::npos;
+         at = text.find(word, at + 1)) {
+        bool starts = at == 0 || is_boundary(text[at - 1]);
+        std::size_t end = at + word.size();
+        bool ends = end == text.size() || is_boundary(text[end]);
+        if (starts && ends) return at;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    std::u32string x = code_points(a);
+    std::u32string y = code_points(b);
+    if ((x.size() > y.size() ? x.size() - y.size() : y.size() - x.size()) > limit) return limit + 1;
+    std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+        cur[0] = i;
+        std::size_t row_min = cur[0];
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            row_min = std::min(row_min, cur[j]);
+        }
+        if (row_min > limit) return limit + 1;
+        std::swap(prev, cur);
+    }
+    return std::min(prev[y.size()], limit + 1);
+}
+
+std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_view typed) {
+    std::string word = normalise_word(typed);
+    if (word.empty() || has_digit(word)) return std::nullopt;
+    for (auto stop : schema::danish_stopwords())
+        if (word == stop) return std::nullopt;
+    // A word that is indexed as typed or by its stem is no typo, even if the query as a whole
+    // found nothing.
+    const std::string stem = Xapian::Stem(std::string(schema::kStemLanguage))(word);
+    for (auto prefix : schema::kAllTextPrefixes) {
+        if (db.term_exists(std::string(prefix) + word)) return std::nullopt;
+        if (db.term_exists("Z" + std::string(prefix) + stem)) return std::nullopt;
+    }
+    // Xapian's spelling data, when the writer kept it.
+    if (db.spellings_begin() != db.spellings_end()) {
+        std::string s = db.get_spelling_suggestion(word, 2);
+        if (!s.empty()) return s;
+    }
+    const std::size_t length = code_points(word).size();
+    const std::size_t limit = length <= 4 ? 1 : 2;
+    std::optional<std::string> best;
+    std::size_t best_distance = limit + 1;
+    Xapian::doccount best_freq = 0;
+    for (auto prefix : schema::kAllTextPrefixes) {
+        std::size_t scanned = 0;
+        const std::string p(prefix);
+        for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
+            if (++scanned > kMaxScannedTerms) break;
+            std::string term = (*t).substr(p.size());
+            if (term.empty() || term[0] == ':' || has_digit(term)) continue;
+            std::size_t d = edit_distance(word, term, limit);
+            if (d == 0 || d > limit) continue;
+            Xapian::doccount freq = t.get_termfreq();
+            if (d < best_distance || (d == best_distance && freq > best_freq) ||
+                (d == best_distance && freq == best_freq && best && term < *best)) {
+                best = term;
+                best_distance = d;
+                best_freq = freq;
+            }
+        }
+    }
+    return best;
+}
+
+std::optional<std::string> suggest_query(const Xapian::Database& db, std::string_view text,
+                                         const std::vector<std::string>& words) {
+    std::string out(text);
+    bool changed = false;
+    for (const auto& w : words) {
+        auto s = suggest_word(db, w);
+        if (!s) continue;
+        // Replace the word where it was typed, as a whole word.
+        std::size_t at = find_word(out, w);
+        if (at == std::string::npos) continue;
+        out.replace(at, w.size(), *s);
+        changed = true;
+    }
+    if (!changed) return std::nullopt;
+    return out;
+}
+
+}  // namespace referat::query

@@ -1,1 +1,0 @@
-// Query tests are added to this folder.

@@ -1,0 +1,392 @@
+// Searching the sample index: every field in both languages, operators, phrases, wildcards,
+// date ranges, æ/ø/å folding, sorting, paging, filters, suggestions and errors. Expected
+// answers are computed from the gold files, not from the index.
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include <referat/ingest/error.hpp>
+#include <referat/query/search.hpp>
+
+#include "sample_index.hpp"
+
+namespace referat::query {
+namespace {
+
+using testing::all_items;
+using testing::has_word;
+using testing::key_of;
+using testing::SampleIndex;
+using testing::TestItem;
+using Keys = std::set<std::string>;
+
+SearchResult run(std::string_view text, Filters filters = {},
+                 SortOrder sort = SortOrder::kRelevance, std::size_t offset = 0,
+                 std::size_t limit = 1000) {
+    Xapian::Database db = SampleIndex::get().open();
+    SearchRequest r;
+    r.text = std::string(text);
+    r.filters = std::move(filters);
+    r.sort = sort;
+    r.offset = offset;
+    r.limit = limit;
+    return search(db, r);
+}
+
+Keys keys(std::string_view text, Filters filters = {}) {
+    Keys out;
+    for (const auto& h : run(text, std::move(filters)).hits) out.insert(key_of(h.record));
+    return out;
+}
+
+Keys expected(const std::function<bool(const TestItem&)>& pred) {
+    Keys out;
+    for (const auto& item : all_items())
+        if (pred(item)) out.insert(item.key);
+    return out;
+}
+
+bool any_has(const std::vector<std::string>& texts, std::string_view word) {
+    return std::any_of(texts.begin(), texts.end(),
+                       [&](const std::string& t) { return has_word(t, word); });
+}
+
+std::string invalid(std::string_view text, Filters filters = {}) {
+    try {
+        (void)run(text, std::move(filters));
+    } catch (const Error& e) {
+        EXPECT_EQ(e.exit_code(), 2);
+        return e.what();
+    }
+    ADD_FAILURE() << "accepted: " << text;
+    return {};
+}
+
+struct FieldCase {
+    const char* danish;
+    const char* english;
+    std::function<bool(const TestItem&)> expect;
+};
+
+class TextFields : public ::testing::TestWithParam<FieldCase> {};
+
+TEST_P(TextFields, BothNamesFindTheGoldAnswer) {
+    const auto& c = GetParam();
+    Keys want = expected(c.expect);
+    ASSERT_FALSE(want.empty()) << "the case must have matches in the samples";
+    EXPECT_EQ(keys(c.danish), want) << c.danish;
+    EXPECT_EQ(keys(c.english), want) << c.english;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Samples, TextFields,
+    ::testing::Values(
+        FieldCase{"titel:årshjul", "title:årshjul",
+                  [](const TestItem& t) { return has_word(t.title, "årshjul"); }},
+        FieldCase{"beslutning:efterretning", "decision:efterretning",
+                  [](const TestItem& t) { return has_word(t.decision, "efterretning"); }},
+        FieldCase{"indstilling:direktionen", "recommendation:direktionen",
+                  [](const TestItem& t) { return any_has(t.recommendation, "direktionen"); }},
+        FieldCase{"udvalg:DAS", "committee:das",
+                  [](const TestItem& t) { return has_word(t.committee, "das"); }},
+        FieldCase{"bilag:kommissorium", "attachment:kommissorium",
+                  [](const TestItem& t) { return any_has(t.attachments, "kommissorium"); }},
+        FieldCase{"person:Willer", "person:willer",
+                  [](const TestItem& t) { return any_has(t.persons, "willer"); }}));
+
+struct FilterCase {
+    const char* danish;
+    const char* english;
+    std::function<bool(const TestItem&)> expect;
+};
+
+class FilterFields : public ::testing::TestWithParam<FilterCase> {};
+
+TEST_P(FilterFields, BothNamesFindTheGoldAnswer) {
+    const auto& c = GetParam();
+    Keys want = expected(c.expect);
+    ASSERT_FALSE(want.empty());
+    EXPECT_EQ(keys(c.danish), want) << c.danish;
+    EXPECT_EQ(keys(c.english), want) << c.english;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Samples, FilterFields,
+    ::testing::Values(
+        FilterCase{"år:2021", "year:2021",
+                   [](const TestItem& t) { return t.date.starts_with("2021"); }},
+        FilterCase{"aar:2023", "year:2023",
+                   [](const TestItem& t) { return t.date.starts_with("2023"); }},
+        FilterCase{"udfald:godkendt", "outcome:approved",
+                   [](const TestItem& t) { return t.outcome == "approved"; }},
+        FilterCase{"udfald:udsat", "outcome:postponed",
+                   [](const TestItem& t) { return t.outcome == "postponed"; }},
+        FilterCase{"dato:2021-09-10", "date:2021-09-10",
+                   [](const TestItem& t) { return t.date == "2021-09-10"; }},
+        FilterCase{"kommune:Sønderborg", "municipality:sønderborg",
+                   [](const TestItem& t) {
+                       return std::count(t.municipalities.begin(), t.municipalities.end(),
+                                         "Sønderborg") > 0;
+                   }},
+        FilterCase{"beløb:1.000.000..", "amount:1000000..",
+                   [](const TestItem& t) { return t.amount && *t.amount >= 1e6; }},
+        FilterCase{"beløb:..1000000", "amount:0..1000000",
+                   [](const TestItem& t) { return t.amount && *t.amount <= 1e6; }}));
+
+TEST(Boolean, EnglishAndDanishOperators) {
+    Keys a = keys("efterretning");
+    Keys b = keys("orienteringen");
+    ASSERT_FALSE(a.empty());
+    ASSERT_FALSE(b.empty());
+    Keys both, either, only_a;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(),
+                          std::inserter(both, both.end()));
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::inserter(either, either.end()));
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(),
+                        std::inserter(only_a, only_a.end()));
+    ASSERT_NE(both, either) << "the case must tell AND from OR";
+    EXPECT_EQ(keys("efterretning AND orienteringen"), both);
+    EXPECT_EQ(keys("efterretning OG orienteringen"), both);
+    EXPECT_EQ(keys("efterretning orienteringen"), both) << "words are ANDed by default";
+    EXPECT_EQ(keys("efterretning OR orienteringen"), either);
+    EXPECT_EQ(keys("efterretning ELLER orienteringen"), either);
+    EXPECT_EQ(keys("efterretning NOT orienteringen"), only_a);
+    EXPECT_EQ(keys("efterretning IKKE orienteringen"), only_a);
+    EXPECT_EQ(keys("efterretning -orienteringen"), only_a);
+    EXPECT_EQ(keys("(efterretning OG orienteringen) ELLER (efterretning IKKE orienteringen)"), a);
+}
+
+TEST(Phrase, MatchesWordsInOrderOnly) {
+    Keys want = expected([](const TestItem& t) {
+        return t.decision.find("godkendt som ny") != std::string::npos;
+    });
+    ASSERT_FALSE(want.empty());
+    EXPECT_EQ(keys("\"godkendt som ny\""), want);
+    EXPECT_TRUE(keys("\"ny som godkendt\"").empty());
+}
+
+TEST(Phrase, StopWordsInsidePhrases) {
+    // "til" is a stop word and not indexed; the phrase still matches the text.
+    Keys want = expected([](const TestItem& t) {
+        return t.decision.find("tog orienteringen til efterretning") != std::string::npos;
+    });
+    ASSERT_FALSE(want.empty());
+    EXPECT_EQ(keys("\"tog orienteringen til efterretning\""), want);
+}
+
+TEST(Wildcard, TrailingStar) {
+    Keys want = expected([](const TestItem& t) {
+        std::string text = t.title + " " + t.decision;
+        for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return text.find("kommissori") != std::string::npos;
+    });
+    ASSERT_FALSE(want.empty());
+    Keys got = keys("titel:kommissori* OR beslutning:kommissori*");
+    EXPECT_EQ(got, want);
+}
+
+TEST(DateRange, ClosedOpenAndYears) {
+    auto in = [](std::string from, std::string to) {
+        return expected([=](const TestItem& t) { return t.date >= from && t.date <= to; });
+    };
+    EXPECT_EQ(keys("dato:2021-01-01..2023-06-30"), in("2021-01-01", "2023-06-30"));
+    EXPECT_EQ(keys("date:2022-01-01.."), in("2022-01-01", "9999"));
+    EXPECT_EQ(keys("dato:..2019-12-31"), in("0000", "2019-12-31"));
+    EXPECT_EQ(keys("dato:2021..2022"), in("2021-01-01", "2022-12-31"));
+    EXPECT_EQ(keys("dato:10.9.2021"), in("2021-09-10", "2021-09-10"));
+    EXPECT_EQ(keys("år:2019..2021"), in("2019-01-01", "2021-12-31"));
+    EXPECT_EQ(keys("year:2022.."), in("2022-01-01", "9999"));
+    EXPECT_FALSE(keys("dato:2021-01-01..2023-06-30").empty());
+}
+
+TEST(DateRange, ReversedAndImpossibleAreInvalid) {
+    EXPECT_NE(invalid("dato:2023-06-30..2021-01-01").find("invalid query: date range"),
+              std::string::npos);
+    EXPECT_NE(invalid("år:2022..2019").find("reversed"), std::string::npos);
+    EXPECT_NE(invalid("dato:2021-02-30").find("no such day"), std::string::npos);
+    EXPECT_NE(invalid("dato:2021-13-01").find("no such month"), std::string::npos);
+    EXPECT_NE(invalid("dato:igår").find("invalid date"), std::string::npos);
+    EXPECT_NE(invalid("", Filters{{}, "2023-01-01", "2021-01-01", {}, {}}).find("reversed"),
+              std::string::npos);
+}
+
+TEST(Folding, OldAndNewSpellingsFindEachOther) {
+    Keys want = expected([](const TestItem& t) {
+        std::string all = t.title + " " + t.decision;
+        for (const auto& p : t.persons) all += " " + p;
+        for (const auto& a : t.attachments) all += " " + a;
+        return has_word(all, "aabenraa") || has_word(all, "åbenrå");
+    });
+    // The samples spell it "Aabenraa"; the extra meeting both ways.
+    ASSERT_GT(want.size(), 2u);
+    EXPECT_EQ(keys("Aabenraa"), want);
+    EXPECT_EQ(keys("Åbenrå"), want);
+    EXPECT_EQ(keys("åbenrå"), want);
+    EXPECT_EQ(keys("titel:aabenraa"), keys("titel:Åbenrå"));
+}
+
+TEST(Folding, TypedWithoutDanishLetters) {
+    Keys want = expected([](const TestItem& t) {
+        return has_word(t.title + " " + t.decision, "fælleskommunale") ||
+               has_word(t.title + " " + t.decision, "fælleskommunal");
+    });
+    ASSERT_FALSE(want.empty());
+    EXPECT_EQ(keys("faelleskommunale"), keys("fælleskommunale"));
+    EXPECT_FALSE(keys("faelleskommunale").empty());
+    EXPECT_EQ(keys("titel:faelleskommunal"), keys("titel:fælleskommunal"));
+    EXPECT_FALSE(keys("titel:faelleskommunal").empty());
+}
+
+TEST(Sort, ByDateBothWaysAndByRelevance) {
+    auto dates = [](const SearchResult& r) {
+        std::vector<std::string> d;
+        for (const auto& h : r.hits) d.push_back(h.record["date"].as_string());
+        return d;
+    };
+    auto asc = dates(run("efterretning", {}, SortOrder::kDateAscending));
+    auto desc = dates(run("efterretning", {}, SortOrder::kDateDescending));
+    ASSERT_GT(asc.size(), 3u);
+    ASSERT_NE(asc.front(), asc.back());
+    EXPECT_TRUE(std::is_sorted(asc.begin(), asc.end()));
+    EXPECT_TRUE(std::is_sorted(desc.rbegin(), desc.rend()));
+    auto rel = run("efterretning orienteringen ELLER godkendt");
+    ASSERT_GT(rel.hits.size(), 3u);
+    for (std::size_t i = 1; i < rel.hits.size(); ++i)
+        EXPECT_GE(rel.hits[i - 1].percent, rel.hits[i].percent);
+    EXPECT_EQ(sort_order_from("-date"), SortOrder::kDateDescending);
+    EXPECT_EQ(sort_order_from("date"), SortOrder::kDateAscending);
+    EXPECT_EQ(sort_order_from("relevance"), SortOrder::kRelevance);
+    EXPECT_FALSE(sort_order_from("size"));
+}
+
+TEST(Paging, PagesConcatenateToTheWholeList) {
+    SearchResult all = run("efterretning", {}, SortOrder::kDateAscending);
+    ASSERT_GT(all.hits.size(), 5u);
+    std::vector<std::string> paged;
+    for (std::size_t offset = 0; offset < all.total; offset += 4) {
+        SearchResult page = run("efterretning", {}, SortOrder::kDateAscending, offset, 4);
+        EXPECT_EQ(page.total, all.total);
+        EXPECT_LE(page.hits.size(), 4u);
+        for (const auto& h : page.hits) {
+            EXPECT_EQ(h.rank, offset + 1 + (paged.size() - offset));
+            paged.push_back(h.record["id"].as_string());
+        }
+    }
+    std::vector<std::string> whole;
+    for (const auto& h : all.hits) whole.push_back(h.record["id"].as_string());
+    EXPECT_EQ(paged, whole);
+    EXPECT_TRUE(run("efterretning", {}, SortOrder::kRelevance, all.total, 10).hits.empty());
+}
+
+TEST(Filters, OptionsCombineWithTheQuery) {
+    Filters committee;
+    committee.committees = {"DAS Social"};
+    EXPECT_EQ(keys("", committee), expected([](const TestItem& t) {
+                  return t.committee == "DAS Social";
+              }));
+    Filters dates;
+    dates.from = "2022-01-01";
+    dates.to = "2023-06-30";
+    dates.outcomes = {"noted"};
+    EXPECT_EQ(keys("", dates), expected([](const TestItem& t) {
+                  return t.date >= "2022-01-01" && t.date <= "2023-06-30" && t.outcome == "noted";
+              }));
+    Filters years;
+    years.years = {"2011", "2019"};
+    Keys want = expected([](const TestItem& t) {
+        return (t.date.starts_with("2011") || t.date.starts_with("2019")) &&
+               has_word(t.title + " " + t.decision, "budget");
+    });
+    ASSERT_FALSE(want.empty());
+    EXPECT_EQ(keys("budget", years), want);
+}
+
+TEST(Suggestion, WhenNothingMatches) {
+    SearchResult r = run("efterretnig");
+    EXPECT_EQ(r.total, 0u);
+    ASSERT_TRUE(r.suggestion);
+    EXPECT_EQ(*r.suggestion, "efterretning");
+    EXPECT_GT(run(*r.suggestion).total, 0u);
+    SearchResult field = run("titel:bydget");
+    EXPECT_EQ(field.total, 0u);
+    ASSERT_TRUE(field.suggestion);
+    EXPECT_EQ(*field.suggestion, "titel:budget");
+    EXPECT_FALSE(run("efterretning").suggestion);
+    EXPECT_FALSE(run("xqzvwk").suggestion) << "nothing close: no suggestion";
+}
+
+TEST(Errors, MalformedQueriesAreInvalidNotExceptions) {
+    EXPECT_NE(invalid("\"tog orienteringen").find("invalid query: unbalanced quote"),
+              std::string::npos);
+    EXPECT_NE(invalid("(budget OR skole").find("unbalanced"), std::string::npos);
+    EXPECT_NE(invalid("foo:bar").find("unknown field 'foo:'"), std::string::npos);
+    EXPECT_NE(invalid("udfald:måske").find("unknown outcome"), std::string::npos);
+    EXPECT_NE(invalid("beløb:mange").find("invalid amount"), std::string::npos);
+    // Clock times are text, not fields.
+    EXPECT_NO_THROW((void)run("Kl. 10:30"));
+}
+
+TEST(Errors, UnknownFacetIsAnError) {
+    Xapian::Database db = SampleIndex::get().open();
+    SearchRequest r;
+    r.text = "budget";
+    r.facets = {"colour"};
+    EXPECT_THROW((void)search(db, r), Error);
+}
+
+TEST(Record, ProvenanceOnEveryHit) {
+    SearchResult r = run("titel:Åbenrå dato:2019-03-05");
+    ingest::Item want = testing::extra_meeting().items[0];
+    auto it = std::find_if(r.hits.begin(), r.hits.end(),
+                           [&](const Hit& h) { return h.record["number"].as_int() == want.number; });
+    ASSERT_NE(it, r.hits.end());
+    const json::Value& h = it->record;
+    EXPECT_EQ(h["number"].as_int(), want.number);
+    EXPECT_EQ(h["span"]["begin"].as_int(), static_cast<long>(want.span_begin));
+    EXPECT_EQ(h["span"]["end"].as_int(), static_cast<long>(want.span_end));
+    EXPECT_EQ(h["lines"]["begin"].as_int(), want.line_begin);
+    EXPECT_EQ(h["lines"]["end"].as_int(), want.line_end);
+    EXPECT_EQ(h["page"].as_int(), want.page);
+    EXPECT_EQ(h["committee"].as_string(), "Økonomiudvalget");
+    EXPECT_EQ(h["sha256"].as_string().size(), 64u);
+    EXPECT_FALSE(h["id"].as_string().empty());
+    EXPECT_FALSE(h["meeting_id"].as_string().empty());
+    EXPECT_TRUE(h["source"].as_string().ends_with(".txt"));
+    EXPECT_NE(h["snippet"].as_string().find("[Åbenrå]"), std::string::npos)
+        << h["snippet"].as_string();
+}
+
+TEST(Record, SnippetMarksMatchedWords) {
+    SearchResult r = run("beslutning:kommissoriet");
+    ASSERT_FALSE(r.hits.empty());
+    for (const auto& h : r.hits) {
+        std::string snippet = h.record["snippet"].as_string();
+        std::transform(snippet.begin(), snippet.end(), snippet.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        EXPECT_NE(snippet.find("[kommissoriet]"), std::string::npos) << snippet;
+    }
+}
+
+TEST(Export, StreamsEveryMatchInChunks) {
+    Xapian::Database db = SampleIndex::get().open();
+    SearchRequest r;
+    r.text = "efterretning ELLER godkendt";
+    r.sort = SortOrder::kDateAscending;
+    r.limit = 1000;
+    SearchResult all = search(db, r);
+    std::vector<std::string> streamed;
+    std::size_t n = export_matches(
+        db, r, [&](const Hit& h) { streamed.push_back(h.record["id"].as_string()); }, 3);
+    EXPECT_EQ(n, all.total);
+    std::vector<std::string> whole;
+    for (const auto& h : all.hits) whole.push_back(h.record["id"].as_string());
+    EXPECT_EQ(streamed, whole);
+}
+
+}  // namespace
+}  // namespace referat::query
