@@ -1,0 +1,207 @@
+// referat search: the query language with facets, sorting and paging, for people and scripts.
+
+#include <iostream>
+
+#include <referat/index/database.hpp>
+#include <referat/ingest/error.hpp>
+#include <referat/query/format.hpp>
+#include <referat/query/search.hpp>
+
+#include "cli_util.hpp"
+#include "commands.hpp"
+
+namespace referat::cli {
+
+namespace {
+
+const Usage kUsage{
+    "search", "[--db DIR] [OPTIONS] QUERY...",
+    "Search agenda items. QUERY uses fields (titel:, beslutning:, udvalg:, dato:, år:, ...),\n"
+    "AND/OR/NOT (OG/ELLER/IKKE), \"phrases\" and trailing wildcards; see docs/QUERY.md.\n"
+    "Exit status 1 when nothing matches (with a suggestion when one is close)."};
+
+// Options that take a value, and the long names of the short ones.
+constexpr std::string_view kValueOptions[] = {
+    "--db",   "--format", "--facets", "--sort",  "--limit", "--offset",  "--committee",
+    "--from", "--to",     "--outcome", "--year", "--color", "--csv-sep", "--output", "--chunk"};
+constexpr std::pair<std::string_view, std::string_view> kShort[] = {
+    {"-d", "--db"}, {"-f", "--format"}, {"-o", "--output"}, {"-n", "--limit"}};
+
+bool takes_value(std::string_view name) {
+    for (auto v : kValueOptions)
+        if (name == v) return true;
+    return false;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        std::size_t comma = text.find(',', at);
+        if (comma == std::string::npos) comma = text.size();
+        std::string part = text.substr(at, comma - at);
+        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+        while (!part.empty() && part.back() == ' ') part.pop_back();
+        if (!part.empty()) out.push_back(part);
+        at = comma + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+// Shared with cmd_export.cpp (declared there): the query and filter options of both commands.
+namespace query_options {
+
+/// Query words may start with '-' ("budget -regnskab") and --sort takes "-date": options are
+/// put in --name=value form and every other argument after "--", so Boost reads neither as
+/// an option.
+Args normalise(const Args& args) {
+    Args options;
+    Args words;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string a = args[i];
+        if (a == "--") {
+            words.insert(words.end(), args.begin() + static_cast<long>(i) + 1, args.end());
+            break;
+        }
+        for (const auto& [short_name, long_name] : kShort)
+            if (a == short_name) a = std::string(long_name);
+        bool option = a.starts_with("--") || a == "-h";
+        if (!option) {
+            words.push_back(a);
+            continue;
+        }
+        if (takes_value(a) && i + 1 < args.size()) {
+            options.push_back(a + "=" + args[++i]);
+            continue;
+        }
+        options.push_back(a);
+    }
+    options.emplace_back("--");
+    options.insert(options.end(), words.begin(), words.end());
+    return options;
+}
+
+/// Add the query, filter and sort options.
+void add(po::options_description& options) {
+    options.add_options()
+        ("query", po::value<std::vector<std::string>>(), "query words (joined by spaces)")
+        ("committee", po::value<std::vector<std::string>>()->composing(),
+         "only this committee (repeatable)")
+        ("from", po::value<std::string>(), "only meetings on or after this date (yyyy-mm-dd)")
+        ("to", po::value<std::string>(), "only meetings on or before this date")
+        ("outcome", po::value<std::vector<std::string>>()->composing(),
+         "only this outcome: approved, noted, discussed, postponed, decided, none (repeatable)")
+        ("year", po::value<std::vector<std::string>>()->composing(),
+         "only this year or range of years, e.g. 2021 or 2019..2021 (repeatable)")
+        ("sort", po::value<std::string>()->default_value("relevance"),
+         "relevance, date (oldest first) or -date (newest first)");
+}
+
+/// The request those options describe.
+query::SearchRequest request(const po::variables_map& vm, const Usage& usage) {
+    query::SearchRequest r;
+    if (vm.count("query")) {
+        for (const auto& w : vm["query"].as<std::vector<std::string>>())
+            r.text += (r.text.empty() ? "" : " ") + w;
+    }
+    if (vm.count("committee")) r.filters.committees = vm["committee"].as<std::vector<std::string>>();
+    if (vm.count("from")) r.filters.from = vm["from"].as<std::string>();
+    if (vm.count("to")) r.filters.to = vm["to"].as<std::string>();
+    if (vm.count("outcome")) r.filters.outcomes = vm["outcome"].as<std::vector<std::string>>();
+    if (vm.count("year")) r.filters.years = vm["year"].as<std::vector<std::string>>();
+    const std::string sort = vm["sort"].as<std::string>();
+    auto order = query::sort_order_from(sort);
+    if (!order)
+        throw Error(usage.command + ": unknown --sort value '" + sort +
+                    "'; use relevance, date or -date");
+    r.sort = *order;
+    return r;
+}
+
+/// The CSV options (--csv-sep, --bom).
+query::CsvOptions csv(const po::variables_map& vm, const Usage& usage) {
+    query::CsvOptions o;
+    const std::string sep = vm["csv-sep"].as<std::string>();
+    if (sep == ",") o.separator = ',';
+    else if (sep == ";") o.separator = ';';
+    else if (sep == "tab" || sep == "\t") o.separator = '\t';
+    else throw Error(usage.command + ": --csv-sep must be ',', ';' or tab, not '" + sep + "'");
+    o.bom = vm.count("bom") > 0;
+    return o;
+}
+
+/// Add --csv-sep and --bom.
+void add_csv(po::options_description& options) {
+    options.add_options()("csv-sep", po::value<std::string>()->default_value(","),
+                          "CSV field separator: ',' or ';' or tab")(
+        "bom", "start CSV output with a UTF-8 byte order mark (for spreadsheets)");
+}
+
+/// "no matches for ..." and the suggestion, on stderr.
+void report_nothing(const std::string& text, const std::optional<std::string>& suggestion) {
+    std::cerr << "referat: no matches for '" << text << "'\n";
+    if (suggestion) std::cerr << "referat: did you mean: " << *suggestion << "\n";
+}
+
+}  // namespace query_options
+
+int cmd_search(const Args& args) {
+    auto options = make_options(kUsage);
+    add_db_option(options);
+    query_options::add(options);
+    options.add_options()
+        ("format,f", po::value<std::string>()->default_value("text"),
+         "output: text, json, jsonl or csv")
+        ("facets", po::value<std::string>(),
+         "count matches by committee,year,outcome,layout,person,municipality")
+        ("limit,n", po::value<std::size_t>()->default_value(10), "hits to show")
+        ("offset", po::value<std::size_t>()->default_value(0), "hits to skip");
+    query_options::add_csv(options);
+    add_colour_option(options);
+    po::positional_options_description positional;
+    positional.add("query", -1);
+    auto vm = parse_options(query_options::normalise(args), kUsage, options, positional);
+    if (!vm) return kExitOk;
+
+    query::SearchRequest request = query_options::request(*vm, kUsage);
+    request.limit = (*vm)["limit"].as<std::size_t>();
+    request.offset = (*vm)["offset"].as<std::size_t>();
+    if (vm->count("facets")) request.facets = split_list((*vm)["facets"].as<std::string>());
+    const std::string format = (*vm)["format"].as<std::string>();
+    if (format != "text" && format != "json" && format != "jsonl" && format != "csv")
+        throw Error("search: unknown format '" + format + "'; use text, json, jsonl or csv");
+    const query::CsvOptions csv = query_options::csv(*vm, kUsage);
+    const bool colour = format == "text" && colour_enabled(colour_mode_from(*vm, kUsage), 1);
+    if (colour) {
+        request.mark_start = "\x1b[1;33m";
+        request.mark_end = "\x1b[0m";
+    }
+
+    Xapian::Database db = index::open_for_reading(database_specs(*vm));
+    query::SearchResult result = query::search(db, request);
+
+    if (format == "json") {
+        print_json(std::cout, query::result_to_json(result, request.offset));
+    } else if (format == "jsonl") {
+        for (const auto& h : result.hits) std::cout << query::jsonl_line(h.record);
+    } else if (format == "csv") {
+        std::cout << query::csv_header(csv);
+        for (const auto& h : result.hits) std::cout << query::csv_row(h.record, csv);
+    } else {
+        query::TextStyle style;
+        if (colour) style = {"\x1b[1m", "\x1b[0m", "\x1b[2m", "\x1b[0m"};
+        if (result.total > 0 && result.hits.empty())
+            std::cout << result.total << " matches; none after offset " << request.offset << "\n";
+        query::write_text(std::cout, result, request.offset, style);
+    }
+    std::cout.flush();
+    if (result.total == 0) {
+        query_options::report_nothing(request.text, result.suggestion);
+        return kExitNotFound;
+    }
+    return kExitOk;
+}
+
+}  // namespace referat::cli
