@@ -79,8 +79,8 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
     if (stored.empty()) return;  // empty database: nothing written yet
     if (stored != std::to_string(schema::kSchemaVersion))
         throw Error("database " + path + " has schema version " + stored +
-                    "; this referat writes version " +
-                    std::to_string(schema::kSchemaVersion) + "; ingest into a new database");
+                    "; this referat writes version " + std::to_string(schema::kSchemaVersion) +
+                    "; ingest into a new database");
 }
 
 }  // namespace detail

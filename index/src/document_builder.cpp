@@ -56,7 +56,8 @@ void add_provenance(json::Value& record, const Provenance& from, std::string_vie
 }
 
 void add_person_terms(Xapian::Document& doc, const std::set<std::string>& keys) {
-    for (const auto& key : keys) doc.add_boolean_term(schema::boolean_term(schema::kPersonTerm, key));
+    for (const auto& key : keys)
+        doc.add_boolean_term(schema::boolean_term(schema::kPersonTerm, key));
     if (!keys.empty()) doc.add_value(schema::kSlotPersons, join(keys));
 }
 
@@ -123,7 +124,8 @@ void DocumentBuilder::common_terms(Xapian::Document& doc, const Provenance& from
         if (std::string date = compact_date(*meeting.date); !date.empty()) {
             doc.add_value(schema::kSlotDate, date);
             doc.add_boolean_term(std::string(schema::kYearTerm) + date.substr(0, 4));
-            doc.add_value(schema::kSlotYear, Xapian::sortable_serialise(std::stoi(date.substr(0, 4))));
+            doc.add_value(schema::kSlotYear,
+                          Xapian::sortable_serialise(std::stoi(date.substr(0, 4))));
         }
     }
     doc.add_value(schema::kSlotSourceHash, from.document->sha256);
@@ -165,7 +167,8 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     doc.add_boolean_term(schema::boolean_term(schema::kOutcomeTerm, outcome));
     doc.add_value(schema::kSlotOutcome, outcome);
     doc.add_value(schema::kSlotItemNumber, Xapian::sortable_serialise(item.number));
-    if (item.max_amount) doc.add_value(schema::kSlotAmount, Xapian::sortable_serialise(*item.max_amount));
+    if (item.max_amount)
+        doc.add_value(schema::kSlotAmount, Xapian::sortable_serialise(*item.max_amount));
     add_person_terms(doc, keys);
     add_municipality_terms(doc, {item.municipalities.begin(), item.municipalities.end()});
 

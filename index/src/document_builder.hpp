@@ -22,7 +22,7 @@ struct Provenance {
 
 /// Builds documents with one TermGenerator, stopper and cached stemmer reused for all of them.
 class DocumentBuilder {
-public:
+  public:
     DocumentBuilder();
     DocumentBuilder(const DocumentBuilder&) = delete;
     DocumentBuilder& operator=(const DocumentBuilder&) = delete;
@@ -38,12 +38,11 @@ public:
     /// Bytes of text indexed since the last call (drives commit by volume).
     [[nodiscard]] std::size_t take_text_bytes();
 
-private:
+  private:
     void begin(Xapian::Document& doc);
     void text(std::string_view text, std::string_view prefix);
-    void common_terms(Xapian::Document& doc, const Provenance& from,
-                      const ingest::Meeting& meeting, std::string_view type,
-                      const std::string& id);
+    void common_terms(Xapian::Document& doc, const Provenance& from, const ingest::Meeting& meeting,
+                      std::string_view type, const std::string& id);
 
     Xapian::SimpleStopper m_stopper;  // must outlive m_terms, which points at it
     Xapian::TermGenerator m_terms;

@@ -14,9 +14,8 @@ std::vector<FacetCount> facet(const Xapian::ValueCountMatchSpy& spy) {
     std::vector<FacetCount> out;
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
         out.push_back(FacetCount{*it, static_cast<std::size_t>(it.get_termfreq())});
-    std::stable_sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
-        return a.count > b.count;
-    });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
     return out;
 }
 
@@ -41,7 +40,8 @@ IndexStats collect_stats(Xapian::Database& db) {
         IndexStats stats;
         const std::string item_term = schema::boolean_term(schema::kTypeTerm, schema::kTypeItem);
         stats.items = db.get_termfreq(item_term);
-        stats.meetings = db.get_termfreq(schema::boolean_term(schema::kTypeTerm, schema::kTypeMeeting));
+        stats.meetings =
+            db.get_termfreq(schema::boolean_term(schema::kTypeTerm, schema::kTypeMeeting));
         const std::string source_prefix(schema::kSourceTerm);
         for (auto it = db.allterms_begin(source_prefix); it != db.allterms_end(source_prefix); ++it)
             ++stats.sources;

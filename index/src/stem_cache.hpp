@@ -12,7 +12,7 @@ namespace referat::index::detail {
 
 /// Xapian stemmer implementation that memoises another stemmer.
 class CachingStem : public Xapian::StemImplementation {
-public:
+  public:
     /// Wrap the Snowball stemmer for language.
     explicit CachingStem(const std::string& language);
     /// Stem of word, computed at most once while the cache is below its size bound.
@@ -20,7 +20,7 @@ public:
     /// "CachingStem(danish)".
     std::string get_description() const override;
 
-private:
+  private:
     static constexpr std::size_t kMaxEntries = 1u << 20;  ///< bound memory on huge corpora
     Xapian::Stem m_stem;
     std::string m_language;

@@ -48,7 +48,8 @@ Writer::Writer(const fs::path& db) : m_impl(std::make_unique<Impl>()) {
         if (!fs::is_directory(db, ec))
             throw Error(m_impl->path + " exists and is not a database folder");
         if (!fs::is_empty(db, ec) && !detail::looks_like_database(db))
-            throw Error(m_impl->path + " is a folder but not a referat database; give another --db");
+            throw Error(m_impl->path +
+                        " is a folder but not a referat database; give another --db");
     } else if (db.has_parent_path()) {
         fs::create_directories(db.parent_path(), ec);
         if (ec) throw Error("cannot create " + db.parent_path().string() + ": " + ec.message());

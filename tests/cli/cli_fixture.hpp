@@ -2,11 +2,11 @@
 // A temporary workspace with copies of data/samples, and helpers that ask the binary itself
 // for the numbers a test compares (parse for what a file holds, stats for what the index holds).
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "../unit/index/temp_dir.hpp"
 #include "process.hpp"
@@ -37,10 +37,11 @@ inline std::ostream& operator<<(std::ostream& out, const Counts& c) {
 
 /// Test base: a temp dir with minutes/ holding copies of the samples, and a db path.
 class CliTest : public ::testing::Test {
-protected:
+  protected:
     CliTest() {
         std::filesystem::create_directories(minutes());
-        for (const auto& f : sample_files()) std::filesystem::copy_file(f, minutes() / f.filename());
+        for (const auto& f : sample_files())
+            std::filesystem::copy_file(f, minutes() / f.filename());
     }
 
     [[nodiscard]] std::filesystem::path minutes() const { return m_dir / "minutes"; }

@@ -1,11 +1,6 @@
 #pragma once
 // Running the real referat binary from CLI tests: wait for it, or start it and kill it later.
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -18,6 +13,11 @@
 #include <system_error>
 #include <thread>
 #include <vector>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <referat/ingest/json.hpp>
 
@@ -40,7 +40,7 @@ inline std::string slurp(const std::filesystem::path& path) {
 
 /// A started referat process with stdout and stderr going to files.
 class Process {
-public:
+  public:
     /// Start REFERAT_BIN with args; output files go to scratch (must exist).
     Process(const std::vector<std::string>& args, const std::filesystem::path& scratch) {
         static int counter = 0;
@@ -54,8 +54,10 @@ public:
         argv.push_back(nullptr);
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 1, m_out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_addopen(&actions, 2, m_err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, 1, m_out.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                         0644);
+        posix_spawn_file_actions_addopen(&actions, 2, m_err.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                         0644);
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
         const int rc = posix_spawn(&m_pid, REFERAT_BIN, &actions, nullptr, argv.data(), environ);
         posix_spawn_file_actions_destroy(&actions);
@@ -92,7 +94,7 @@ public:
         return *m_result;
     }
 
-private:
+  private:
     void finish(int status) {
         RunResult r;
         r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -74,8 +74,8 @@ TEST_F(Commands, ReadingAMissingDatabaseSaysHowToCreateOne) {
         if (std::string(command) == "show") args.push_back("abc-m1-i1");
         auto r = referat(args);
         EXPECT_EQ(r.status, 2);
-        EXPECT_EQ(r.err, "referat: no database at " + db() + "; create one with: referat ingest --db " +
-                             db() + " FILES...\n");
+        EXPECT_EQ(r.err, "referat: no database at " + db() +
+                             "; create one with: referat ingest --db " + db() + " FILES...\n");
     }
 }
 
@@ -101,7 +101,8 @@ TEST_F(Commands, ShowPrintsAMeetingAndItsItems) {
     EXPECT_NE(r.out.find("source: " + source), std::string::npos) << r.out;
 
     for (const auto& item : parsed[0]["items"].as_array()) {
-        const auto id = referat::index::item_id(source, 0, static_cast<int>(item["number"].as_int()));
+        const auto id =
+            referat::index::item_id(source, 0, static_cast<int>(item["number"].as_int()));
         auto shown = referat({"show", "--db", db(), "--format", "json", id});
         ASSERT_EQ(shown.status, 0) << id << ": " << shown.err;
         auto record = parse_json(shown.out);
@@ -127,7 +128,8 @@ TEST_F(Commands, StatsCountWhatWasIngested) {
 
     r = referat({"stats", "--db", db()});
     ASSERT_EQ(r.status, 0);
-    EXPECT_NE(r.out.find("items     " + std::to_string(expected.items)), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("items     " + std::to_string(expected.items)), std::string::npos)
+        << r.out;
     EXPECT_NE(r.out.find("Items by committee"), std::string::npos);
 }
 

@@ -1,10 +1,10 @@
 // `referat ingest` on real samples: idempotent reruns, changed files, bad input in a batch.
 
-#include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <fstream>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <referat/index/writer.hpp>
 
@@ -15,7 +15,9 @@ namespace {
 using namespace referat::testing;
 namespace fs = std::filesystem;
 
-std::string source_of(const fs::path& file) { return fs::weakly_canonical(fs::absolute(file)).string(); }
+std::string source_of(const fs::path& file) {
+    return fs::weakly_canonical(fs::absolute(file)).string();
+}
 
 // Keep lines [1, last) of a file: everything before line `last`.
 void keep_lines_before(const fs::path& file, std::int64_t last) {
@@ -36,7 +38,8 @@ TEST_F(Ingest, TwiceGivesTheSameCounts) {
     EXPECT_EQ(report["ingested"].as_int(), expected.sources);
     EXPECT_EQ(report["failed"].size(), 0u);
     EXPECT_EQ(report["items"].as_int(), expected.items);
-    EXPECT_NE(first.out.find("ingested " + std::to_string(expected.sources) + " of"), std::string::npos)
+    EXPECT_NE(first.out.find("ingested " + std::to_string(expected.sources) + " of"),
+              std::string::npos)
         << first.out;
     EXPECT_EQ(stats(), expected);
 
@@ -65,7 +68,8 @@ TEST_F(Ingest, ItemRemovedFromAChangedFileIsGone) {
 
     // Cut the file just before its last item.
     const auto& last = items.back();
-    const auto last_id = referat::index::item_id(source_of(file), 0, static_cast<int>(last["number"].as_int()));
+    const auto last_id =
+        referat::index::item_id(source_of(file), 0, static_cast<int>(last["number"].as_int()));
     ASSERT_EQ(referat({"show", "--db", db(), last_id}).status, 0);
     keep_lines_before(file, last["lines"]["begin"].as_int());
     const auto after = parse_meetings(file);
@@ -76,7 +80,8 @@ TEST_F(Ingest, ItemRemovedFromAChangedFileIsGone) {
     EXPECT_EQ(report["deleted"].as_int(), 1);
     auto show = referat({"show", "--db", db(), last_id});
     EXPECT_EQ(show.status, 1);
-    EXPECT_NE(show.err.find("no item or meeting with id " + last_id), std::string::npos) << show.err;
+    EXPECT_NE(show.err.find("no item or meeting with id " + last_id), std::string::npos)
+        << show.err;
     auto counts_after = stats();
     EXPECT_EQ(counts_after.items, counts_before.items - 1);
     EXPECT_EQ(counts_after.meetings, counts_before.meetings);
@@ -90,15 +95,17 @@ TEST_F(Ingest, BadInputInABatchIsReportedFileByFile) {
     { std::ofstream(bad / "empty.txt"); }
     {
         std::ofstream out(bad / "binary.txt", std::ios::binary);
-        const char bytes[] = "\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00";
+        const char bytes[] =
+            "\x7f"
+            "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00";
         for (int i = 0; i < 64; ++i) out.write(bytes, sizeof bytes);
     }
     fs::create_directory_symlink(".", bad / "loop");
     fs::create_directory_symlink("..", bad / "up");
     { std::ofstream(bad / ".hidden.txt") << "skipped"; }
-    std::vector<std::string> expected_bad{(bad / "empty.txt").string(), (bad / "binary.txt").string(),
-                                          (bad / "loop").string(), (bad / "up").string(),
-                                          (scratch() / "missing.txt").string()};
+    std::vector<std::string> expected_bad{
+        (bad / "empty.txt").string(), (bad / "binary.txt").string(), (bad / "loop").string(),
+        (bad / "up").string(), (scratch() / "missing.txt").string()};
     if (::geteuid() != 0) {  // root reads everything
         fs::copy_file(minutes() / "002_539ca0b311f4efd1.txt", bad / "unreadable.txt");
         fs::permissions(bad / "unreadable.txt", fs::perms::none);
@@ -123,7 +130,8 @@ TEST_F(Ingest, BadInputInABatchIsReportedFileByFile) {
                   expected_bad.end())
             << f["file"].as_string();
     }
-    EXPECT_NE(r.out.find(std::to_string(expected_bad.size()) + " failed"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(std::to_string(expected_bad.size()) + " failed"), std::string::npos)
+        << r.out;
     EXPECT_EQ(stats().sources, 2);
 
     // A rerun skips the good files and retries the failed ones (which fail again).
@@ -144,7 +152,8 @@ TEST_F(Ingest, FoldersSkipOtherFileTypes) {
 TEST_F(Ingest, MissingArgumentsAndBadOptionsAreErrors) {
     auto r = referat({"ingest", "--db", db()});
     EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.err.find("referat: ingest: give at least one file or folder"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("referat: ingest: give at least one file or folder"), std::string::npos)
+        << r.err;
     r = referat({"ingest", "--no-such-option", minutes().string()});
     EXPECT_EQ(r.status, 2);
     EXPECT_TRUE(r.err.starts_with("referat: ingest: ")) << r.err;

@@ -1,10 +1,9 @@
 // `referat ingest` under pressure: a second concurrent ingest, and kill -9 at several points.
 
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <thread>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
 #include "cli_fixture.hpp"
@@ -18,7 +17,7 @@ using namespace std::chrono_literals;
 constexpr int kCopies = 160;  // copies of each sample: a batch that takes a while to ingest
 
 class Robust : public CliTest {
-protected:
+  protected:
     // A larger folder: every sample under many names, nested in a few sub-folders.
     fs::path make_big_folder() {
         const fs::path big = scratch() / "big";
@@ -54,9 +53,11 @@ TEST_F(Robust, ConcurrentIngestIsRefused) {
     const bool overlapped = first.running();
     auto done = first.wait();
     EXPECT_EQ(done.status, 0) << done.err;
-    if (!overlapped && second.status == 0) GTEST_SKIP() << "the first ingest finished too fast to overlap";
+    if (!overlapped && second.status == 0)
+        GTEST_SKIP() << "the first ingest finished too fast to overlap";
     EXPECT_EQ(second.status, 2);
-    EXPECT_NE(second.err.find("database is locked by another ingest (" + db() + ")"), std::string::npos)
+    EXPECT_NE(second.err.find("database is locked by another ingest (" + db() + ")"),
+              std::string::npos)
         << second.err;
 }
 
@@ -71,8 +72,8 @@ TEST_F(Robust, KillNineLeavesADatabaseThatOpensAndARerunCompletes) {
                           ref_stats["items"].as_int()};
     ASSERT_EQ(expected.sources, m_big_files);
 
-    const std::vector<std::string> args{"ingest", "--db", db(), "--commit-every", "25", "--quiet",
-                                        big.string()};
+    const std::vector<std::string> args{"ingest", "--db",    db(),        "--commit-every",
+                                        "25",     "--quiet", big.string()};
     // Kill after a few milliseconds, then twice after a commit has landed.
     for (int round = 0; round < 3; ++round) {
         Process p(args, scratch());

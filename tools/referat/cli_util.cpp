@@ -1,13 +1,13 @@
 #include "cli_util.hpp"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <system_error>
+
+#include <unistd.h>
 
 #include <referat/index/database.hpp>
 #include <referat/ingest/error.hpp>
@@ -28,9 +28,9 @@ po::options_description make_options(const Usage& usage) {
     return options;
 }
 
-std::optional<po::variables_map> parse_options(const Args& args, const Usage& usage,
-                                               const po::options_description& options,
-                                               const po::positional_options_description& positional) {
+std::optional<po::variables_map> parse_options(
+    const Args& args, const Usage& usage, const po::options_description& options,
+    const po::positional_options_description& positional) {
     po::variables_map vm;
     try {
         po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
@@ -53,9 +53,7 @@ void add_format_option(po::options_description& options, std::string_view defaul
                           "output format: text or json");
 }
 
-std::string_view format_name(Format format) {
-    return format == Format::kJson ? "json" : "text";
-}
+std::string_view format_name(Format format) { return format == Format::kJson ? "json" : "text"; }
 
 Format format_from(const po::variables_map& vm, const Usage& usage,
                    std::initializer_list<Format> allowed) {

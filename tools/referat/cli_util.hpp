@@ -75,7 +75,7 @@ void add_colour_option(po::options_description& options);
 
 /// ANSI styling that becomes plain text when disabled.
 class Painter {
-public:
+  public:
     /// Colour on or off.
     explicit Painter(bool enabled) : m_enabled(enabled) {}
     /// Whether styling is emitted.
@@ -91,7 +91,7 @@ public:
     /// Error or warning (red).
     [[nodiscard]] std::string bad(std::string_view text) const;
 
-private:
+  private:
     [[nodiscard]] std::string wrap(std::string_view code, std::string_view text) const;
     bool m_enabled;
 };

@@ -91,9 +91,8 @@ int cmd_ingest(const Args& args) {
         "commit-every", po::value<int>()->default_value(kDefaultCommitEvery),
         "commit after this many written files (and at the end; large text volumes commit "
         "earlier)")("report", po::value<std::string>(), "write a JSON report to FILE")(
-        "force", "re-ingest files even when unchanged")(
-        "quiet,q", "print only errors")("path", po::value<std::vector<std::string>>(),
-                                        "files or folders");
+        "force", "re-ingest files even when unchanged")("quiet,q", "print only errors")(
+        "path", po::value<std::vector<std::string>>(), "files or folders");
     po::positional_options_description positional;
     positional.add("path", -1);
     auto vm = parse_options(args, kUsage, options, positional);
@@ -117,7 +116,8 @@ int cmd_ingest(const Args& args) {
         ++tally.files;
         const std::string source = source_identity(file);
         if (!force) {
-            if (auto indexed = writer.indexed_hash(source); indexed && *indexed == file_hash(file)) {
+            if (auto indexed = writer.indexed_hash(source);
+                indexed && *indexed == file_hash(file)) {
                 ++tally.unchanged;
                 continue;
             }
@@ -127,7 +127,8 @@ int cmd_ingest(const Args& args) {
             doc = ingest::parse_file(file);
         } catch (const std::exception& e) {
             // Untrusted input must never end the batch: report the file and go on.
-            doc = std::unexpected(FileError{file.string(), std::string("cannot parse: ") + e.what()});
+            doc =
+                std::unexpected(FileError{file.string(), std::string("cannot parse: ") + e.what()});
         }
         if (!doc) {
             record_failure(tally, doc.error());

@@ -31,7 +31,8 @@ void print_text(std::ostream& out, const ingest::Document& doc, const Painter& p
         << (doc.meetings.size() == 1 ? " meeting" : " meetings") << " (" << doc.type << ")\n";
     for (std::size_t m = 0; m < doc.meetings.size(); ++m) {
         const auto& meeting = doc.meetings[m];
-        out << "\n" << paint.bold("Meeting " + std::to_string(m + 1) + ": " + meeting.title) << "\n";
+        out << "\n"
+            << paint.bold("Meeting " + std::to_string(m + 1) + ": " + meeting.title) << "\n";
         out << "  committee: " << meeting.committee << "\n";
         out << "  date:      " << meeting.date.value_or("-");
         if (meeting.start || meeting.end)

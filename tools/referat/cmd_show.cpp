@@ -39,22 +39,26 @@ std::string person_line(const json::Value& p) {
 void print_header(std::ostream& out, const json::Value& h, const Painter& paint) {
     out << paint.bold(text_of(h["title"])) << "\n";
     out << "Udvalg: " << text_of(h["committee"]) << "   Dato: " << text_of(h["date"]);
-    if (h["start"].is_string()) out << "   " << h["start"].as_string() << " - " << text_of(h["end"]);
+    if (h["start"].is_string())
+        out << "   " << h["start"].as_string() << " - " << text_of(h["end"]);
     out << "\n";
     if (h["location"].is_string()) out << "Sted: " << h["location"].as_string() << "\n";
 }
 
 void print_provenance(std::ostream& out, const json::Value& r, const Painter& paint) {
     std::string where = text_of(r["source"]);
-    if (r["lines"].is_object() && r["lines"]["begin"].is_number() && r["lines"]["begin"].as_int() > 0)
+    if (r["lines"].is_object() && r["lines"]["begin"].is_number() &&
+        r["lines"]["begin"].as_int() > 0)
         where += ", lines " + r["lines"]["begin"].dump() + "-" + r["lines"]["end"].dump();
     if (r["page"].is_number() && r["page"].as_int() > 0) where += ", page " + r["page"].dump();
     out << paint.dim("source: " + where) << "\n"
-        << paint.dim("sha256: " + text_of(r["sha256"]) + "   layout: " + text_of(r["layout"])) << "\n";
+        << paint.dim("sha256: " + text_of(r["sha256"]) + "   layout: " + text_of(r["layout"]))
+        << "\n";
 }
 
 void print_item(std::ostream& out, const json::Value& r, const Painter& paint) {
-    out << paint.bold("item " + text_of(r["id"])) << "   meeting " << text_of(r["meeting_id"]) << "\n";
+    out << paint.bold("item " + text_of(r["id"])) << "   meeting " << text_of(r["meeting_id"])
+        << "\n";
     print_header(out, r["meeting"], paint);
     out << "\n" << paint.bold(r["number"].dump() + ". " + text_of(r["title"])) << "\n";
     out << "Outcome: " << text_of(r["decision_outcome"]);
@@ -64,7 +68,8 @@ void print_item(std::ostream& out, const json::Value& r, const Painter& paint) {
     if (r["body"].is_array())
         for (const auto& s : r["body"].as_array())
             out << "\n" << paint.bold(text_of(s["heading"])) << "\n" << text_of(s["text"]) << "\n";
-    if (r["decision"].is_string()) out << "\n" << paint.bold("Decision") << "\n" << r["decision"].as_string() << "\n";
+    if (r["decision"].is_string())
+        out << "\n" << paint.bold("Decision") << "\n" << r["decision"].as_string() << "\n";
     out << "\n";
     print_list(out, "Attachments", r["attachments"]);
     print_list(out, "Persons mentioned", r["persons_mentioned"]);
@@ -86,8 +91,8 @@ void print_meeting(std::ostream& out, const json::Value& r, const Painter& paint
     if (r["items"].is_array())
         for (const auto& item : r["items"].as_array())
             out << "  " << pad_right(item["number"].dump() + ".", 4) << text_of(item["title"])
-                << " [" << text_of(item["decision_outcome"]) << "]  " << paint.dim(text_of(item["id"]))
-                << "\n";
+                << " [" << text_of(item["decision_outcome"]) << "]  "
+                << paint.dim(text_of(item["id"])) << "\n";
     out << "\n";
     print_provenance(out, r, paint);
 }

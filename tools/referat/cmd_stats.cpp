@@ -28,7 +28,8 @@ void print_facet(std::ostream& out, std::string_view title,
     if (counts.empty()) out << "  -\n";
     std::size_t width = 0;
     for (const auto& c : counts) width = std::max(width, display_width(c.value));
-    for (const auto& c : counts) out << "  " << pad_right(c.value, width) << "  " << c.count << "\n";
+    for (const auto& c : counts)
+        out << "  " << pad_right(c.value, width) << "  " << c.count << "\n";
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include "collect_files.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -9,19 +7,21 @@
 #include <system_error>
 #include <utility>
 
+#include <sys/stat.h>
+
 namespace referat::cli {
 
 namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kMinutesExtensions[] = {".txt", ".text", ".pdf",  ".html",
+constexpr std::string_view kMinutesExtensions[] = {".txt", ".text",  ".pdf",  ".html",
                                                    ".htm", ".xhtml", ".docx", ".xml"};
 
 using FileKey = std::pair<dev_t, ino_t>;
 
 class Collector {
-public:
+  public:
     explicit Collector(FileList& out) : m_out(out) {}
 
     void add_argument(const std::string& arg) {
@@ -32,7 +32,7 @@ public:
         add_entry(path, /*explicit_file=*/true);
     }
 
-private:
+  private:
     void fail(const std::string& path, std::string reason) {
         m_out.errors.push_back(FileError{path, std::move(reason)});
     }
@@ -43,8 +43,9 @@ private:
             std::error_code ec;
             if (fs::is_symlink(fs::symlink_status(path, ec)))
                 return fail(path.string(), "broken symbolic link");
-            return fail(path.string(),
-                        "cannot read: " + std::error_code(errno, std::generic_category()).message());
+            return fail(
+                path.string(),
+                "cannot read: " + std::error_code(errno, std::generic_category()).message());
         }
         if (S_ISDIR(st.st_mode)) {
             if (!explicit_file && leads_above_itself(path))

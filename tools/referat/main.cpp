@@ -28,8 +28,8 @@ constexpr Subcommand kSubcommands[] = {
 
 void usage(std::ostream& out) {
     out << "Usage: referat COMMAND [OPTIONS] [ARGS]\n\nCommands:\n";
-    for (const auto& c : kSubcommands) out << "  " << c.name << std::string(8 - c.name.size(), ' ')
-                                           << c.summary << "\n";
+    for (const auto& c : kSubcommands)
+        out << "  " << c.name << std::string(8 - c.name.size(), ' ') << c.summary << "\n";
     out << "\nEvery command has --help. Database: --db DIR, else $REFERAT_DB, else ./referat.db.\n"
            "Exit status: 0 ok/found, 1 nothing found, 2 error.\n";
 }

@@ -11,9 +11,10 @@ namespace referat::testing {
 
 /// Unique temporary directory, deleted with everything in it on destruction.
 class TempDir {
-public:
+  public:
     TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "referat-test-XXXXXX").string();
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "referat-test-XXXXXX").string();
         if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
         m_path = pattern;
     }
@@ -27,9 +28,11 @@ public:
     /// The directory.
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
     /// A path inside the directory.
-    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const {
+        return m_path / name;
+    }
 
-private:
+  private:
     std::filesystem::path m_path;
 };
 

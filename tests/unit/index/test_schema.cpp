@@ -1,8 +1,8 @@
-#include <gtest/gtest.h>
-
 #include <fstream>
 #include <set>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include <referat/index/schema.hpp>
 

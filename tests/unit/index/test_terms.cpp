@@ -1,10 +1,9 @@
 // Terms that must and must not be indexed: prefixes, stemming, stop words, positions, filters.
 
-#include <gtest/gtest.h>
-
 #include <set>
 #include <string>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
 #include <referat/index/schema.hpp>
@@ -29,7 +28,7 @@ std::string stem(const std::string& word) {
 std::string str(std::string_view s) { return std::string(s); }
 
 class IndexedTerms : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         {
             index::Writer writer(m_dir / "db");
@@ -59,15 +58,15 @@ protected:
 };
 
 TEST_F(IndexedTerms, FieldsGoUnderTheirPrefixes) {
-    EXPECT_TRUE(has("Sgodkendelse"));                                 // title
-    EXPECT_TRUE(has("XDefterretning"));                               // decision
-    EXPECT_TRUE(has("XIforretningsudvalget"));                        // Indstilling
-    EXPECT_TRUE(has("XBrammeaftalen"));                               // Baggrund
-    EXPECT_TRUE(has("XAbelægningsprocenter"));                        // attachment name
-    EXPECT_TRUE(has("XCsocialdirektørforum"));                        // committee words
-    EXPECT_TRUE(has("XNliestmann"));                                  // person words
-    EXPECT_FALSE(has("Srammeaftalen"));                               // not in the title
-    EXPECT_FALSE(has("XDforretningsudvalget"));                       // not in the decision
+    EXPECT_TRUE(has("Sgodkendelse"));            // title
+    EXPECT_TRUE(has("XDefterretning"));          // decision
+    EXPECT_TRUE(has("XIforretningsudvalget"));   // Indstilling
+    EXPECT_TRUE(has("XBrammeaftalen"));          // Baggrund
+    EXPECT_TRUE(has("XAbelægningsprocenter"));   // attachment name
+    EXPECT_TRUE(has("XCsocialdirektørforum"));   // committee words
+    EXPECT_TRUE(has("XNliestmann"));             // person words
+    EXPECT_FALSE(has("Srammeaftalen"));          // not in the title
+    EXPECT_FALSE(has("XDforretningsudvalget"));  // not in the decision
 }
 
 TEST_F(IndexedTerms, NoTextIsIndexedUnprefixed) {
@@ -109,7 +108,8 @@ TEST_F(IndexedTerms, PhrasesHavePositions) {
     enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end()));
     EXPECT_EQ(enquire.get_mset(0, 10).size(), 2u);  // both items carry that decision
     const std::vector<std::string> wrong_order{"XDorienteringen", "XDsocialdirektørforum"};
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, wrong_order.begin(), wrong_order.end()));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_PHRASE, wrong_order.begin(), wrong_order.end()));
     EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);
 }
 
@@ -134,11 +134,11 @@ TEST_F(IndexedTerms, FilterTermsAndValues) {
 
 TEST_F(IndexedTerms, DateRangeSearchUsesTheDateSlot) {
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, "20210101",
-                                    "20211231"));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, "20210101", "20211231"));
     EXPECT_EQ(enquire.get_mset(0, 10).size(), 3u);  // two items and the meeting
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, "20220101",
-                                    "20221231"));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, "20220101", "20221231"));
     EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);
 }
 
@@ -164,7 +164,8 @@ TEST(DanishMorphologyInIndex, PluralAndSingularFindEachOther) {
     {
         index::Writer writer(dir / "db");
         auto doc = sample_document(kSource, 2);
-        doc.meetings[0].items[0].decision = "Forummet traf følgende beslutninger om repræsentanter.";
+        doc.meetings[0].items[0].decision =
+            "Forummet traf følgende beslutninger om repræsentanter.";
         doc.meetings[0].items[1].decision = "Beslutning: en ny repræsentant blev udpeget.";
         (void)writer.add_document(doc);
         writer.commit();

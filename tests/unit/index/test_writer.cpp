@@ -1,10 +1,9 @@
 // The writer: stable ids, replace on re-ingest, deletion of vanished items, locking, records.
 
-#include <gtest/gtest.h>
-
 #include <fstream>
 #include <string>
 
+#include <gtest/gtest.h>
 #include <xapian.h>
 
 #include <referat/index/database.hpp>

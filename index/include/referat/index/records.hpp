@@ -28,9 +28,9 @@ struct FacetCount {
 
 /// Totals and per-facet item counts of a database.
 struct IndexStats {
-    std::size_t sources = 0;   ///< distinct source files
-    std::size_t meetings = 0;  ///< meeting documents
-    std::size_t items = 0;     ///< item documents
+    std::size_t sources = 0;             ///< distinct source files
+    std::size_t meetings = 0;            ///< meeting documents
+    std::size_t items = 0;               ///< item documents
     std::vector<FacetCount> committees;  ///< by count, descending
     std::vector<FacetCount> years;       ///< by year, ascending
     std::vector<FacetCount> layouts;     ///< by count, descending

@@ -18,42 +18,42 @@ inline constexpr std::string_view kMetaSchemaVersion = "referat:schema";
 inline constexpr std::string_view kStemLanguage = "danish";
 
 // --- Free-text prefixes (positional, stemmed). An unprefixed query expands to all of them. ---
-inline constexpr std::string_view kTitle = "S";           ///< item or meeting title
-inline constexpr std::string_view kDecision = "XD";       ///< decision text
-inline constexpr std::string_view kRecommendation = "XI"; ///< Indstilling
-inline constexpr std::string_view kBackground = "XB";     ///< Baggrund, Resume, Sagsfremstilling, ...
-inline constexpr std::string_view kOtherText = "XO";      ///< other sections and unheaded body
-inline constexpr std::string_view kAttachment = "XA";     ///< attachment names
+inline constexpr std::string_view kTitle = "S";            ///< item or meeting title
+inline constexpr std::string_view kDecision = "XD";        ///< decision text
+inline constexpr std::string_view kRecommendation = "XI";  ///< Indstilling
+inline constexpr std::string_view kBackground = "XB";  ///< Baggrund, Resume, Sagsfremstilling, ...
+inline constexpr std::string_view kOtherText = "XO";   ///< other sections and unheaded body
+inline constexpr std::string_view kAttachment = "XA";  ///< attachment names
 inline constexpr std::string_view kCommitteeText = "XC";  ///< committee name as words
 inline constexpr std::string_view kPersonText = "XN";     ///< person names as words
 
 /// Every free-text prefix, for expanding an unprefixed query.
 inline constexpr std::array<std::string_view, 8> kAllTextPrefixes{
-    kTitle, kDecision, kRecommendation, kBackground, kOtherText, kAttachment, kCommitteeText,
-    kPersonText};
+    kTitle,     kDecision,   kRecommendation, kBackground,
+    kOtherText, kAttachment, kCommitteeText,  kPersonText};
 
 // --- Boolean filter terms (exact, lower-case values appended to the prefix). ---
-inline constexpr std::string_view kId = "Q";              ///< unique document id
-inline constexpr std::string_view kSourceTerm = "XF";     ///< sha256 of the source path
-inline constexpr std::string_view kMeetingTerm = "XM";    ///< meeting id
-inline constexpr std::string_view kTypeTerm = "XT";       ///< "item" or "meeting"
-inline constexpr std::string_view kCommitteeTerm = "K";   ///< committee, lower-cased
-inline constexpr std::string_view kYearTerm = "Y";        ///< "2023"
-inline constexpr std::string_view kOutcomeTerm = "XU";    ///< "approved", ...
-inline constexpr std::string_view kLayoutTerm = "XL";     ///< "portal", ...
-inline constexpr std::string_view kPersonTerm = "XP";     ///< person key (people.hpp person_key)
+inline constexpr std::string_view kId = "Q";                 ///< unique document id
+inline constexpr std::string_view kSourceTerm = "XF";        ///< sha256 of the source path
+inline constexpr std::string_view kMeetingTerm = "XM";       ///< meeting id
+inline constexpr std::string_view kTypeTerm = "XT";          ///< "item" or "meeting"
+inline constexpr std::string_view kCommitteeTerm = "K";      ///< committee, lower-cased
+inline constexpr std::string_view kYearTerm = "Y";           ///< "2023"
+inline constexpr std::string_view kOutcomeTerm = "XU";       ///< "approved", ...
+inline constexpr std::string_view kLayoutTerm = "XL";        ///< "portal", ...
+inline constexpr std::string_view kPersonTerm = "XP";        ///< person key (people.hpp person_key)
 inline constexpr std::string_view kMunicipalityTerm = "XK";  ///< municipality, lower-cased
 
 // --- Value slots. ---
-inline constexpr unsigned kSlotDate = 0;        ///< "yyyymmdd" string: sorts and ranges as text
-inline constexpr unsigned kSlotYear = 1;        ///< Xapian::sortable_serialise(year)
-inline constexpr unsigned kSlotItemNumber = 2;  ///< Xapian::sortable_serialise(number)
-inline constexpr unsigned kSlotAmount = 3;      ///< Xapian::sortable_serialise(kroner)
-inline constexpr unsigned kSlotCommittee = 4;   ///< committee as written (facet)
-inline constexpr unsigned kSlotOutcome = 5;     ///< outcome name (facet)
-inline constexpr unsigned kSlotLayout = 6;      ///< layout name (facet)
-inline constexpr unsigned kSlotSourceHash = 7;  ///< sha256 of the source bytes (skip unchanged)
-inline constexpr unsigned kSlotPersons = 8;     ///< person keys joined by '\n' (facet)
+inline constexpr unsigned kSlotDate = 0;            ///< "yyyymmdd" string: sorts and ranges as text
+inline constexpr unsigned kSlotYear = 1;            ///< Xapian::sortable_serialise(year)
+inline constexpr unsigned kSlotItemNumber = 2;      ///< Xapian::sortable_serialise(number)
+inline constexpr unsigned kSlotAmount = 3;          ///< Xapian::sortable_serialise(kroner)
+inline constexpr unsigned kSlotCommittee = 4;       ///< committee as written (facet)
+inline constexpr unsigned kSlotOutcome = 5;         ///< outcome name (facet)
+inline constexpr unsigned kSlotLayout = 6;          ///< layout name (facet)
+inline constexpr unsigned kSlotSourceHash = 7;      ///< sha256 of the source bytes (skip unchanged)
+inline constexpr unsigned kSlotPersons = 8;         ///< person keys joined by '\n' (facet)
 inline constexpr unsigned kSlotMunicipalities = 9;  ///< municipalities joined by '\n' (facet)
 
 /// The Danish stop list (Snowball), applied when indexing and when parsing queries.

@@ -33,7 +33,7 @@ inline constexpr std::size_t kCommitTextBytes = 64u * 1024 * 1024;
 /// A writable index. Throws referat::Error when the database is locked by another writer
 /// ("database is locked by another ingest") or cannot be opened.
 class Writer {
-public:
+  public:
     explicit Writer(const std::filesystem::path& db);
     ~Writer();
     Writer(const Writer&) = delete;
@@ -48,7 +48,7 @@ public:
     /// Make everything added so far durable.
     void commit();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
