@@ -1,9 +1,202 @@
+// extract_people(): runs after the segmenter and fills the per-item people, places and facts.
+
 #include "referat/ingest/people.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "people/lexicon.hpp"
+#include "people/tokens.hpp"
+#include "people/utf8.hpp"
 
 namespace referat::ingest {
 
-void extract_people(Meeting& meeting) { (void)meeting; }
+namespace {
 
-std::string person_key(std::string_view name) { return std::string(name); }
+// The item's own text: its span when the normalised text is at hand, else title and sections.
+std::string item_text(const Item& item, std::string_view normalised) {
+    if (item.span_end > item.span_begin && item.span_end <= normalised.size()) {
+        return std::string(normalised.substr(item.span_begin, item.span_end - item.span_begin));
+    }
+    const bool decision_in_sections =
+        std::any_of(item.sections.begin(), item.sections.end(),
+                    [](const Section& s) { return s.kind == "beslutning"; });
+    std::string text = item.title + "\n\n";
+    if (!decision_in_sections && item.decision) text += *item.decision + "\n\n";
+    for (const Section& s : item.sections) text += s.heading + "\n" + s.text + "\n\n";
+    return text;
+}
+
+std::string decision_text(const Item& item) {
+    if (item.decision) return *item.decision;
+    std::string text;
+    for (const Section& s : item.sections) {
+        if (s.kind == "beslutning") text += s.text + "\n";
+    }
+    return text;
+}
+
+// "(referent)", "(formand)", "(A)", ", V": what a list says about one person.
+void enrich(Person& p, std::string_view note) {
+    static const RE2 kParty(R"((?:^|[\s(,])\(?([A-ZÆØÅ])\)?(?:$|[\s),]))");
+    static const RE2 kRole(
+        R"((?i)\b(formand|næstformand|referent|sekretær|ekstern deltager|eksterne deltagere)\b)");
+    std::string party;
+    std::string role;
+    if (!p.party && RE2::PartialMatch(re2::StringPiece(note.data(), note.size()), kParty, &party)) {
+        p.party = party;
+    }
+    if (!p.role && RE2::PartialMatch(re2::StringPiece(note.data(), note.size()), kRole, &role)) {
+        role = people::lower(role);
+        p.role = role == "eksterne deltagere" ? "ekstern deltager" : role;
+    }
+}
+
+// Comma-separated entries, the last one without its final period.
+std::vector<std::string_view> split_entries(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const char c = i < text.size() ? text[i] : ',';
+        if (c == '(') ++depth;
+        if (c == ')' && depth > 0) --depth;
+        if ((c == ',' || c == '\n' || c == ';') && depth == 0) {
+            std::string_view e = text.substr(start, i - start);
+            while (!e.empty() && (e.front() == ' ' || e.front() == '\t')) e.remove_prefix(1);
+            while (!e.empty() && (e.back() == ' ' || e.back() == '.' || e.back() == '\t')) {
+                e.remove_suffix(1);
+            }
+            if (!e.empty()) out.push_back(e);
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+// In a participant list every entry is a person or an organisation: a person is two to five
+// capitalised name words or initials, none of them a body or place word.
+bool is_person_entry(std::string_view entry) {
+    const people::Lexicon& lex = people::lexicon();
+    std::size_t words = 0;
+    for (const people::Token& t : people::tokenize(entry)) {
+        const std::string_view w = entry.substr(t.begin, t.end - t.begin);
+        if (t.kind == people::TokenKind::kInitial) {
+            ++words;
+            continue;
+        }
+        if (t.kind != people::TokenKind::kWord) return false;
+        if (lex.not_name_words.contains(w)) return false;
+        if (w == "von" || w == "van" || w == "de") continue;
+        if (!people::is_name_shaped(w)) return false;
+        if (words == 0 && lex.place_by_key.contains(people::fold_place(w)) &&
+            !lex.first_names.contains(w)) {
+            return false;
+        }
+        ++words;
+    }
+    return words >= 2 && words <= 5;
+}
+
+}  // namespace
+
+PersonList parse_person_list(std::string_view text) {
+    static const RE2 kLabel(
+        R"(^\s*(Mødedeltagere|Deltagere|Til stede|Afbud|Fraværende)\s*:\s*)");
+    PersonList list;
+    re2::StringPiece input(text.data(), text.size());
+    std::string label;
+    RE2::Consume(&input, kLabel, &label);
+    const bool absent_list = label == "Afbud" || label == "Fraværende";
+    std::string_view rest(input.data(), input.size());
+
+    struct Pending {
+        Person person;
+        bool absent = false;
+    };
+    std::vector<Pending> people;
+    bool external = false;
+    for (std::string_view entry : split_entries(rest)) {
+        if (const auto at = entry.find("Eksterne deltagere"); at != std::string_view::npos) {
+            external = true;
+            entry = entry.substr(at + std::string_view("Eksterne deltagere").size());
+            while (!entry.empty() && (entry.front() == ':' || entry.front() == ' ')) {
+                entry.remove_prefix(1);
+            }
+        }
+        // "Name (referent)", "Org (referent)", "Name (*Fraværende*)": the note in brackets.
+        std::string_view note;
+        if (const auto open = entry.find('('); open != std::string_view::npos) {
+            note = entry.substr(open);
+            entry = entry.substr(0, open);
+            while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+        }
+        const bool address = entry.find('@') != std::string_view::npos;
+        if (address || is_person_entry(entry)) {
+            Pending p;
+            p.person.name = std::string(entry);
+            if (external) p.person.role = "ekstern deltager";
+            people.push_back(std::move(p));
+        } else if (!people.empty() && entry.size() == 1 + (entry.front() < 0 ? 1 : 0)) {
+            enrich(people.back().person, entry);  // "Name, V": a party letter
+        } else if (!people.empty() && !entry.empty() && !people.back().person.organisation) {
+            people.back().person.organisation = std::string(entry);
+        }
+        if (!people.empty() && !note.empty()) {
+            enrich(people.back().person, note);
+            if (note.find("raværende") != std::string_view::npos) people.back().absent = true;
+        }
+    }
+    for (Pending& p : people) {
+        (p.absent || absent_list ? list.absent : list.present).push_back(std::move(p.person));
+    }
+    return list;
+}
+
+void extract_people(Meeting& meeting) { extract_people(meeting, {}); }
+
+void extract_people(Meeting& meeting, std::string_view normalised_text) {
+    std::vector<std::string> known;
+    PersonIndex index;
+    for (const auto* list : {&meeting.participants, &meeting.absent}) {
+        for (const Person& p : *list) {
+            if (p.name.find('@') == std::string::npos) {
+                known.push_back(p.name);
+                index.add(p.name);
+            }
+        }
+    }
+    std::vector<std::string> texts;
+    texts.reserve(meeting.items.size());
+    for (const Item& item : meeting.items) texts.push_back(item_text(item, normalised_text));
+    // Names first seen in a strong context ("Name, X Kommune") are known across the meeting.
+    for (const std::string& text : texts) {
+        for (const NameMention& m : find_person_names(text, known)) {
+            if (std::find(known.begin(), known.end(), m.name) == known.end()) {
+                known.push_back(m.name);
+            }
+        }
+    }
+    for (std::size_t k = 0; k < meeting.items.size(); ++k) {
+        Item& item = meeting.items[k];
+        const std::string& text = texts[k];
+        item.persons_mentioned.clear();
+        for (const NameMention& m : find_person_names(text, known)) {
+            if (std::find(item.persons_mentioned.begin(), item.persons_mentioned.end(), m.name) ==
+                item.persons_mentioned.end()) {
+                item.persons_mentioned.push_back(m.name);
+            }
+        }
+        const std::string decision = decision_text(item);
+        ItemAppointments appointments = find_appointments(decision, text, known);
+        item.appointments = std::move(appointments.made);
+        item.appointments_reported = std::move(appointments.reported);
+        item.attendance = find_attendance(text, known);
+        item.votes = find_votes(decision.empty() ? text : decision);
+        item.municipalities = find_municipalities(text);
+        item.max_amount = max_amount(text);
+    }
+}
 
 }  // namespace referat::ingest

@@ -1,0 +1,241 @@
+// Person names in running text: lexicon-anchored runs of capitalised words.
+
+#include <re2/re2.h>
+
+#include <array>
+#include <unordered_map>
+
+#include "people/lexicon.hpp"
+#include "people/tokens.hpp"
+#include "people/utf8.hpp"
+#include "referat/ingest/people.hpp"
+
+namespace referat::ingest {
+
+namespace {
+
+using people::Token;
+using people::TokenKind;
+
+constexpr std::size_t kMaxNameTokens = 5;
+
+// Particles inside names: "Tue von Pålman", "Anne de la Cour".
+constexpr std::array<std::string_view, 8> kParticles = {"von", "van", "de",  "du",
+                                                        "la",  "af",  "Von", "Van"};
+
+// Endings of common nouns that name bodies and places, not people ("Socialsekretariat").
+constexpr std::array<std::string_view, 24> kBodySuffixes = {
+    "sekretariat", "sekretariatet", "udvalg", "udvalget", "forum",   "gruppe",
+    "gruppen",     "center",        "centret", "hus",     "huset",   "tilbud",
+    "tilbuddet",   "styrelse",      "styrelsen", "råd",   "rådet",   "område",
+    "området",     "afdeling",      "ledelse", "tion",    "skab",    "kommunalt"};
+
+bool is_particle(std::string_view w) {
+    for (auto p : kParticles) {
+        if (p == w) return true;
+    }
+    return false;
+}
+
+bool has_body_suffix(std::string_view w) {
+    const std::string low = people::lower(w);
+    for (auto s : kBodySuffixes) {
+        if (low.size() > s.size() && low.ends_with(s)) return true;
+    }
+    return false;
+}
+
+struct Context {
+    std::string_view text;
+    const std::vector<Token>& tokens;
+    const people::Lexicon& lex;
+    // Known names by first word, each as its list of words.
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> known;
+
+    std::string_view word(std::size_t i) const {
+        return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    }
+    bool is_word(std::size_t i) const {
+        return i < tokens.size() && tokens[i].kind == TokenKind::kWord;
+    }
+    // Joined to the previous token by plain spaces only.
+    bool joined(std::size_t i) const { return i < tokens.size() && tokens[i].space_before; }
+
+    bool is_first_name(std::string_view w) const {
+        if (lex.not_first_names.contains(w) || lex.not_name_words.contains(w)) return false;
+        if (lex.first_names.contains(w)) return true;
+        // "Anne-Mette" style doubles not in the list: both halves first names.
+        const auto dash = w.find('-');
+        if (dash == std::string_view::npos) return false;
+        return lex.first_names.contains(w.substr(0, dash)) &&
+               lex.first_names.contains(w.substr(dash + 1));
+    }
+    bool is_name_part(std::size_t i) const {
+        if (i >= tokens.size()) return false;
+        if (tokens[i].kind == TokenKind::kInitial) return true;
+        if (tokens[i].kind != TokenKind::kWord) return false;
+        const std::string_view w = word(i);
+        return people::is_name_shaped(w) && !lex.not_name_words.contains(w);
+    }
+    bool is_place_word(std::string_view w) const {
+        return lex.place_by_key.contains(people::fold_place(w));
+    }
+};
+
+// Organisation written right after a name: ", Odense Kommune", " (Aalborg Kommune)",
+// "(forkortet til Sri), fra Odense Kommune", ", Region Syddanmark", " (KKR)".
+std::optional<std::string> organisation_after(std::string_view text, std::size_t pos) {
+    static const RE2 kOrg(
+        R"(^(?:,\s*|\s*\(\s*|\s*\([^()\n]{0,40}\),\s*)(?:fra\s+)?)"
+        R"(((?:Region\s+\p{Lu}[\p{L}]+)|(?:\p{Lu}[\p{L}]*(?:[- ]\p{Lu}[\p{L}]*)?\s+)"
+        R"((?:Kommune|Regionskommune))|KKR|KL))");
+    re2::StringPiece input(text.data() + pos, text.size() - pos);
+    std::string org;
+    if (RE2::PartialMatch(input, kOrg, &org)) return org;
+    return std::nullopt;
+}
+
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t at = i;
+        const char32_t c = people::next_code_point(s, i);
+        if (c == ' ' || c == 0xA0 || c == '\t' || c == '\n' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out.append(s.substr(at, i - at));
+    }
+    return out;
+}
+
+// Tokens of a known name starting at i, longest match; 0 when none.
+std::size_t match_known(const Context& ctx, std::size_t i) {
+    if (!ctx.is_word(i)) return 0;
+    const auto it = ctx.known.find(std::string(ctx.word(i)));
+    if (it == ctx.known.end()) return 0;
+    std::size_t best = 0;
+    for (const auto& words : it->second) {
+        std::size_t k = 1;
+        for (; k < words.size(); ++k) {
+            const std::size_t t = i + k;
+            if (t >= ctx.tokens.size() || !ctx.joined(t)) break;
+            if (ctx.tokens[t].kind != TokenKind::kWord && ctx.tokens[t].kind != TokenKind::kInitial) {
+                break;
+            }
+            std::string_view w = ctx.word(t);
+            if (w != words[k] && !(k + 1 == words.size() && w.size() == words[k].size() + 1 &&
+                                   w.starts_with(words[k]) && w.back() == 's')) {
+                break;
+            }
+        }
+        if (k == words.size() && k > best) best = k;
+    }
+    return best;
+}
+
+std::vector<std::string> split_words(std::string_view name) {
+    std::vector<std::string> words;
+    for (const Token& t : people::tokenize(name)) {
+        if (t.kind == TokenKind::kWord || t.kind == TokenKind::kInitial) {
+            words.emplace_back(name.substr(t.begin, t.end - t.begin));
+        }
+    }
+    return words;
+}
+
+}  // namespace
+
+std::vector<NameMention> find_person_names(std::string_view text,
+                                           const std::vector<std::string>& known) {
+    const std::vector<Token> tokens = people::tokenize(text);
+    Context ctx{text, tokens, people::lexicon(), {}};
+    for (const std::string& name : known) {
+        auto words = split_words(name);
+        if (words.size() < 2) continue;
+        ctx.known[words.front()].push_back(std::move(words));
+    }
+
+    std::vector<NameMention> found;
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+        if (!ctx.is_word(i) || !people::is_name_shaped(ctx.word(i)) ||
+            ctx.lex.not_name_words.contains(ctx.word(i))) {
+            ++i;
+            continue;
+        }
+        std::size_t n = match_known(ctx, i);
+        bool lexical = n == 0 && ctx.is_first_name(ctx.word(i));
+        if (n == 0) {
+            // Extend over name parts joined by spaces on the same line.
+            std::size_t j = i + 1;
+            while (j < tokens.size() && j - i < kMaxNameTokens && ctx.joined(j)) {
+                if (ctx.is_name_part(j)) {
+                    ++j;
+                } else if (ctx.is_word(j) && is_particle(ctx.word(j)) && ctx.is_name_part(j + 1) &&
+                           ctx.joined(j + 1)) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // No trailing initials or particles: "Mogens B." is not a full name.
+            while (j > i + 1 && (tokens[j - 1].kind == TokenKind::kInitial ||
+                                 is_particle(ctx.word(j - 1)))) {
+                --j;
+            }
+            // "Tim Hansen Sønderborg Kommune" on a glued list: the place is not part of the name.
+            if (j > i + 2 && ctx.is_word(j) && ctx.joined(j) &&
+                ctx.word(j).starts_with("Kommune") && ctx.is_place_word(ctx.word(j - 1))) {
+                --j;
+            }
+            n = j - i;
+        }
+        if (n < 2) {
+            ++i;
+            continue;
+        }
+        const std::size_t last = i + n - 1;
+        const std::size_t begin = tokens[i].begin;
+        std::size_t end = tokens[last].end;
+        auto org = organisation_after(text, end);
+        if (!lexical && match_known(ctx, i) == 0) {
+            // Not a known first name: accept only "Two Words, X Kommune" with no body words.
+            bool ok = org.has_value() && n <= 4;
+            for (std::size_t k = i; ok && k <= last; ++k) {
+                const std::string_view w = ctx.word(k);
+                ok = tokens[k].kind == TokenKind::kWord && !ctx.lex.not_first_names.contains(w) &&
+                     !ctx.is_place_word(w) && !has_body_suffix(w);
+            }
+            // A first name further on means the words before it are a job title.
+            for (std::size_t k = i + 1; ok && k <= last; ++k) ok = !ctx.is_first_name(ctx.word(k));
+            // Preceded by a capitalised word on the same phrase: part of a longer title.
+            if (ok && i > 0 && ctx.joined(i) && ctx.is_word(i - 1) &&
+                people::is_name_shaped(ctx.word(i - 1))) {
+                ok = false;
+            }
+            if (!ok) {
+                ++i;
+                continue;
+            }
+        }
+        std::string name = collapse_spaces(text.substr(begin, end - begin));
+        // Genitive "Hans Chr. Mariegaards": drop the -s when the stem is the known surname.
+        const std::string_view tail = ctx.word(last);
+        if (tail.size() > 3 && tail.back() == 's' && !ctx.lex.last_names.contains(tail) &&
+            !ctx.lex.first_names.contains(tail)) {
+            const std::string_view stem = tail.substr(0, tail.size() - 1);
+            bool stem_known = ctx.lex.last_names.contains(stem);
+            for (const std::string& k : known) stem_known = stem_known || k.ends_with(stem);
+            if (stem_known) name.pop_back();
+        }
+        found.push_back(NameMention{std::move(name), begin, end, std::move(org)});
+        i = last + 1;
+    }
+    return found;
+}
+
+}  // namespace referat::ingest

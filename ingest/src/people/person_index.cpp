@@ -1,0 +1,152 @@
+// One person, many spellings: person_key() and the PersonIndex resolver.
+
+#include <algorithm>
+
+#include "people/tokens.hpp"
+#include "people/utf8.hpp"
+#include "referat/ingest/people.hpp"
+
+namespace referat::ingest {
+
+namespace {
+
+struct NameParts {
+    std::string first;                ///< lower case
+    std::vector<std::string> middle;  ///< lower case, initials without the period
+    std::string last;                 ///< lower case
+};
+
+NameParts split(std::string_view name) {
+    std::vector<std::string> words;
+    for (const auto& t : people::tokenize(name)) {
+        if (t.kind != people::TokenKind::kWord && t.kind != people::TokenKind::kInitial) continue;
+        std::string w = people::lower(name.substr(t.begin, t.end - t.begin));
+        if (t.kind == people::TokenKind::kInitial) {
+            // "K.K." is two initials.
+            std::string letters;
+            for (char c : w) {
+                if (c != '.') letters += c;
+            }
+            if (letters.size() <= 2 && w.find('.') + 1 < w.size()) {
+                for (char c : letters) words.emplace_back(1, c);
+                continue;
+            }
+            w = letters;
+        }
+        words.push_back(std::move(w));
+    }
+    NameParts parts;
+    if (words.empty()) return parts;
+    parts.first = words.front();
+    if (words.size() > 1) {
+        parts.last = words.back();
+        parts.middle.assign(words.begin() + 1, words.end() - 1);
+    }
+    return parts;
+}
+
+// "b" (an initial) matches "bak"; equal words match.
+bool word_compatible(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    if (a.size() == 1) return b.starts_with(a);
+    if (b.size() == 1) return a.starts_with(b);
+    return false;
+}
+
+bool genitive_of(const std::string& a, const std::string& b) {
+    return a.size() == b.size() + 1 && a.ends_with('s') && a.starts_with(b);
+}
+
+// Every word of `few` fits, in order, among the words of `many`.
+bool subsequence(const std::vector<std::string>& few, const std::vector<std::string>& many) {
+    std::size_t j = 0;
+    for (const auto& w : few) {
+        while (j < many.size() && !word_compatible(w, many[j])) ++j;
+        if (j == many.size()) return false;
+        ++j;
+    }
+    return true;
+}
+
+enum class Fit { kNone, kExact, kClose };
+
+Fit fit(const NameParts& a, const NameParts& b) {
+    if (a.first.empty() || b.first.empty() || a.first != b.first) return Fit::kNone;
+    if (a.last.empty() || b.last.empty()) return Fit::kNone;
+    const bool same_last =
+        a.last == b.last || genitive_of(a.last, b.last) || genitive_of(b.last, a.last);
+    if (same_last) {
+        const auto& few = a.middle.size() <= b.middle.size() ? a.middle : b.middle;
+        const auto& many = a.middle.size() <= b.middle.size() ? b.middle : a.middle;
+        return subsequence(few, many) ? Fit::kExact : Fit::kNone;
+    }
+    // "Dorte Juhl" for "Dorte Juul Hansen": the short form's surname is a close spelling of one
+    // of the long form's later names.
+    const NameParts& shorter = a.middle.size() + 1 < b.middle.size() + 1 ? a : b;
+    const NameParts& longer = &shorter == &a ? b : a;
+    if (!shorter.middle.empty()) return Fit::kNone;
+    std::vector<std::string> rest = longer.middle;
+    rest.push_back(longer.last);
+    for (const auto& w : rest) {
+        if (w.size() >= 4 && shorter.last.size() >= 4 && w[0] == shorter.last[0] &&
+            people::edit_distance(w, shorter.last) <= 1) {
+            return Fit::kClose;
+        }
+    }
+    return Fit::kNone;
+}
+
+}  // namespace
+
+std::string person_key(std::string_view name) {
+    const NameParts parts = split(name);
+    if (parts.last.empty()) return parts.first;
+    return parts.first + " " + parts.last;
+}
+
+std::optional<std::string> PersonIndex::find(std::string_view name) const {
+    const NameParts parts = split(name);
+    std::vector<std::string> exact;
+    std::vector<std::string> close;
+    for (const Entry& e : m_entries) {
+        switch (fit(parts, split(e.form))) {
+            case Fit::kExact:
+                if (std::find(exact.begin(), exact.end(), e.id) == exact.end()) exact.push_back(e.id);
+                break;
+            case Fit::kClose:
+                if (std::find(close.begin(), close.end(), e.id) == close.end()) close.push_back(e.id);
+                break;
+            case Fit::kNone:
+                break;
+        }
+    }
+    // Merge only when exactly one known person fits; two candidates mean the context disagrees.
+    if (exact.size() == 1) return exact.front();
+    if (exact.empty() && close.size() == 1) return close.front();
+    return std::nullopt;
+}
+
+std::string PersonIndex::add(std::string_view name) {
+    for (const Entry& e : m_entries) {
+        if (e.form == name) return e.id;
+    }
+    std::string id;
+    if (auto existing = find(name)) {
+        id = *existing;
+    } else {
+        id = std::string(name);
+        m_ids.push_back(id);
+    }
+    m_entries.push_back(Entry{id, std::string(name)});
+    return id;
+}
+
+std::vector<std::string> PersonIndex::forms(std::string_view id) const {
+    std::vector<std::string> out;
+    for (const Entry& e : m_entries) {
+        if (e.id == id) out.push_back(e.form);
+    }
+    return out;
+}
+
+}  // namespace referat::ingest
