@@ -199,11 +199,15 @@ TEST(GoldPeople, ParticipantListsWithOrganisationAndRole) {
 // Through the whole pipeline: meaningful once the segmenter finds the items.
 TEST(GoldPeople, ThroughParseTextWhenSegmented) {
     Counts counts;
+    Counts appointments;
+    std::size_t segmented = 0;
     for (const Sample& s : samples()) {
         const auto doc = referat::ingest::parse_text(s.text, s.stem);
-        if (doc.meetings.empty() || doc.meetings[0].items.size() != s.meeting.items.size()) {
-            GTEST_SKIP() << "segmenter does not yet find the items of " << s.stem;
+        if (doc.meetings.size() != 1 || doc.meetings[0].items.size() != s.meeting.items.size()) {
+            std::cout << "[people] segmenter does not yet find the items of " << s.stem << "\n";
+            continue;
         }
+        ++segmented;
         const auto& gold_items = s.gold["items"].as_array();
         for (std::size_t k = 0; k < gold_items.size(); ++k) {
             const auto& got = doc.meetings[0].items[k].persons_mentioned;
@@ -213,11 +217,28 @@ TEST(GoldPeople, ThroughParseTextWhenSegmented) {
             for (const auto& g : gold) {
                 if (std::find(got.begin(), got.end(), g.as_string()) != got.end()) ++counts.matched;
             }
+            const auto& item = doc.meetings[0].items[k];
+            for (const auto& [field, list] :
+                 {std::pair{"appointments", &item.appointments},
+                  std::pair{"appointments_reported", &item.appointments_reported}}) {
+                const auto& gold_list = gold_items[k][field].as_array();
+                appointments.gold += gold_list.size();
+                appointments.found += list->size();
+                for (const auto& a : *list) {
+                    if (std::any_of(gold_list.begin(), gold_list.end(),
+                                    [&](const auto& g) { return same(a, g); })) {
+                        ++appointments.matched;
+                    }
+                }
+            }
         }
     }
-    print("persons_mentioned via parse_text", counts);
+    if (segmented == 0) GTEST_SKIP() << "segmenter does not yet find items";
+    print("persons_mentioned via parse_text (" + std::to_string(segmented) + " samples)", counts);
+    print("appointments made and reported via parse_text", appointments);
     EXPECT_GE(counts.precision(), 0.9);
     EXPECT_GE(counts.recall(), 0.9);
+    EXPECT_GE(appointments.recall(), 0.9);
 }
 
 }  // namespace
