@@ -40,7 +40,7 @@ Document build(std::string_view raw, const std::vector<std::size_t>& raw_pages, 
         }
     }
     doc.meetings = segment(doc.text, pages);
-    for (auto& m : doc.meetings) extract_people(m);
+    for (auto& m : doc.meetings) extract_people(m, doc.text);
     return doc;
 }
 
