@@ -12,7 +12,7 @@ from pathlib import Path
 
 kBench = Path(__file__).resolve().parent
 kRepo = kBench.parent
-kResults = kBench / "results"
+kResults = Path(os.environ.get("REFERAT_BENCH_RESULTS", kBench / "results"))
 kWork = Path(os.environ.get("REFERAT_BENCH_DIR", kRepo / "build-bench" / "bench"))
 kLoadLimit = float(os.environ.get("REFERAT_BENCH_MAX_LOAD", "0.5"))
 kLoadWait = float(os.environ.get("REFERAT_BENCH_LOAD_WAIT", "120"))
@@ -164,12 +164,14 @@ def scratch(name):
 
 def save_result(system, docs, payload):
     kResults.mkdir(parents=True, exist_ok=True)
-    payload = dict(payload, system=system, docs=docs,
+    commit = subprocess.run(["git", "-C", str(kRepo), "rev-parse", "--short", "HEAD"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    payload = dict(payload, system=system, docs=docs, commit=commit.stdout.strip(),
                    date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     path = kResults / ("%s-%d.json" % (system, docs))
     path.write_text(json.dumps(payload, indent=1, ensure_ascii=False, default=str) + "\n",
                     encoding="utf-8")
-    log("wrote %s" % path.relative_to(kRepo))
+    log("wrote %s" % path)
     return path
 
 

@@ -127,13 +127,14 @@ def ingest_section(results, docs):
 
 def query_section(results, docs):
     ref = results.get(("referat", docs), {})
+    reps = max([(results.get((n, docs)) or {}).get("queries", {}).get("reps", 0) for n in kOrder])
     out = ["### Queries on %s documents" % "{:,}".format(docs), "",
-           "21 queries (`bench/queries.json`) × 5 passes after one warm-up pass; every sample is "
+           "%d queries (`bench/queries.json`) × %d passes after one warm-up pass; every sample is "
            "one whole process (`referat search`, `quest`, `psql`, `sqlite3`) timed with "
            "`time.perf_counter()` in Python. In-process is the engine's own time where one is "
            "available (PostgreSQL: sum of psql `\\timing` for the statements; SQLite: the same "
-           "SQL run in the Python process; Referat: the JSON output's timing field if present).",
-           "",
+           "SQL run in the Python process; Referat: the JSON output's timing field if present)."
+           % (len(common.load_queries()), reps), "",
            "| System | p50 ms | p95 ms | p50 ms, facets | p95 ms, facets | in-process p50 ms | "
            "in-process p50 ms, facets | Max load | Referat ÷ peer (p50) |",
            "|---|---|---|---|---|---|---|---|---|"]
@@ -166,7 +167,10 @@ def hits_section(results, docs):
     if not systems:
         return []
     out = ["### Hits per query on %s documents (sanity check)" % "{:,}".format(docs), "",
-           "Referat counts agenda items, the peers count whole documents.", "",
+           "Referat counts agenda items, the peers count whole documents; omindex's figure is "
+           "quest's estimate (Xapian estimates phrase matches unless asked to check them all), "
+           "PostgreSQL's and SQLite's are exact `count(*)`. omindex ignores the committee and "
+           "year filters (it has no such fields).", "",
            "| Query | " + " | ".join(results[(n, docs)]["label"] for n in systems) + " |",
            "|---|" + "---|" * len(systems)]
     for query in queries:
@@ -209,6 +213,10 @@ def main(argv):
            "`bench/run-all` (add `--with-100k` for the 100,000-document corpus). Measured %s."
            % ("between %s and %s" % (dates[0], dates[-1]) if dates else "—"), "",
            "## Machine", "", "- " + machine()]
+    commits = sorted({d.get("commit", "?") for (n, _), d in results.items() if n == "referat"})
+    if commits:
+        out.append("- Referat: Release build (`-DCMAKE_BUILD_TYPE=Release`) of commit %s"
+                   % ", ".join(commits))
     out += ["- %s: %s" % (name, version) for name, version in versions()]
     out += ["- Load: the 1-minute load average had to be below %.1f before each timed run "
             "(`REFERAT_BENCH_MAX_LOAD`); the highest value seen is in each table, ⚠ marks runs "
