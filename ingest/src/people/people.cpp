@@ -53,6 +53,17 @@ void enrich(Person& p, std::string_view note) {
     }
 }
 
+// "Jens Hansen (A)" as a name: the party letter moves to its field.
+void enrich_from_name(Person& p) {
+    static const RE2 kTail(R"(^(.+?)\s*\(([A-ZÆØÅ])\)$)");
+    std::string name;
+    std::string party;
+    if (RE2::FullMatch(p.name, kTail, &name, &party)) {
+        p.name = name;
+        if (!p.party) p.party = party;
+    }
+}
+
 // Comma-separated entries, the last one without its final period.
 std::vector<std::string_view> split_entries(std::string_view text) {
     std::vector<std::string_view> out;
@@ -97,6 +108,48 @@ bool is_person_entry(std::string_view entry) {
         ++words;
     }
     return words >= 2 && words <= 5;
+}
+
+// Participant lists in the meeting header, as one paragraph per label line.
+PersonList header_lists(const Meeting& meeting, std::string_view text) {
+    PersonList all;
+    if (meeting.items.empty() || meeting.items.front().span_begin <= meeting.span_begin ||
+        meeting.items.front().span_begin > text.size()) {
+        return all;
+    }
+    static const RE2 kLabel(R"(^\s*(?:Mødedeltagere|Deltagere|Til stede|Afbud|Fraværende)\s*:)");
+    const std::string_view header =
+        text.substr(meeting.span_begin, meeting.items.front().span_begin - meeting.span_begin);
+    std::size_t pos = 0;
+    while (pos < header.size()) {
+        std::size_t eol = header.find('\n', pos);
+        if (eol == std::string_view::npos) eol = header.size();
+        const std::string_view line = header.substr(pos, eol - pos);
+        if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kLabel)) {
+            PersonList part = parse_person_list(line);
+            for (Person& p : part.present) all.present.push_back(std::move(p));
+            for (Person& p : part.absent) all.absent.push_back(std::move(p));
+        }
+        pos = eol + 1;
+    }
+    return all;
+}
+
+// Fill what the segmenter left empty: whole lists, or organisation, role and party per person.
+void complete(std::vector<Person>& people, std::vector<Person>& found) {
+    if (people.empty()) {
+        people = std::move(found);
+        return;
+    }
+    for (Person& p : people) {
+        for (const Person& f : found) {
+            if (person_key(f.name) != person_key(p.name)) continue;
+            if (!p.organisation) p.organisation = f.organisation;
+            if (!p.role) p.role = f.role;
+            if (!p.party) p.party = f.party;
+            break;
+        }
+    }
 }
 
 }  // namespace
@@ -157,6 +210,14 @@ PersonList parse_person_list(std::string_view text) {
 void extract_people(Meeting& meeting) { extract_people(meeting, {}); }
 
 void extract_people(Meeting& meeting, std::string_view normalised_text) {
+    if (!normalised_text.empty()) {
+        PersonList lists = header_lists(meeting, normalised_text);
+        complete(meeting.participants, lists.present);
+        complete(meeting.absent, lists.absent);
+    }
+    for (auto* list : {&meeting.participants, &meeting.absent}) {
+        for (Person& p : *list) enrich_from_name(p);
+    }
     std::vector<std::string> known;
     PersonIndex index;
     for (const auto* list : {&meeting.participants, &meeting.absent}) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "people/utf8.hpp"
 
@@ -30,15 +31,14 @@ bool is_abbreviation(std::string_view word) {
 }
 
 // A whitespace-delimited chunk holding '@', "://" or "www." is an address, not words.
-std::size_t opaque_chunk_end(std::string_view text, std::size_t pos) {
+// Returns the chunk's end and whether it is an address.
+std::pair<std::size_t, bool> scan_chunk(std::string_view text, std::size_t pos) {
     std::size_t end = pos;
     while (end < text.size() && text[end] != ' ' && text[end] != '\n' && text[end] != '\t') ++end;
     const std::string_view chunk = text.substr(pos, end - pos);
-    if (chunk.find('@') != std::string_view::npos || chunk.find("://") != std::string_view::npos ||
-        chunk.starts_with("www.")) {
-        return end;
-    }
-    return pos;
+    const bool opaque = chunk.find('@') != std::string_view::npos ||
+                        chunk.find("://") != std::string_view::npos || chunk.starts_with("www.");
+    return {end, opaque};
 }
 
 }  // namespace
@@ -77,14 +77,20 @@ bool is_name_shaped(std::string_view word) {
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
     std::size_t pos = 0;
+    std::size_t chunk_end = 0;
     bool space = false;
     while (pos < text.size()) {
         const std::size_t start = pos;
-        if (const std::size_t opaque = opaque_chunk_end(text, pos); opaque > pos) {
-            tokens.push_back(Token{TokenKind::kOpaque, start, opaque, space, 0});
-            pos = opaque;
-            space = false;
-            continue;
+        // Each chunk is checked once, at its first byte, so long chunks stay linear.
+        if (pos >= chunk_end) {
+            const auto [end, opaque] = scan_chunk(text, pos);
+            chunk_end = end == pos ? pos + 1 : end;
+            if (opaque) {
+                tokens.push_back(Token{TokenKind::kOpaque, start, end, space, 0});
+                pos = end;
+                space = false;
+                continue;
+            }
         }
         std::size_t next = pos;
         const char32_t c = next_code_point(text, next);
