@@ -30,6 +30,19 @@ constexpr std::array<std::string_view, 24> kBodySuffixes = {
     "tilbuddet",   "styrelse",      "styrelsen", "råd",   "rådet",   "område",
     "området",     "afdeling",      "ledelse", "tion",    "skab",    "kommunalt"};
 
+// Endings of job titles written capitalised before a name ("Sundhedschef", "Rådmand").
+constexpr std::array<std::string_view, 12> kTitleSuffixes = {
+    "chef", "direktør", "leder", "konsulent", "mand", "sekretær",
+    "rådgiver", "jurist", "ansvarlig", "koordinator", "ør", "formand"};
+
+bool is_title(std::string_view w) {
+    const std::string low = people::lower(w);
+    for (auto s : kTitleSuffixes) {
+        if (low.ends_with(s)) return true;
+    }
+    return false;
+}
+
 bool is_particle(std::string_view w) {
     for (auto p : kParticles) {
         if (p == w) return true;
@@ -196,6 +209,17 @@ std::vector<NameMention> find_person_names(std::string_view text,
         }
         if (n < 2) {
             ++i;
+            continue;
+        }
+        // "om Østjysk Marin Naturnationalpark": a first name inside a capitalised phrase that
+        // starts mid-sentence is part of that phrase, unless the word before is a job title or
+        // the run ends in a known surname ("og Udsatte Jens Kjer Nielsen").
+        if (lexical && i >= 2 && !ctx.lex.last_names.contains(ctx.word(i + n - 1)) &&
+            ctx.joined(i) && ctx.is_word(i - 1) &&
+            people::is_name_shaped(ctx.word(i - 1)) && !is_title(ctx.word(i - 1)) &&
+            ctx.joined(i - 1) && ctx.is_word(i - 2) &&
+            people::is_lower(people::first_code_point(ctx.word(i - 2)))) {
+            i += n;
             continue;
         }
         const std::size_t last = i + n - 1;

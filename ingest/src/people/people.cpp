@@ -219,13 +219,10 @@ void extract_people(Meeting& meeting, std::string_view normalised_text) {
         for (Person& p : *list) enrich_from_name(p);
     }
     std::vector<std::string> known;
-    PersonIndex index;
     for (const auto* list : {&meeting.participants, &meeting.absent}) {
         for (const Person& p : *list) {
-            if (p.name.find('@') == std::string::npos) {
-                known.push_back(p.name);
-                index.add(p.name);
-            }
+            // Only list entries shaped like a name teach the finder a name.
+            if (p.name.size() < 80 && is_person_entry(p.name)) known.push_back(p.name);
         }
     }
     std::vector<std::string> texts;

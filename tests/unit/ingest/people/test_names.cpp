@@ -50,7 +50,12 @@ INSTANTIATE_TEST_SUITE_P(
         NameCase{"Mogens B. holder oplæg.", {}},
         NameCase{"Sekretariatet sørger for at Sri meldes ind.", {}},
         NameCase{"Den Sikrede Biform Kofoedsminde i Region Sjælland.", {}},
-        NameCase{"Der er ansat en ny konsulent pr. 1. februar.", {}}));
+        NameCase{"Der er ansat en ny konsulent pr. 1. februar.", {}},
+        NameCase{"Forslag fra SF og ALT om Østjysk Marin Naturnationalpark", {}},
+        NameCase{"Centerchef for misbrug og Udsatte Jens Kjer Nielsen, Esbjerg Kommune",
+                 {"Jens Kjer Nielsen"}},
+        NameCase{"Rådmand Nicolaj Bang og Jesper Kjeldsen deltog ikke.",
+                 {"Nicolaj Bang", "Jesper Kjeldsen"}}));
 
 TEST(PersonNamesFalsePositives, NothingInTextWithoutNames) {
     EXPECT_TRUE(names("Orienteringen blev taget til efterretning. Punktet flyttes til næste "
