@@ -37,9 +37,25 @@ bool is_party_letter(std::string_view w) {
     return std::find(kParties.begin(), kParties.end(), w) != kParties.end();
 }
 
-// "V og I", "(Ø)", "A, F, Ø og Å", "Jens Hansen (A)": parties and names in order.
+// Party names as written in Danish minutes.
+constexpr std::array<std::string_view, 14> kPartyNames = {
+    "Det Konservative Folkeparti", "Socialistisk Folkeparti", "Radikale Venstre",
+    "Dansk Folkeparti", "Liberal Alliance", "Nye Borgerlige", "Socialdemokratiet",
+    "Enhedslisten", "Alternativet", "Moderaterne", "Danmarksdemokraterne", "Kristendemokraterne",
+    "Slesvigsk Parti", "Venstre"};
+
+// "V og I", "(Ø)", "A, F, Ø og Å", "Jens Hansen (A)", "Radikale Venstre": in order of kind.
 std::vector<std::string> parties_or_names(std::string_view list) {
     std::vector<std::string> out;
+    std::string rest(list);
+    for (std::string_view party : kPartyNames) {
+        // Longest names first in the table, so "Radikale Venstre" is not read as "Venstre".
+        if (const auto at = rest.find(party); at != std::string::npos) {
+            add_unique(out, std::string(party));
+            rest.replace(at, party.size(), party.size(), ' ');
+        }
+    }
+    list = rest;
     for (const NameMention& m : find_person_names(list)) add_unique(out, m.name);
     const std::vector<Token> tokens = people::tokenize(list);
     for (const Token& t : tokens) {
@@ -187,7 +203,9 @@ std::vector<Vote> find_votes(std::string_view text) {
     static const RE2 kListAfter(
         R"((?i)(for|imod)\s+stemte\s*:?\s*([^.;\n]+)|undlod\s+at\s+stemme\s*:\s*([^.;\n]+))");
     // "(Ø) stemte imod" / "A, F og Ø stemte for" / "C undlod at stemme".
-    static const RE2 kListBefore(R"(([^.;:\n]+?)\s+(stemte\s+(?:imod|for)|undlod\s+at\s+stemme))");
+    static const RE2 kListBefore(
+        R"(([^.;:\n]+?)\s+(stemte\s+(?:imod|for)|undlod\s+at\s+stemme|kunne\s+ikke\s+tiltræde|)"
+        R"(kunne\s+tiltræde))");
     std::vector<Vote> votes;
     for (std::string_view sentence : sentences(text)) {
         re2::StringPiece input(sentence.data(), sentence.size());
@@ -212,9 +230,9 @@ std::vector<Vote> find_votes(std::string_view text) {
         std::string verb;
         while (RE2::FindAndConsume(&input, kListBefore, &list, &verb)) {
             Vote v;
-            v.side = verb.starts_with("undlod") ? "abstain"
-                     : verb.ends_with("imod")   ? "against"
-                                                : "for";
+            v.side = verb.starts_with("undlod")                                ? "abstain"
+                     : verb.ends_with("imod") || verb.find("ikke") != std::string::npos ? "against"
+                                                                                       : "for";
             // Only the clause right before the verb: "..., mens (Ø) stemte imod".
             std::string_view clause = list;
             for (std::string_view cut : {", mens ", " mens ", ", og ", ", men "}) {
@@ -232,7 +250,8 @@ std::vector<Vote> find_votes(std::string_view text) {
 std::vector<AttendanceEvent> find_attendance(std::string_view text,
                                              const std::vector<std::string>& known) {
     static const RE2 kAbsent(R"((?i)deltog\s+ikke\s+i\s+(?:behandlingen|sagens\s+behandling|)"
-                             R"(punktets\s+behandling|drøftelsen|beslutningen))");
+                             R"(punktets\s+behandling|drøftelsen|beslutningen)|)"
+                             R"(forhindret\s+i\s+at\s+deltage)");
     static const RE2 kConflict(R"((?i)inhabil)");
     static const RE2 kLeft(R"((?i)forlod\s+mødet)");
     static const RE2 kSubstitute(R"((?i)stedfortræder\s+for\s+)");

@@ -95,6 +95,12 @@ INSTANTIATE_TEST_SUITE_P(
                  {Vote{"for", {"A", "F", "Ø"}}, Vote{"against", {"V", "C"}}}},
         VoteCase{"Godkendt, idet (O) undlod at stemme.", {Vote{"abstain", {"O"}}}},
         VoteCase{"Jens Hansen (A) stemte imod.", {Vote{"against", {"Jens Hansen", "A"}}}},
+        VoteCase{"Gert Bjerregaard og Metin Lindved Aydin kunne tiltræde indstillingen.",
+                 {Vote{"for", {"Gert Bjerregaard", "Metin Lindved Aydin"}}}},
+        VoteCase{"Solveig Munk kunne ikke tiltræde indstillingen.",
+                 {Vote{"against", {"Solveig Munk"}}}},
+        VoteCase{"Radikale Venstre og Enhedslisten stemte imod.",
+                 {Vote{"against", {"Radikale Venstre", "Enhedslisten"}}}},
         VoteCase{"Indstillingen blev godkendt.", {}}));
 
 struct AttendanceCase {
@@ -128,6 +134,8 @@ INSTANTIATE_TEST_SUITE_P(
                        "substitute"},
         AttendanceCase{"Stedfortræder for social- og psykiatricheen Tove Tørnæs, Middelfart Kommune",
                        "", ""},
+        AttendanceCase{"Liv Gro Jensen var forhindret i at deltage i udvalgets behandling af sagen.",
+                       "Liv Gro Jensen", "absent"},
         AttendanceCase{"Formanden bød velkommen.", "", ""}));
 
 }  // namespace
