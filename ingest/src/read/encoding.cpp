@@ -143,7 +143,9 @@ std::string detect_legacy(std::string_view s, std::vector<std::string>& warnings
     // ISO-8859-1 text with C1 bytes is really windows-1252; cp1252 is a superset for printing
     // characters, so it is the safe choice for both.
     if (detected == "ISO-8859-1" || detected == "windows-1252") return std::string(kFallbackLegacy);
-    if (detected.starts_with("ISO-8859-") || detected.starts_with("windows-125")) return detected;
+    if (detected == "ISO-8859-15") return detected;
+    // Other 8-bit guesses (ISO-8859-2, windows-1250, ...) are usually wrong for short Danish
+    // texts: æøå are all in cp1252, so keep it and say what the detector thought.
     warnings.push_back("encoding guessed as windows-1252 (detector suggested " + detected + ")");
     return std::string(kFallbackLegacy);
 }

@@ -40,9 +40,14 @@ constexpr std::array<NamedEntity, 77> kEntities = {{
 }};
 
 // Elements whose content is not part of the document text.
-constexpr std::array<std::string_view, 13> kDropped = {
+constexpr std::array<std::string_view, 12> kDropped = {
     "head", "script", "style", "noscript", "template", "nav", "header",
-    "footer", "svg", "iframe", "select", "button", "object"};
+    "footer", "svg", "iframe", "select", "object"};
+// CSS classes of site furniture inside content: file-type badges, icons, menus, screen-reader
+// duplicates. (Item titles sit inside <button>s on some portals, so buttons are kept.)
+constexpr std::array<std::string_view, 8> kDroppedClasses = {
+    "pdf-label", "fil-ikon", "glyphicon", "dropdown-menu", "sr-only", "visually-hidden",
+    "skip-link", "cookie-banner"};
 // Elements whose content is raw text: their end tag is searched for, not parsed.
 constexpr std::array<std::string_view, 4> kRawText = {"script", "style", "noscript", "textarea"};
 // Elements that start and end a line.
@@ -50,6 +55,9 @@ constexpr std::array<std::string_view, 32> kBlocks = {
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "dialog",
     "div", "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4",
     "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tr"};
+// Elements without content or end tag.
+constexpr std::array<std::string_view, 13> kVoid = {"area", "base", "br", "col", "embed", "hr", "img",
+                                                    "input", "link", "meta", "source", "track", "wbr"};
 // Lines that are site furniture, not minutes (compared case-insensitively).
 constexpr std::array<std::string_view, 16> kChromeLines = {
     "til toppen", "hent som pdf", "fold dette punkt ind", "fold dette punkt ud",
@@ -85,6 +93,7 @@ std::size_t find_ci(std::string_view hay, std::string_view needle, std::size_t p
 
 struct Tag {
     std::string name;  ///< lower case, empty for comments and declarations
+    std::string_view attributes;
     bool closing = false;
     bool self_closing = false;
     std::size_t end = 0;  ///< one past '>'
@@ -117,6 +126,7 @@ Tag scan_tag(std::string_view html, std::size_t pos) {
     if (i == name_begin || !std::isalpha(static_cast<unsigned char>(html[name_begin])))
         return tag;  // not a tag: '<' is text
     tag.name = lower(html.substr(name_begin, i - name_begin));
+    const std::size_t attributes_begin = i;
     char quote = 0;
     for (; i < html.size(); ++i) {
         const char c = html[i];
@@ -127,11 +137,45 @@ Tag scan_tag(std::string_view html, std::size_t pos) {
         } else if (c == '>') {
             tag.self_closing = html[i - 1] == '/';
             tag.end = i + 1;
+            tag.attributes = html.substr(attributes_begin, i - attributes_begin);
             return tag;
         }
     }
     tag.end = html.size();
     return tag;
+}
+
+/// True when the tag's class attribute names one of the furniture classes.
+bool has_dropped_class(std::string_view attributes) {
+    const auto at = find_ci(attributes, "class=", 0);
+    if (at == std::string_view::npos) return false;
+    std::size_t i = at + 6;
+    if (i >= attributes.size()) return false;
+    const char quote = attributes[i];
+    std::size_t end = 0;
+    if (quote == '"' || quote == '\'') {
+        ++i;
+        end = attributes.find(quote, i);
+    } else {
+        end = attributes.find_first_of(" \t\n/", i);
+    }
+    if (end == std::string_view::npos) end = attributes.size();
+    const auto classes = attributes.substr(i, end - i);
+    std::size_t pos = 0;
+    while (pos < classes.size()) {
+        const auto next = classes.find_first_of(" \t\n", pos);
+        const auto word = classes.substr(pos, (next == std::string_view::npos ? classes.size() : next) - pos);
+        if (contains(kDroppedClasses, word)) return true;
+        if (next == std::string_view::npos) break;
+        pos = next + 1;
+    }
+    return false;
+}
+
+void end_line(std::string& out) {
+    std::size_t n = out.size();
+    while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\t')) --n;
+    if (n > 0 && out[n - 1] != '\n') out += '\n';
 }
 
 }  // namespace
@@ -215,7 +259,8 @@ std::string html_to_text(std::string_view html) {
                 i = close == std::string_view::npos ? html.size() : close;
                 continue;
             }
-            if (!tag.closing && !tag.self_closing && contains(kDropped, tag.name)) {
+            if (!tag.closing && !tag.self_closing && !contains(kVoid, tag.name) &&
+                (contains(kDropped, tag.name) || has_dropped_class(tag.attributes))) {
                 dropping = tag.name;
                 drop_depth = 1;
                 continue;
@@ -224,7 +269,8 @@ std::string html_to_text(std::string_view html) {
             if (tag.name == "td" || tag.name == "th") {
                 if (!tag.closing) out += '\t';
             } else if (contains(kBlocks, tag.name)) {
-                out += '\n';
+                if (tag.name == "br") out += '\n';
+                else end_line(out);
             }
             continue;
         }

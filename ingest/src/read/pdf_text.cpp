@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string>
@@ -24,13 +25,18 @@ struct LaidLine {
 };
 
 constexpr int kGapColumns = 4;       // a wider run of spaces is a column gap (tab)
-constexpr int kZoneLines = 6;        // header/footer zone: lines at the top or bottom of a page
+constexpr int kZoneLines = 6;
+constexpr int kMinRunningPages = 3;  // fewer repetitions are not a running header        // header/footer zone: lines at the top or bottom of a page
 constexpr int kWrapSlackPercent = 6; // grid rounding (proportional fonts) when deciding a line
                                      // reached the margin, in percent of the margin
 constexpr int kMaxHangingIndent = 8; // continuation lines may sit this much further right
 constexpr std::array<std::string_view, 6> kKeepHyphenBefore = {"og", "eller", "samt",
                                                                "til", "&", "el."};
 constexpr std::string_view kTocLeader = " ..... ";
+// Words that cannot end a sentence or a heading: a line ending in one continues below.
+constexpr std::array<std::string_view, 24> kDanglingWords = {
+    "af", "at", "de", "den", "det", "en", "eller", "et", "for", "fra", "i", "med",
+    "mellem", "og", "om", "over", "på", "samt", "som", "til", "under", "ved", "efter", "hos"};
 
 int columns(std::string_view s) {
     int n = 0;
@@ -61,26 +67,45 @@ LaidLine lay_out(std::string_view raw) {
     return line;
 }
 
-/// Key under which a line counts as repeated: digits folded, ASCII lower case.
+bool is_page_number(const std::string& text, std::size_t page_index);
+
+/// Key under which a line counts as repeated: digits folded, ASCII lower case, and cells that
+/// are page numbers ("...\tSide 3") left out.
 std::string running_key(std::string_view text) {
     std::string key;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c >= '0' && c <= '9') {
-            if (key.empty() || key.back() != '#') key += '#';
-        } else if (c == '\t') {
-            key += ' ';
-        } else {
-            key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    std::size_t begin = 0;
+    while (begin <= text.size()) {
+        auto end = text.find('\t', begin);
+        if (end == std::string_view::npos) end = text.size();
+        std::string cell(text.substr(begin, end - begin));
+        begin = end + 1;
+        static const RE2 kLabelledNumber(R"((?i)\s*(?:side|page)\s*\d+(?:\s*(?:af|of)\s*\d+)?$)");
+        RE2::Replace(&cell, kLabelledNumber, "");
+        if (cell.empty()) continue;
+        if (!key.empty()) key += ' ';
+        for (const char c : cell) {
+            if (c >= '0' && c <= '9') {
+                if (key.empty() || key.back() != '#') key += '#';
+            } else {
+                key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            }
         }
     }
     return key;
 }
 
-bool is_page_number(const std::string& text) {
-    static const RE2 kPatterns(
-        R"((?i)^(?:(?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/|ud af)\s*\d+)?|\d+\s*(?:af|of|/)\s*\d+|[-–]?\s*\d{1,4}\s*[-–]?)$)");
-    return RE2::FullMatch(text, kPatterns);
+/// "Side 3 af 17", "Page 3", "3 of 17", "3/17": always a page number at a page edge. A bare
+/// "3" or "- 3 -" only when it is close to the page's position (tables of numbers also reach
+/// page edges).
+bool is_page_number(const std::string& text, std::size_t page_index) {
+    static const RE2 kLabelled(
+        R"((?i)(?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/|ud af)\s*\d+)?|\d+\s*(?:af|of|/)\s*\d+)");
+    static const RE2 kBare(R"([-–]?\s*(\d{1,4})\s*[-–]?)");
+    if (RE2::FullMatch(text, kLabelled)) return true;
+    int number = 0;
+    if (!RE2::FullMatch(text, kBare, &number)) return false;
+    const int position = static_cast<int>(page_index) + 1;
+    return number >= position - 3 && number <= position + 3;
 }
 
 bool starts_lowercase(std::string_view s) {
@@ -91,13 +116,33 @@ bool starts_lowercase(std::string_view s) {
     return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0xA0;
 }
 
+bool is_letter_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/// The line ends in a word fragment and a hyphen ("be-"): letters only, the last one lower case.
+/// "EU-", "2030-", "list-style-" and URLs keep their hyphen.
 bool ends_letter_hyphen(std::string_view s) {
     if (s.size() < 3 || s.back() != '-') return false;
     const auto c = static_cast<unsigned char>(s[s.size() - 2]);
-    const auto p = static_cast<unsigned char>(s[s.size() - 3]);
-    const bool letter = (c >= 'a' && c <= 'z') || c >= 0x80;
-    const bool prev_letter = (p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') || p >= 0x80;
-    return letter && prev_letter;
+    if (!((c >= 'a' && c <= 'z') || c >= 0x80)) return false;
+    const auto space = s.find_last_of(" \t", s.size() - 2);
+    const auto fragment = s.substr(space == std::string_view::npos ? 0 : space + 1);
+    for (std::size_t i = 0; i + 1 < fragment.size(); ++i)
+        if (!is_letter_byte(static_cast<unsigned char>(fragment[i]))) return false;
+    return fragment.size() >= 3;
+}
+
+/// The first word of a continuation that completes a hyphenated word: lower-case letters,
+/// perhaps closing punctuation; not itself a hyphenated fragment ("kontor- møde- og ...").
+bool completes_word(std::string_view word) {
+    if (word.empty() || word.back() == '-') return false;
+    for (const char c : word) {
+        const auto u = static_cast<unsigned char>(c);
+        if (!is_letter_byte(u) && c != '.' && c != ',' && c != ';' && c != ':' && c != ')')
+            return false;
+    }
+    return true;
 }
 
 /// "1.", "2)", "a.", "-", "•": a line that starts a list entry, never a continuation.
@@ -111,45 +156,46 @@ std::string_view first_word(std::string_view s) {
     return s.substr(0, end);
 }
 
-/// Remove running headers and footers and page numbers from the edges of each page.
-void strip_running_lines(std::vector<std::vector<LaidLine>>& pages) {
-    const std::size_t n = pages.size();
-    std::map<std::string, int> top_count;
-    std::map<std::string, int> bottom_count;
-    for (const auto& page : pages) {
-        std::set<std::string> top;
-        std::set<std::string> bottom;
-        int seen = 0;
-        for (auto it = page.begin(); it != page.end() && seen < kZoneLines; ++it)
-            if (!it->text.empty() && ++seen) top.insert(running_key(it->text));
-        seen = 0;
-        for (auto it = page.rbegin(); it != page.rend() && seen < kZoneLines; ++it)
-            if (!it->text.empty() && ++seen) bottom.insert(running_key(it->text));
-        for (const auto& k : top) ++top_count[k];
-        for (const auto& k : bottom) ++bottom_count[k];
+/// Indexes of the first (or last) kZoneLines non-empty lines of a page, edge first.
+std::vector<std::size_t> zone(const std::vector<LaidLine>& page, bool from_top) {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < page.size() && out.size() < kZoneLines; ++k) {
+        const std::size_t i = from_top ? k : page.size() - 1 - k;
+        if (!page[i].text.empty()) out.push_back(i);
     }
-    const int threshold = std::max(2, static_cast<int>((n + 1) / 2));
-    auto running = [&](const std::map<std::string, int>& counts, const std::string& key) {
-        const auto it = counts.find(key);
-        return n >= 2 && it != counts.end() && it->second >= threshold;
-    };
-    for (auto& page : pages) {
-        for (const bool from_top : {true, false}) {
-            std::set<std::string> removed;
-            int seen = 0;
-            while (!page.empty() && seen < kZoneLines) {
-                LaidLine& line = from_top ? page.front() : page.back();
-                if (!line.text.empty()) {
-                    const std::string key = running_key(line.text);
-                    const bool repeated =
-                        running(from_top ? top_count : bottom_count, key) && !removed.count(key);
-                    if (!repeated && !is_page_number(line.text)) break;
-                    removed.insert(key);
-                    ++seen;
-                }
-                if (from_top) page.erase(page.begin());
-                else page.pop_back();
+    return out;
+}
+
+/// Remove running headers and footers and page numbers from the edges of each page. A line is
+/// running when the same text (digits folded, page-number cells dropped) sits at the same place
+/// in the top or bottom zone of enough pages.
+void strip_running_lines(std::vector<std::vector<LaidLine>>& pages, std::size_t first_page) {
+    const std::size_t n = pages.size();
+    // Repeated on at least three pages and on at least half of them: a heading that happens to
+    // open two pages of a short document is not a running header.
+    const int threshold = std::max(kMinRunningPages, static_cast<int>((n + 1) / 2));
+    for (const bool from_top : {true, false}) {
+        std::map<std::pair<std::size_t, std::string>, int> counts;
+        for (std::size_t p = 0; p < n; ++p) {
+            const auto lines = zone(pages[p], from_top);
+            for (std::size_t pos = 0; pos < lines.size(); ++pos)
+                ++counts[{pos, running_key(pages[p][lines[pos]].text)}];
+        }
+        for (std::size_t p = 0; p < n; ++p) {
+            auto& page = pages[p];
+            const auto lines = zone(page, from_top);
+            bool at_edge = true;
+            std::vector<std::size_t> doomed;
+            for (std::size_t pos = 0; pos < lines.size(); ++pos) {
+                const auto& text = page[lines[pos]].text;
+                const auto it = counts.find({pos, running_key(text)});
+                const bool running = it != counts.end() && it->second >= threshold;
+                const bool number = at_edge && is_page_number(text, first_page + p);
+                if (running || number) doomed.push_back(lines[pos]);
+                else at_edge = false;
             }
+            std::sort(doomed.rbegin(), doomed.rend());
+            for (const auto i : doomed) page.erase(page.begin() + static_cast<std::ptrdiff_t>(i));
         }
     }
 }
@@ -193,30 +239,45 @@ void join_wrapped(std::vector<LaidLine>& page, int margin) {
         LaidLine& prev = out.back();
         const auto word = first_word(line.text);
         const bool hyphen_word = ends_letter_hyphen(prev.text) && starts_lowercase(word) &&
+                                 completes_word(word) &&
                                  std::find(kKeepHyphenBefore.begin(), kKeepHyphenBefore.end(),
                                            word) == kKeepHyphenBefore.end();
         const bool aligned = line.indent >= prev.indent - 1 &&
                              line.indent <= prev.indent + kMaxHangingIndent;
-        const bool full = margin > 0 && prev.text.find('\t') == std::string::npos &&
-                          prev.end * 10 >= margin * 7 &&
-                          (prev.end + 1 + columns(word)) * 100 > margin * (100 - kWrapSlackPercent);
+        const auto space = prev.text.find_last_of(' ');
+        const auto last_word =
+            std::string_view(prev.text).substr(space == std::string::npos ? 0 : space + 1);
+        const bool dangling = std::find(kDanglingWords.begin(), kDanglingWords.end(),
+                                        last_word) != kDanglingWords.end();
+        const bool wide = margin > 0 && prev.text.find('\t') == std::string::npos &&
+                          prev.end * 10 >= margin * 7;
+        const bool full = wide && (prev.end + 1 + columns(word)) * 100 >
+                                      margin * (100 - kWrapSlackPercent);
         const char last = prev.text.back();
-        const bool sentence_end = last == '.' || last == ':' || last == '?' || last == '!';
         const bool starts_upper_or_digit = !starts_lowercase(word);
         const bool separate = starts_list_entry(line.text) || word == first_word(prev.text) ||
                               is_toc_line(prev.text) || is_toc_line(line.text);
-        if (full && aligned && !separate && !(sentence_end && starts_upper_or_digit && heading_like(line.text))) {
-            if (hyphen_word) prev.text.pop_back();
-            else if (last != '-' || std::find(kKeepHyphenBefore.begin(), kKeepHyphenBefore.end(),
-                                              word) != kKeepHyphenBefore.end())
+        const bool continues = full && !(starts_upper_or_digit && heading_like(line.text));
+        if (aligned && !separate && (continues || (wide && dangling))) {
+            if (hyphen_word) {
+                prev.text.pop_back();
+            } else if ((last != '-' && last != '/') ||
+                       std::find(kKeepHyphenBefore.begin(), kKeepHyphenBefore.end(), word) !=
+                           kKeepHyphenBefore.end() ||
+                       (last == '-' && word.ends_with('-'))) {
                 prev.text += ' ';
+            }
             prev.text += line.text;
             prev.end = line.end;
             continue;
         }
-        if (hyphen_word && aligned) {
-            // Not at the margin (e.g. a narrow column): move only the word's second half up.
-            prev.text.pop_back();
+        const bool number_range = prev.text.size() >= 2 && last == '-' &&
+                                  std::isdigit(static_cast<unsigned char>(prev.text[prev.text.size() - 2])) &&
+                                  std::isdigit(static_cast<unsigned char>(word.front()));
+        if ((hyphen_word || number_range) && aligned) {
+            // Not at the margin (e.g. a narrow column): move only the word's second half up;
+            // "2023-" + "2024" keeps its dash.
+            if (hyphen_word) prev.text.pop_back();
             prev.text += word;
             line.text.erase(0, word.size());
             const auto rest = line.text.find_first_not_of(" \t");
@@ -255,7 +316,7 @@ std::string clean_pdf_pages(std::vector<std::string> raw_pages,
         }
         pages.push_back(std::move(lines));
     }
-    strip_running_lines(pages);
+    strip_running_lines(pages, 0);
     const int margin = right_margin(pages);
     std::string text;
     page_starts.clear();
