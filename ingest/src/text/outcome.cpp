@@ -1,10 +1,230 @@
 #include "referat/ingest/outcome.hpp"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <unicode/unistr.h>
+
+#include "text/lines.hpp"
+
 namespace referat::ingest {
 
+namespace {
+
+/// One decision phrase: space-separated word patterns ("word" exact, "stem*" prefix).
+/// The highest rank among the phrases found decides; rank 0 entries are known words that
+/// carry no outcome (they only stop typo tolerance from reading them as a near neighbour).
+struct Phrase {
+    std::string_view pattern;
+    Outcome outcome;
+    int rank;
+};
+
+// Ranks, highest wins: a postponement overrides everything said about the item; an approval
+// overrides the orientation or discussion that led to it; an explicit "blev besluttet"
+// (this meeting decided) overrides noting and discussing; noting overrides discussing;
+// any other non-empty decision text is "decided".
+constexpr int kPostponed = 6;
+constexpr int kApproved = 5;
+constexpr int kDecidedExplicit = 4;
+constexpr int kNoted = 3;
+constexpr int kDiscussed = 2;
+constexpr int kNeutral = 0;
+
+// Forms matter: results ("godkendt", "godkendes", "anbefalet", "opbakning til") and the
+// meeting's own present tense ("godkender", "bakker op om") approve; an infinitive or a report
+// of what another body recommends ("at godkende", "anbefaler", "bakkede op") does not.
+constexpr Phrase kPhrases[] = {
+    {"flyttes til", Outcome::kPostponed, kPostponed},
+    {"blev flyttet", Outcome::kPostponed, kPostponed},
+    {"udsættes", Outcome::kPostponed, kPostponed},
+    {"blev udsat", Outcome::kPostponed, kPostponed},
+    {"punktet udsat", Outcome::kPostponed, kPostponed},
+    {"udsat til", Outcome::kPostponed, kPostponed},
+    {"genoptages", Outcome::kPostponed, kPostponed},
+    {"tages op igen", Outcome::kPostponed, kPostponed},
+    {"tages op på næste", Outcome::kPostponed, kPostponed},
+    {"afventer", Outcome::kPostponed, kPostponed},
+
+    {"godkendt", Outcome::kApproved, kApproved},
+    {"godkendte", Outcome::kApproved, kApproved},
+    {"godkendes", Outcome::kApproved, kApproved},
+    {"godkender", Outcome::kApproved, kApproved},
+    {"vedtaget", Outcome::kApproved, kApproved},
+    {"vedtages", Outcome::kApproved, kApproved},
+    {"vedtog", Outcome::kApproved, kApproved},
+    {"tiltrådt", Outcome::kApproved, kApproved},
+    {"tiltrådte", Outcome::kApproved, kApproved},
+    {"tiltrædes", Outcome::kApproved, kApproved},
+    {"tiltræder", Outcome::kApproved, kApproved},
+    {"anbefalet", Outcome::kApproved, kApproved},
+    {"anbefales", Outcome::kApproved, kApproved},
+    {"bevilget", Outcome::kApproved, kApproved},
+    {"bevilges", Outcome::kApproved, kApproved},
+    {"imødekommet", Outcome::kApproved, kApproved},
+    {"imødekommes", Outcome::kApproved, kApproved},
+    {"opbakning til", Outcome::kApproved, kApproved},
+    {"bakker op om", Outcome::kApproved, kApproved},
+    {"indstillingen følges", Outcome::kApproved, kApproved},
+    {"indstillingen blev fulgt", Outcome::kApproved, kApproved},
+
+    {"blev besluttet", Outcome::kDecided, kDecidedExplicit},
+    {"besluttes", Outcome::kDecided, kDecidedExplicit},
+    {"besluttede", Outcome::kDecided, kDecidedExplicit},
+    {"beslutter", Outcome::kDecided, kDecidedExplicit},
+
+    {"efterretning", Outcome::kNoted, kNoted},
+    {"orienter*", Outcome::kNoted, kNoted},
+    {"informeres", Outcome::kNoted, kNoted},
+    {"informerede", Outcome::kNoted, kNoted},
+    {"informerer", Outcome::kNoted, kNoted},
+    {"ingen bemærkninger", Outcome::kNoted, kNoted},
+
+    {"drøft*", Outcome::kDiscussed, kDiscussed},
+    {"diskuter*", Outcome::kDiscussed, kDiscussed},
+    {"debatter*", Outcome::kDiscussed, kDiscussed},
+
+    {"godkende", Outcome::kNone, kNeutral},
+    {"godkendelse*", Outcome::kNone, kNeutral},
+    {"anbefaler", Outcome::kNone, kNeutral},
+    {"anbefaling*", Outcome::kNone, kNeutral},
+    {"bakkede", Outcome::kNone, kNeutral},
+    {"besluttet", Outcome::kNone, kNeutral},
+    {"beslutning*", Outcome::kNone, kNeutral},
+    {"udsatte", Outcome::kNone, kNeutral},
+    {"udsat", Outcome::kNone, kNeutral},
+};
+
+/// Typos are tolerated only in words at least this long (short words have too many neighbours).
+constexpr std::size_t kFuzzyMinLength = 7;
+/// Decisions are short; beyond this many words the rest is not read (keeps time bounded).
+constexpr std::size_t kMaxTokens = 20000;
+
+std::u32string to_u32(std::string_view s) {
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    std::u32string out;
+    for (int32_t i = 0; i < u.length();) {
+        UChar32 c = u.char32At(i);
+        out += static_cast<char32_t>(c);
+        i += U16_LENGTH(c);
+    }
+    return out;
+}
+
+/// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions).
+std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+    for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+        for (std::size_t j = 1; j <= m; ++j) {
+            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[n][m];
+}
+
+struct Pattern {
+    std::u32string text;
+    bool stem = false;
+};
+
+struct CompiledPhrase {
+    std::vector<Pattern> words;
+    Outcome outcome;
+    int rank;
+};
+
+const std::vector<CompiledPhrase>& compiled() {
+    static const std::vector<CompiledPhrase> kCompiled = [] {
+        std::vector<CompiledPhrase> out;
+        for (const Phrase& p : kPhrases) {
+            CompiledPhrase c{{}, p.outcome, p.rank};
+            for (std::string_view w : text::words(p.pattern)) {
+                bool stem = !w.empty() && w.back() == '*';
+                if (stem) w.remove_suffix(1);
+                c.words.push_back(Pattern{to_u32(w), stem});
+            }
+            out.push_back(std::move(c));
+        }
+        return out;
+    }();
+    return kCompiled;
+}
+
+bool exact(const Pattern& p, const std::u32string& w) {
+    if (p.stem) return w.size() >= p.text.size() && w.compare(0, p.text.size(), p.text) == 0;
+    return w == p.text;
+}
+
+bool near(const Pattern& p, const std::u32string& w) {
+    if (p.text.size() < kFuzzyMinLength) return false;
+    if (!p.stem) {
+        if (w.size() + 1 < p.text.size() || w.size() > p.text.size() + 1) return false;
+        return edit_distance(p.text, w) <= 1;
+    }
+    for (std::size_t len = p.text.size() - 1; len <= p.text.size() + 1; ++len)
+        if (w.size() >= len && edit_distance(p.text, w.substr(0, len)) <= 1) return true;
+    return false;
+}
+
+/// Lower-cased letter words of the text.
+std::vector<std::u32string> tokens(std::string_view text) {
+    std::u32string all = to_u32(text::lower(text));
+    std::vector<std::u32string> out;
+    std::u32string cur;
+    for (char32_t c : all) {
+        bool letter = (c >= U'a' && c <= U'z') || c >= 0xC0;
+        if (letter) {
+            cur += c;
+        } else if (!cur.empty()) {
+            out.push_back(std::move(cur));
+            cur.clear();
+        }
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    if (out.size() > kMaxTokens) out.resize(kMaxTokens);
+    return out;
+}
+
+}  // namespace
+
 Outcome classify_outcome(std::string_view decision_text) {
-    if (decision_text.empty()) return Outcome::kNone;
-    return Outcome::kDecided;
+    std::vector<std::u32string> toks = tokens(decision_text);
+    if (toks.empty()) return Outcome::kNone;
+    const auto& phrases = compiled();
+    // A word written exactly as some table entry is read as that entry only; typo tolerance is
+    // for words the table does not know.
+    std::vector<bool> known(toks.size(), false);
+    for (std::size_t i = 0; i < toks.size(); ++i)
+        for (const auto& ph : phrases)
+            for (const auto& w : ph.words)
+                if (exact(w, toks[i])) known[i] = true;
+    auto matches = [&](const Pattern& p, std::size_t i) {
+        return exact(p, toks[i]) || (!known[i] && near(p, toks[i]));
+    };
+    int best_rank = 1;
+    Outcome best = Outcome::kDecided;
+    for (const auto& ph : phrases) {
+        if (ph.rank <= best_rank || ph.words.size() > toks.size()) continue;
+        for (std::size_t i = 0; i + ph.words.size() <= toks.size(); ++i) {
+            bool ok = true;
+            for (std::size_t k = 0; k < ph.words.size() && ok; ++k) ok = matches(ph.words[k], i + k);
+            if (ok) {
+                best_rank = ph.rank;
+                best = ph.outcome;
+                break;
+            }
+        }
+    }
+    return best;
 }
 
 }  // namespace referat::ingest

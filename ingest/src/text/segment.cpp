@@ -1,14 +1,173 @@
 #include "referat/ingest/segment.hpp"
 
+#include <algorithm>
+#include <memory>
+#include <string>
+
+#include <re2/re2.h>
+
+#include "text/body.hpp"
+#include "text/header.hpp"
+#include "text/items.hpp"
+#include "text/lines.hpp"
+#include "text/profiles.hpp"
+
 namespace referat::ingest {
 
-std::vector<Meeting> segment(std::string_view normalised_text, const PageStarts& pages) {
-    (void)pages;
+namespace {
+
+using text::Line;
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+/// Meeting anchors of every profile, compiled once.
+struct Anchor {
+    std::unique_ptr<RE2> re;
+    bool title_before = false;
+};
+
+const std::vector<Anchor>& anchors() {
+    static const std::vector<Anchor> kAnchors = [] {
+        std::vector<Anchor> out;
+        for (const auto& p : text::profiles())
+            out.push_back({std::make_unique<RE2>(std::string(p.anchor)), p.title_before_anchor});
+        return out;
+    }();
+    return kAnchors;
+}
+
+/// Line indices where meetings start. A header anchor starts a new meeting when items came
+/// before it and the item numbering starts again after it.
+std::vector<std::size_t> meeting_starts(const std::vector<Line>& lines) {
+    std::vector<int> number(lines.size(), -1);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        text::Candidate c;
+        if (text::match_candidate(lines[i], i, c)) number[i] = c.number;
+    }
+    std::vector<std::size_t> starts{0};
+    int last_number = -1;   // last item candidate number in the current meeting
+    std::size_t i = 0;
+    for (; i < lines.size(); ++i) {
+        if (number[i] >= 0) last_number = number[i];
+        if (lines[i].blank || last_number < 0) continue;
+        for (const Anchor& a : anchors()) {
+            if (!RE2::FullMatch(lines[i].trimmed, *a.re)) continue;
+            std::size_t start = i;
+            if (a.title_before) {
+                std::size_t p = i;
+                while (p > starts.back() + 1 && lines[p - 1].blank) --p;
+                if (p > starts.back() + 1) start = p - 1;
+            }
+            if (start <= starts.back()) break;
+            int next = -1;
+            for (std::size_t j = i + 1; j < lines.size() && next < 0; ++j) next = number[j];
+            int before = -1;
+            for (std::size_t j = starts.back(); j < start; ++j)
+                if (number[j] >= 0) before = number[j];
+            if (before >= 0 && next >= 0 && next <= before) {
+                starts.push_back(start);
+                last_number = -1;
+            }
+            break;
+        }
+    }
+    return starts;
+}
+
+/// Strip open/closed marks and case numbers from a title into the item's fields.
+void clean_title(Item& item) {
+    static const RE2 kClosedPrefix(R"(^(?i:lukket(?: punkt)?)\s*[:\-–]\s*)");
+    static const RE2 kClosedMark(R"(\s*\((?i:lukket(?: punkt)?)\)\s*)");
+    static const RE2 kOpenMark(R"(\s*\((?i:åben|åbent|åbent punkt|åben punkt)\)\s*)");
+    static const RE2 kCaseLabel(
+        R"(\s*[-–,]?\s*\(?(?:Sagsnr|Sags nr|Dok\.?\s*nr|Sag)\.?\s*:?\s*([A-ZÆØÅ]*-?\d[\w./-]*\d)\)?\s*)");
+    static const RE2 kCaseCode(R"(\s*[-–,]?\s*\(?\b([A-Z]{2,5}-\d{4}-\d{3,})\b\)?\s*)");
+    std::string t = item.title;
+    if (RE2::Replace(&t, kClosedPrefix, "")) item.closed = true;
+    if (RE2::Replace(&t, kClosedMark, " ")) item.closed = true;
+    RE2::Replace(&t, kOpenMark, " ");
+    std::string cn;
+    if (RE2::PartialMatch(t, kCaseLabel, &cn) || RE2::PartialMatch(t, kCaseCode, &cn)) {
+        item.case_number = cn;
+        if (!RE2::Replace(&t, kCaseLabel, " ")) RE2::Replace(&t, kCaseCode, " ");
+    }
+    item.title = text::collapse_spaces(t);
+}
+
+/// Case number written on its own line near the top of the body ("Sagsnr.: 330-2018-3619").
+void case_number_from_body(const std::vector<Line>& lines, std::size_t begin, std::size_t end,
+                           Item& item) {
+    static const RE2 kCase(
+        R"(^(?:Sagsnr|Sags nr|Sag nr|Dok\.?\s*nr|Journalnr)\.?\s*:?\s*([\w./-]*\d[\w./-]*))");
+    if (item.case_number) return;
+    for (std::size_t i = begin; i < end && i < begin + 8; ++i) {
+        std::string cn;
+        if (!lines[i].blank && RE2::PartialMatch(lines[i].trimmed, kCase, &cn)) {
+            item.case_number = cn;
+            return;
+        }
+    }
+}
+
+int page_of(const PageStarts& pages, std::size_t offset) {
+    if (pages.empty()) return 0;
+    auto it = std::upper_bound(pages.begin(), pages.end(), offset);
+    return static_cast<int>(it - pages.begin());
+}
+
+Meeting read_meeting(const std::vector<Line>& lines, std::size_t begin, std::size_t end,
+                     const PageStarts& pages) {
     Meeting m;
-    m.layout = "generic";
-    m.span_end = normalised_text.size();
-    m.warnings.push_back("segmenter not implemented");
-    return {m};
+    std::span<const Line> all(lines);
+    text::LayoutGuess guess = text::detect_layout(all.subspan(begin, end - begin));
+    m.layout = std::string(guess.profile->name);
+    m.layout_confidence = guess.confidence;
+    m.rules.push_back("layout:" + m.layout);
+    std::size_t toc_line = kNone;
+    std::vector<text::ItemHeader> headers = text::find_items(all, begin, end, m.rules, toc_line);
+    std::size_t header_end = headers.empty() ? end : headers.front().line;
+    if (toc_line != kNone && toc_line < header_end) header_end = toc_line;
+    text::read_header(all, begin, header_end, *guess.profile, m);
+    for (std::size_t k = 0; k < headers.size(); ++k) {
+        const text::ItemHeader& h = headers[k];
+        std::size_t item_end = k + 1 < headers.size() ? headers[k + 1].line : end;
+        Item item;
+        item.number = h.number;
+        item.title = h.title;
+        clean_title(item);
+        text::read_item_body(all, h.body_begin, item_end, *guess.profile, item, m.rules);
+        case_number_from_body(lines, h.body_begin, item_end, item);
+        std::size_t last = h.line;
+        for (std::size_t i = h.line; i < item_end; ++i)
+            if (!lines[i].blank) last = i;
+        item.span_begin = lines[h.line].begin;
+        item.span_end = lines[last].end;
+        item.line_begin = lines[h.line].number;
+        item.line_end = lines[last].number;
+        item.page = page_of(pages, item.span_begin);
+        m.items.push_back(std::move(item));
+    }
+    if (!m.date) m.warnings.emplace_back("no date found");
+    if (m.items.empty()) m.warnings.emplace_back("no agenda items found");
+    if (m.title.empty()) m.warnings.emplace_back("no title found");
+    std::sort(m.rules.begin(), m.rules.end());
+    m.rules.erase(std::unique(m.rules.begin(), m.rules.end()), m.rules.end());
+    m.span_begin = lines[begin].begin;
+    m.span_end = lines[end - 1].end;
+    return m;
+}
+
+}  // namespace
+
+std::vector<Meeting> segment(std::string_view normalised_text, const PageStarts& pages) {
+    std::vector<Line> lines = text::split_lines(normalised_text);
+    std::vector<std::size_t> starts = meeting_starts(lines);
+    std::vector<Meeting> out;
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+        std::size_t end = k + 1 < starts.size() ? starts[k + 1] : lines.size();
+        out.push_back(read_meeting(lines, starts[k], end, pages));
+    }
+    return out;
 }
 
 }  // namespace referat::ingest

@@ -1,0 +1,228 @@
+#include "text/body.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include <re2/re2.h>
+
+#include <referat/ingest/outcome.hpp>
+
+#include "text/dates.hpp"
+
+namespace referat::ingest::text {
+
+namespace {
+
+/// Longest line, in characters and words, that can be a subheading.
+constexpr std::size_t kMaxSubheadingChars = 120;
+constexpr std::size_t kMaxSubheadingWords = 16;
+
+enum class Kind { kBlank, kTitleRepeat, kHeading, kText };
+
+struct Classified {
+    Kind kind = Kind::kBlank;
+    HeadingMatch heading;
+    int section = -1;          ///< index into item.sections, -1 outside any section
+    int block = 0;             ///< text between two headings / title repeats
+    bool first_in_block = false;
+    bool decision = false;     ///< part of a decision block
+};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// A heading ends in a noun, not in a conjunction or preposition waiting for more.
+bool ends_open(std::string_view s) {
+    static constexpr std::array<std::string_view, 17> kOpen = {
+        "at", "og", "eller", "i", "til", "af", "for", "med", "om", "på",
+        "som", "der", "de", "den", "det", "en", "et"};
+    auto w = words(s);
+    if (w.empty()) return false;
+    std::string last = lower(w.back());
+    return std::find(kOpen.begin(), kOpen.end(), last) != kOpen.end();
+}
+
+bool numeric_line(std::string_view s) {
+    static const RE2 kRe(R"(^[\d\s.,%*+\-–/]+$)");
+    return RE2::FullMatch(s, kRe);
+}
+
+}  // namespace
+
+bool reads_as_sentence(std::string_view s) {
+    static constexpr std::array<std::string_view, 16> kFinite = {
+        "er", "var", "blev", "bliver", "har", "havde", "skal", "skulle",
+        "kan", "kunne", "vil", "ville", "må", "bør", "gives", "tages"};
+    for (std::string_view w : words(s)) {
+        std::string l = lower(w);
+        while (!l.empty() && (l.back() == ',' || l.back() == '.' || l.back() == ':')) l.pop_back();
+        if (std::find(kFinite.begin(), kFinite.end(), l) != kFinite.end()) return true;
+        if (utf8_length(l) >= 5 && ends_with(l, "es")) return true;   // passive: godkendes
+        if (utf8_length(l) >= 6 && ends_with(l, "ede")) return true;  // past: orienterede
+    }
+    Outcome o = classify_outcome(s);
+    return o != Outcome::kDecided && o != Outcome::kNone;
+}
+
+void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t end,
+                    const Profile& profile, Item& item, std::vector<std::string>& rules) {
+    const std::string title = collapse_spaces(item.title);
+    std::vector<Classified> cls(end > begin ? end - begin : 0);
+    auto at = [&](std::size_t i) -> Classified& { return cls[i - begin]; };
+
+    for (std::size_t i = begin; i < end; ++i) {
+        Classified& c = at(i);
+        if (lines[i].blank) continue;
+        if (!title.empty() && collapse_spaces(lines[i].trimmed) == title) {
+            c.kind = Kind::kTitleRepeat;
+        } else if (match_heading(lines[i].trimmed, c.heading)) {
+            c.kind = Kind::kHeading;
+        } else {
+            c.kind = Kind::kText;
+        }
+    }
+
+    // A portal "Beslutning" tab right after the header: its block (up to the title repeat or the
+    // next heading) holds the decision in the decision-first variant, or nothing at all.
+    std::size_t first = begin;
+    while (first < end && at(first).kind == Kind::kBlank) ++first;
+    std::optional<std::size_t> tab;
+    if (profile.decision_tab_label && first < end && at(first).kind == Kind::kHeading &&
+        at(first).heading.decision && at(first).heading.inline_text.empty() &&
+        at(first).heading.body.empty())
+        tab = first;
+
+    std::vector<std::string> decision_parts;
+    int section = -1;
+    int block = 0;
+    bool in_decision = false;
+    bool block_has_text = false;
+    std::string tab_text;
+    for (std::size_t i = begin; i < end; ++i) {
+        Classified& c = at(i);
+        if (c.kind == Kind::kBlank) {
+            c.section = section;
+            c.block = block;
+            c.decision = in_decision;
+            continue;
+        }
+        if (c.kind == Kind::kTitleRepeat) {
+            section = -1;
+            in_decision = false;
+            ++block;
+            block_has_text = false;
+            continue;
+        }
+        if (c.kind == Kind::kHeading) {
+            ++block;
+            block_has_text = false;
+            if (tab && i == *tab) {
+                in_decision = true;
+                section = -1;
+                rules.emplace_back("decision:tab-label");
+                continue;
+            }
+            in_decision = c.heading.decision;
+            std::string heading = std::string(c.heading.heading);
+            item.sections.push_back(Section{heading, std::string(c.heading.kind), {}});
+            section = static_cast<int>(item.sections.size()) - 1;
+            if (c.heading.decision) {
+                Decision d;
+                if (!c.heading.body.empty()) d.body = collapse_spaces(c.heading.body);
+                if (auto fd = find_date(c.heading.heading)) d.date = fd->date;
+                d.text = collapse_spaces(c.heading.inline_text);
+                item.decisions.push_back(std::move(d));
+                if (!c.heading.inline_text.empty()) {
+                    item.sections.back().text = std::string(c.heading.inline_text);
+                    block_has_text = true;
+                }
+            }
+            continue;
+        }
+        c.section = section;
+        c.block = block;
+        c.decision = in_decision;
+        c.first_in_block = !block_has_text;
+        block_has_text = true;
+        if (section >= 0) {
+            std::string& t = item.sections[static_cast<std::size_t>(section)].text;
+            if (!t.empty()) t += '\n';
+            t += lines[i].trimmed;
+            if (item.sections[static_cast<std::size_t>(section)].kind == "beslutning" &&
+                !item.decisions.empty()) {
+                Decision& d = item.decisions.back();
+                if (!d.text.empty()) d.text += ' ';
+                d.text += collapse_spaces(lines[i].trimmed);
+            }
+        } else if (in_decision) {
+            if (!tab_text.empty()) tab_text += ' ';
+            tab_text += collapse_spaces(lines[i].trimmed);
+        }
+    }
+    if (!tab_text.empty()) {
+        item.decisions.insert(item.decisions.begin(), Decision{tab_text, std::nullopt, std::nullopt});
+        rules.emplace_back("decision:first");
+    }
+    std::string decision;
+    for (const Decision& d : item.decisions) {
+        if (d.text.empty()) continue;
+        if (!decision.empty()) decision += ' ';
+        decision += d.text;
+    }
+    std::erase_if(item.decisions, [](const Decision& d) { return d.text.empty(); });
+    if (!decision.empty()) {
+        item.decision = decision;
+        item.outcome = classify_outcome(decision);
+    }
+
+    // Attachments: the last Bilag section is the list; "Bilag: ..." lines elsewhere are inline.
+    int last_bilag = -1;
+    for (std::size_t s = 0; s < item.sections.size(); ++s)
+        if (item.sections[s].kind == "bilag") last_bilag = static_cast<int>(s);
+    for (std::size_t i = begin; i < end; ++i) {
+        const Classified& c = at(i);
+        if (c.kind != Kind::kText) continue;
+        if (c.section >= 0 && c.section == last_bilag) {
+            item.attachments.emplace_back(lines[i].trimmed);
+        } else if (is_inline_attachment(lines[i].trimmed)) {
+            item.inline_attachments.emplace_back(lines[i].trimmed);
+        }
+    }
+
+    // Subheadings: short heading-like lines with body text after them.
+    for (std::size_t i = begin; i < end; ++i) {
+        const Classified& c = at(i);
+        if (c.kind != Kind::kText) continue;
+        if (c.section >= 0 && item.sections[static_cast<std::size_t>(c.section)].kind == "bilag")
+            continue;
+        const Line& line = lines[i];
+        std::string_view t = line.trimmed;
+        if (line.raw[0] == ' ' || line.raw[0] == '\t' || !starts_upper(t)) continue;
+        if (utf8_length(t) > kMaxSubheadingChars || words(t).size() > kMaxSubheadingWords) continue;
+        char last = t.back();
+        if (last == '.' || last == ',' || last == ';' || last == '?' || last == '!') continue;
+        if (t.find('\t') != std::string_view::npos || t.find("http") != std::string_view::npos ||
+            t.find("www.") != std::string_view::npos)
+            continue;
+        if (ends_open(t) || is_inline_attachment(t) || is_list_item(line.raw)) continue;
+        // Preceded by a blank line or the start of its block.
+        if (i > begin && !c.first_in_block && !lines[i - 1].blank) continue;
+        if (c.first_in_block && i > begin && at(i - 1).kind == Kind::kText) continue;
+        // Followed by body text.
+        std::size_t n = i + 1;
+        while (n < end && at(n).kind == Kind::kBlank) ++n;
+        if (n >= end || at(n).kind != Kind::kText) continue;
+        const Line& next = lines[n];
+        if (numeric_line(next.trimmed) || starts_lower(next.trimmed) || is_list_item(next.raw))
+            continue;
+        if (n == i + 1 && is_inline_attachment(next.trimmed)) continue;
+        // The first paragraph of a block is a heading only when it reads as a noun phrase.
+        if (c.first_in_block && reads_as_sentence(t)) continue;
+        item.subheadings.emplace_back(t);
+    }
+    if (!item.subheadings.empty()) rules.emplace_back("subheadings");
+}
+
+}  // namespace referat::ingest::text

@@ -1,0 +1,128 @@
+#include "text/dates.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "text/lines.hpp"
+
+namespace referat::ingest::text {
+
+namespace {
+
+constexpr std::array<std::string_view, 12> kDanishMonths = {
+    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
+constexpr std::array<std::string_view, 12> kEnglishMonths = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
+int month_number(std::string_view name) {
+    std::string l = lower(name);
+    std::string_view key = std::string_view(l).substr(0, 3);
+    for (std::size_t i = 0; i < 12; ++i)
+        if (key == kDanishMonths[i] || key == kEnglishMonths[i]) return static_cast<int>(i) + 1;
+    return 0;
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return -1;
+        v = v * 10 + (c - '0');
+        if (v > 100000) return -1;
+    }
+    return s.empty() ? -1 : v;
+}
+
+std::optional<std::string> make_date(int y, int m, int d) {
+    if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return std::string(buf);
+}
+
+std::optional<std::string> make_time(std::string_view h, std::string_view m) {
+    int hh = to_int(h);
+    int mm = to_int(m);
+    if (hh < 0 || hh > 24 || mm < 0 || mm > 59) return std::nullopt;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", hh, mm);
+    return std::string(buf);
+}
+
+enum class Order { kIso, kDayMonthYear, kDayNameYear, kNameDayYear };
+
+struct DatePattern {
+    const char* regex;
+    Order order;
+};
+
+#define MONTHS_DA                                                                          \
+    "(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"      \
+    "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)"
+#define MONTHS_EN                                                                           \
+    "(?:January|February|March|April|May|June|July|August|September|October|November|"     \
+    "December)"
+#define TIME_TAIL                                                                           \
+    "(?:,?\\s*(?:-\\s*)?(?:kl\\.?\\s*)?(\\d{1,2})[:.](\\d{2})(?::\\d{2})?"                  \
+    "(?:\\s*(?:-|–|til)\\s*(?:kl\\.?\\s*)?(\\d{1,2})[:.](\\d{2}))?)?"
+
+// Groups: three date parts, then start hour/minute and end hour/minute (all optional).
+constexpr DatePattern kPatterns[] = {
+    {"(?i)\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{1,2}):(\\d{2})(?::\\d{2})?"
+     "(?:\\s*-\\s*(\\d{1,2}):(\\d{2}))?)?",
+     Order::kIso},
+    {"(?i)\\b(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})\\b" TIME_TAIL, Order::kDayMonthYear},
+    {"(?i)\\b(\\d{1,2})\\.?\\s*(" MONTHS_DA ")\\.?,?\\s+(\\d{4})\\b" TIME_TAIL,
+     Order::kDayNameYear},
+    {"\\b(" MONTHS_EN ")\\s+(\\d{1,2}),?\\s+(\\d{4})\\b" TIME_TAIL, Order::kNameDayYear},
+};
+
+}  // namespace
+
+std::optional<FoundDate> find_date(std::string_view s) {
+    static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
+        std::vector<std::unique_ptr<RE2>> out;
+        for (const auto& p : kPatterns) out.push_back(std::make_unique<RE2>(p.regex));
+        return out;
+    }();
+    std::optional<FoundDate> best;
+    for (std::size_t k = 0; k < kCompiled.size(); ++k) {
+        const RE2& re = *kCompiled[k];
+        re2::StringPiece g[8];
+        std::size_t from = 0;
+        while (from <= s.size() &&
+               re.Match(s, from, s.size(), RE2::UNANCHORED, g, 8)) {
+            const std::size_t pos = static_cast<std::size_t>(g[0].data() - s.data());
+            if (best && pos >= best->position) break;
+            int y = 0, m = 0, d = 0;
+            switch (kPatterns[k].order) {
+                case Order::kIso: y = to_int(g[1]); m = to_int(g[2]); d = to_int(g[3]); break;
+                case Order::kDayMonthYear: d = to_int(g[1]); m = to_int(g[2]); y = to_int(g[3]); break;
+                case Order::kDayNameYear: d = to_int(g[1]); m = month_number(g[2]); y = to_int(g[3]); break;
+                case Order::kNameDayYear: m = month_number(g[1]); d = to_int(g[2]); y = to_int(g[3]); break;
+            }
+            if (auto date = make_date(y, m, d)) {
+                FoundDate f;
+                f.date = *date;
+                if (!g[4].empty()) f.time = make_time(g[4], g[5]);
+                if (!g[6].empty()) f.end_time = make_time(g[6], g[7]);
+                f.position = pos;
+                f.length = g[0].size();
+                best = std::move(f);
+                break;
+            }
+            from = pos + std::max<std::size_t>(1, g[0].size());
+        }
+    }
+    return best;
+}
+
+std::string iso_date_time(const std::string& date, const std::string& time) {
+    return date + "T" + time;
+}
+
+}  // namespace referat::ingest::text

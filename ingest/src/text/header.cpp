@@ -1,0 +1,302 @@
+#include "text/header.hpp"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "text/dates.hpp"
+
+namespace referat::ingest::text {
+
+namespace {
+
+/// Header lines are short; longer lines are body text.
+constexpr std::size_t kMaxHeaderLine = 300;
+
+struct CompiledField {
+    std::unique_ptr<RE2> re;
+    Field field;
+};
+
+const std::vector<CompiledField>& compiled_fields(const Profile& profile) {
+    static std::map<std::string_view, std::vector<CompiledField>> cache;
+    static const bool kInit = [] {
+        for (const Profile& p : profiles()) {
+            std::vector<CompiledField> v;
+            for (const HeaderField& f : p.fields)
+                v.push_back({std::make_unique<RE2>("^(?i:" + std::string(f.label) +
+                                                   R"()\s*(?::\s*(.*)|\s+(\d.*)|)$)"),
+                             f.field});
+            cache.emplace(p.name, std::move(v));
+        }
+        return true;
+    }();
+    (void)kInit;
+    return cache.at(profile.name);
+}
+
+std::optional<std::string> time_of(std::string_view s, std::optional<std::string>* end_time) {
+    static const RE2 kTime(R"((\d{1,2})[:.](\d{2})(?:\s*(?:-|–|til)\s*(\d{1,2})[:.](\d{2}))?)");
+    re2::StringPiece h, m, h2, m2;
+    if (!RE2::PartialMatch(s, kTime, &h, &m, &h2, &m2)) return std::nullopt;
+    auto fmt = [](std::string_view hh, std::string_view mm) {
+        std::string out = hh.size() == 1 ? "0" + std::string(hh) : std::string(hh);
+        return out + ":" + std::string(mm);
+    };
+    if (end_time && !h2.empty()) *end_time = fmt(h2, m2);
+    return fmt(h, m);
+}
+
+std::string committee_from_title(std::string_view title) {
+    static const RE2 kReferatI(R"((?i)referat (?:fra|af) (?:mødet|møde) i (.+?) den\b)");
+    static const RE2 kMoedeI(R"(^(?i:(?:ordinært |ekstraordinært )?møde(?: del \d+)?) i (.+?)(?: den\b| afklares\b|$))");
+    static const RE2 kDashReferat(R"(^(.+?)\s+[-–]\s+(?i:referat|dagsorden)\b)");
+    static const RE2 kParen(R"(^([^()]+?)\s*\()");
+    re2::StringPiece c;
+    if (RE2::PartialMatch(title, kReferatI, &c)) return std::string(trim(c));
+    if (RE2::PartialMatch(title, kMoedeI, &c)) return std::string(trim(c));
+    if (RE2::PartialMatch(title, kDashReferat, &c)) return std::string(trim(c));
+    if (RE2::PartialMatch(title, kParen, &c)) return std::string(trim(c));
+    return {};
+}
+
+/// Split an attendance list at commas and semicolons outside parentheses.
+std::vector<std::string> split_list(std::string_view list) {
+    std::vector<std::string> out;
+    std::string cur;
+    int depth = 0;
+    for (char c : list) {
+        if (c == '(') ++depth;
+        if (c == ')' && depth > 0) --depth;
+        if ((c == ',' || c == ';' || c == '\n') && depth == 0) {
+            out.push_back(collapse_spaces(cur));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    out.push_back(collapse_spaces(cur));
+    std::erase_if(out, [](const std::string& s) { return s.empty(); });
+    if (!out.empty() && !out.back().empty() && out.back().back() == '.') out.back().pop_back();
+    return out;
+}
+
+bool looks_like_organisation(std::string_view token) {
+    static const RE2 kOrg(
+        R"((?i)kommune|region|\bKKR\b|\bKL\b|sekretariat|ekretariatet|forvaltning|styrelse|ministeri|udvalg|forum|center|centret|afdeling|hospital|sygehus|universitet|politi|forening|organisation|\bråd\b|\bA/S\b)");
+    if (token.find('@') != std::string_view::npos || token.find(':') != std::string_view::npos)
+        return false;
+    std::string_view bare = token.substr(0, token.find('('));
+    bare = trim(bare);
+    if (RE2::PartialMatch(bare, kOrg)) return true;
+    return !bare.empty() && words(bare).size() == 1;  // "KKR", "Socialekretariatet"
+}
+
+struct Entry {
+    std::string name;
+    std::optional<std::string> organisation;
+    std::optional<std::string> role;
+    std::optional<std::string> party;
+    bool absent = false;
+};
+
+/// "Name (A) - formand", "Name (*Fraværende*)", "Organisation (referent)".
+void read_marks(std::string& text, Entry& e, bool organisation) {
+    static const RE2 kParen(R"(\s*\(([^()]*)\)\s*)");
+    static const RE2 kDashRole(R"(^(.+?)\s+[-–]\s+(\p{Ll}[^,]*)$)");
+    re2::StringPiece inner;
+    std::string rest = text;
+    while (RE2::PartialMatch(rest, kParen, &inner)) {
+        std::string mark = collapse_spaces(inner);
+        std::erase(mark, '*');
+        std::string l = lower(mark);
+        if (l.find("fraværende") != std::string::npos || l == "afbud") {
+            e.absent = true;
+        } else if (!organisation && mark.size() <= 3 && starts_upper(mark)) {
+            e.party = mark;
+        } else if (!mark.empty()) {
+            e.role = mark;
+        }
+        RE2::Replace(&rest, kParen, " ");
+    }
+    re2::StringPiece base, role;
+    std::string trimmed = collapse_spaces(rest);
+    if (RE2::FullMatch(trimmed, kDashRole, &base, &role)) {
+        e.role = std::string(trim(role));
+        trimmed = std::string(trim(base));
+    }
+    text = trimmed;
+}
+
+}  // namespace
+
+void read_attendance(std::string_view list, Attendance kind, Meeting& meeting) {
+    static const RE2 kSubLabel(R"(^(?i:Eksterne deltagere|Ekstern deltager|Øvrige deltagere|Gæster)\s*:\s*(.*)$)");
+    std::vector<std::string> tokens = split_list(list);
+    std::size_t orgs = 0;
+    for (const auto& t : tokens)
+        if (looks_like_organisation(t)) ++orgs;
+    const bool paired = orgs * 3 >= tokens.size() && orgs > 0;
+    bool external = kind == Attendance::kExternal;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::string token = tokens[i];
+        re2::StringPiece rest;
+        if (RE2::FullMatch(token, kSubLabel, &rest)) {
+            external = true;
+            token = std::string(rest);
+            if (token.empty()) continue;
+        }
+        Entry e;
+        read_marks(token, e, false);
+        e.name = token;
+        if (paired && i + 1 < tokens.size() && looks_like_organisation(tokens[i + 1])) {
+            std::string org = tokens[i + 1];
+            read_marks(org, e, true);
+            e.organisation = org;
+            ++i;
+        }
+        if (e.name.empty()) continue;
+        if (external && !e.role) e.role = "ekstern deltager";
+        Person p{e.name, e.organisation, e.role, e.party};
+        if (kind == Attendance::kAbsent || e.absent) {
+            p.role.reset();
+            meeting.absent.push_back(std::move(p));
+        } else {
+            meeting.participants.push_back(std::move(p));
+        }
+    }
+}
+
+void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end,
+                 const Profile& profile, Meeting& m) {
+    const auto& fields = compiled_fields(profile);
+    std::optional<std::string> time;
+    std::optional<std::string> end_time;
+    std::vector<bool> used(end > begin ? end - begin : 0, false);
+    auto next_value = [&](std::size_t i, std::size_t& at) -> std::string_view {
+        for (std::size_t j = i + 1; j < end; ++j) {
+            if (lines[j].blank) continue;
+            at = j;
+            return lines[j].trimmed;
+        }
+        return {};
+    };
+    for (std::size_t i = begin; i < end; ++i) {
+        const Line& line = lines[i];
+        if (line.blank) continue;
+        std::string_view rest;
+        Attendance a = match_attendance_label(line.trimmed, rest);
+        if (a != Attendance::kNone) {
+            std::string list(rest);
+            std::size_t j = i + 1;
+            // The list continues on following lines until a blank line or another label.
+            for (; j < end && !lines[j].blank; ++j) {
+                std::string_view r2;
+                if (match_attendance_label(lines[j].trimmed, r2) != Attendance::kNone) break;
+                list += list.empty() ? "" : ", ";
+                list += lines[j].trimmed;
+            }
+            read_attendance(list, a, m);
+            m.rules.emplace_back("attendance:list");
+            i = j - 1;
+            continue;
+        }
+        if (line.trimmed.size() > kMaxHeaderLine) continue;
+        for (const auto& f : fields) {
+            re2::StringPiece after, digits;
+            if (!RE2::FullMatch(line.trimmed, *f.re, &after, &digits)) continue;
+            std::string_view value = !after.empty() ? after : digits;
+            std::size_t at = i;
+            if (value.empty()) value = next_value(i, at);
+            if (value.empty()) break;
+            used[i - begin] = true;
+            used[at - begin] = true;
+            std::optional<FoundDate> fd = find_date(value);
+            switch (f.field) {
+                case Field::kTitle: m.title = collapse_spaces(value); break;
+                case Field::kCommittee: m.committee = collapse_spaces(value); break;
+                case Field::kLocation: m.location = collapse_spaces(value); break;
+                case Field::kPublished: if (fd) m.published = fd->date; break;
+                case Field::kTime: time = time_of(value, &end_time); break;
+                case Field::kDate:
+                    if (fd && !m.date) {
+                        m.date = fd->date;
+                        if (fd->time) time = fd->time;
+                        if (fd->end_time) end_time = fd->end_time;
+                    }
+                    break;
+                case Field::kStart:
+                    if (fd) {
+                        if (!m.date) m.date = fd->date;
+                        if (fd->time) m.start = iso_date_time(fd->date, *fd->time);
+                    }
+                    break;
+                case Field::kEnd:
+                    if (fd && fd->time) m.end = iso_date_time(fd->date, *fd->time);
+                    break;
+            }
+            m.rules.emplace_back("header:field");
+            break;
+        }
+    }
+    // Title: the first non-blank line unless a label named it.
+    std::size_t title_line = end;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (!lines[i].blank) {
+            title_line = i;
+            break;
+        }
+    }
+    if (m.title.empty() && title_line < end) {
+        // A letter-style header starts with contact fields; prefer a line naming the meeting.
+        static const RE2 kMeetingLine(R"((?i)\b(?:referat|møde|mødet|dagsorden)\b)");
+        for (std::size_t i = begin; i < end; ++i) {
+            if (!lines[i].blank && !used[i - begin] && lines[i].trimmed.size() <= kMaxHeaderLine &&
+                RE2::PartialMatch(lines[i].trimmed, kMeetingLine) &&
+                lines[i].trimmed.find(':') == std::string_view::npos) {
+                title_line = i;
+                break;
+            }
+        }
+        m.title = collapse_spaces(lines[title_line].trimmed);
+    }
+    // Date: from a label, else the first date in the header, preferring one with a time range.
+    if (!m.date) {
+        std::optional<FoundDate> chosen;
+        std::size_t chosen_line = end;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (lines[i].blank || used[i - begin] || lines[i].trimmed.size() > kMaxHeaderLine) continue;
+            std::optional<FoundDate> fd = find_date(lines[i].trimmed);
+            if (!fd) continue;
+            if (!chosen || (fd->end_time && !chosen->end_time)) {
+                chosen = fd;
+                chosen_line = i;
+            }
+            if (chosen->end_time) break;
+        }
+        if (chosen) {
+            m.date = chosen->date;
+            if (chosen->time) time = chosen->time;
+            if (chosen->end_time) end_time = chosen->end_time;
+            m.rules.emplace_back("header:date-scan");
+            // A line that is only a date and time is followed by the place ("Teams").
+            if (!m.location && chosen->length + 2 >= lines[chosen_line].trimmed.size()) {
+                std::size_t at = chosen_line;
+                std::string_view v = next_value(chosen_line, at);
+                std::string_view dummy;
+                if (!v.empty() && v.size() < 80 && v.find(':') == std::string_view::npos &&
+                    match_attendance_label(v, dummy) == Attendance::kNone && !find_date(v))
+                    m.location = std::string(v);
+            }
+        }
+    }
+    if (m.date && time && !m.start) m.start = iso_date_time(*m.date, *time);
+    if (m.date && end_time && !m.end) m.end = iso_date_time(*m.date, *end_time);
+    if (m.committee.empty()) m.committee = committee_from_title(m.title);
+}
+
+}  // namespace referat::ingest::text

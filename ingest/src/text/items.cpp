@@ -1,0 +1,208 @@
+#include "text/items.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include <re2/re2.h>
+
+#include "text/profiles.hpp"
+
+namespace referat::ingest::text {
+
+namespace {
+
+/// Items are at most this many numbers apart (closed items may be left out of a publication).
+constexpr int kMaxGap = 3;
+/// A wrapped title joins at most this many further lines.
+constexpr int kMaxTitleLines = 3;
+
+const std::vector<std::unique_ptr<RE2>>& style_regexes() {
+    static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
+        std::vector<std::unique_ptr<RE2>> out;
+        for (const auto& s : item_styles()) out.push_back(std::make_unique<RE2>(std::string(s.regex)));
+        return out;
+    }();
+    return kCompiled;
+}
+
+bool starts_with_month(std::string_view title) {
+    static const RE2 kMonth(
+        R"(^(?i:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec)\b)");
+    return RE2::PartialMatch(title, kMonth);
+}
+
+int paren_balance(std::string_view s) {
+    int b = 0;
+    for (char c : s) {
+        if (c == '(') ++b;
+        if (c == ')') --b;
+    }
+    return b;
+}
+
+/// Lines of a table of contents: a TOC heading followed by entries numbered upwards.
+std::vector<bool> toc_lines(std::span<const Line> lines, std::size_t begin, std::size_t end,
+                            std::size_t& toc_line) {
+    std::vector<bool> in_toc(lines.size(), false);
+    for (std::size_t i = begin; i < end; ++i) {
+        if (lines[i].blank) continue;
+        if (is_toc_entry(lines[i].trimmed)) in_toc[i] = true;
+        if (!is_toc_heading(lines[i].trimmed)) continue;
+        int last = -1;
+        int first = -1;
+        int entries = 0;
+        std::size_t j = i + 1;
+        for (; j < end; ++j) {
+            if (lines[j].blank) continue;
+            Candidate c;
+            bool cand = match_candidate(lines[j], j, c);
+            if (cand && c.number > last) {
+                if (first < 0) first = c.number;
+                last = c.number;
+                ++entries;
+                continue;
+            }
+            if (is_toc_entry(lines[j].trimmed)) continue;
+            break;
+        }
+        // A real table of contents is followed by the items themselves, numbered again.
+        bool restarts = false;
+        for (std::size_t k = j; k < end && !restarts; ++k) {
+            Candidate c;
+            if (!lines[k].blank && match_candidate(lines[k], k, c) && c.number == first) restarts = true;
+        }
+        if (entries >= 2 && restarts) {
+            for (std::size_t k = i; k < j; ++k) in_toc[k] = true;
+            if (toc_line == static_cast<std::size_t>(-1)) toc_line = i;
+            i = j - 1;
+        }
+    }
+    return in_toc;
+}
+
+/// The longest run of candidates numbered upwards one (at most kMaxGap) at a time.
+std::vector<Candidate> chain(const std::vector<Candidate>& cands) {
+    std::map<int, std::vector<std::size_t>> positions;  // number -> candidate indices
+    for (std::size_t i = 0; i < cands.size(); ++i) positions[cands[i].number].push_back(i);
+    auto exists_after = [&](int number, std::size_t after) {
+        auto it = positions.find(number);
+        if (it == positions.end()) return false;
+        return std::upper_bound(it->second.begin(), it->second.end(), after) != it->second.end();
+    };
+    std::vector<Candidate> best;
+    std::size_t tries = 0;
+    for (std::size_t s = 0; s < cands.size() && tries < 64; ++s) {
+        if (s > 0 && !exists_after(cands[s].number + 1, s) && !best.empty()) continue;
+        ++tries;
+        std::vector<Candidate> run{cands[s]};
+        int last = cands[s].number;
+        for (std::size_t i = s + 1; i < cands.size(); ++i) {
+            int n = cands[i].number;
+            if (n == last + 1 || (n > last + 1 && n <= last + kMaxGap && !exists_after(last + 1, i))) {
+                run.push_back(cands[i]);
+                last = n;
+            }
+        }
+        if (run.size() > best.size()) best = std::move(run);
+        if (best.size() * 2 > cands.size()) break;
+    }
+    return best;
+}
+
+}  // namespace
+
+bool match_candidate(const Line& line, std::size_t index, Candidate& out) {
+    if (line.blank || line.raw.empty()) return false;
+    char c0 = line.raw[0];
+    if (c0 == ' ' || c0 == '\t') return false;
+    if (line.trimmed.size() > 400 || is_toc_entry(line.trimmed)) return false;
+    const auto& res = style_regexes();
+    for (std::size_t s = 0; s < res.size(); ++s) {
+        re2::StringPiece num, title;
+        if (!RE2::FullMatch(line.trimmed, *res[s], &num, &title)) continue;
+        int n = 0;
+        for (char c : num) n = n * 10 + (c - '0');
+        std::string_view name = item_styles()[s].name;
+        if (name == "item:numbered" || name == "item:glued") {
+            if (title.find('\t') != std::string_view::npos) return false;
+            if (starts_with_month(title) || starts_lower(title)) return false;
+            if (!starts_upper(title) && !(title.size() > 0 && title[0] == '(')) return false;
+        }
+        out = Candidate{index, n, s, trim(title)};
+        return true;
+    }
+    return false;
+}
+
+std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begin, std::size_t end,
+                                   std::vector<std::string>& rules, std::size_t& toc_line) {
+    toc_line = static_cast<std::size_t>(-1);
+    std::vector<bool> in_toc = toc_lines(lines, begin, end, toc_line);
+    std::vector<std::vector<Candidate>> per_style(item_styles().size());
+    for (std::size_t i = begin; i < end; ++i) {
+        Candidate c;
+        if (!in_toc[i] && match_candidate(lines[i], i, c)) per_style[c.style].push_back(c);
+    }
+    std::vector<Candidate> best;
+    std::size_t best_style = 0;
+    for (std::size_t s = 0; s < per_style.size(); ++s) {
+        if (per_style[s].empty()) continue;
+        std::vector<Candidate> run = chain(per_style[s]);
+        if (run.size() > best.size() || (run.size() == best.size() && !run.empty() &&
+                                         run.front().line < best.front().line)) {
+            best = std::move(run);
+            best_style = s;
+        }
+    }
+    std::vector<ItemHeader> out;
+    if (best.empty()) return out;
+    rules.emplace_back(item_styles()[best_style].name);
+    if (toc_line != static_cast<std::size_t>(-1)) rules.emplace_back("toc:skipped");
+    for (std::size_t k = 0; k < best.size(); ++k) {
+        const Candidate& c = best[k];
+        const std::size_t limit = k + 1 < best.size() ? best[k + 1].line : end;
+        ItemHeader h;
+        h.line = c.line;
+        h.number = c.number;
+        h.body_begin = c.line + 1;
+        std::string title(c.title);
+        if (title.empty()) {
+            // "Punkt 1." with the title on the next non-blank line.
+            for (std::size_t j = c.line + 1; j < limit; ++j) {
+                if (lines[j].blank) continue;
+                HeadingMatch hm;
+                if (!match_heading(lines[j].trimmed, hm)) {
+                    title = std::string(lines[j].trimmed);
+                    h.body_begin = j + 1;
+                }
+                break;
+            }
+        }
+        // Wrapped titles: an open parenthesis, or a next line that continues in lower case.
+        int joined = 0;
+        std::size_t j = h.body_begin;
+        while (joined < kMaxTitleLines && j < limit) {
+            bool open = paren_balance(title) > 0;
+            std::size_t next = j;
+            if (open) {
+                while (next < limit && lines[next].blank) ++next;
+            }
+            if (next >= limit || lines[next].blank) break;
+            HeadingMatch hm;
+            if (match_heading(lines[next].trimmed, hm) || is_list_item(lines[next].raw)) break;
+            if (!open && !starts_lower(lines[next].trimmed)) break;
+            title += ' ';
+            title += lines[next].trimmed;
+            h.body_begin = next + 1;
+            j = next + 1;
+            ++joined;
+        }
+        if (joined > 0) rules.emplace_back("title:wrapped");
+        h.title = std::move(title);
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+}  // namespace referat::ingest::text

@@ -1,0 +1,116 @@
+#include "text/lines.hpp"
+
+#include <re2/re2.h>
+#include <unicode/unistr.h>
+
+namespace referat::ingest::text {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+/// Page furniture and web navigation that carry no content.
+bool is_noise(std::string_view trimmed) {
+    static const RE2 kNoise(
+        R"((?i)^(?:side\s+\d+\s+(?:af|of)\s+\d+|\d+\s+(?:of|af)\s+\d+|til toppen|hent som pdf|)"
+        R"(fold dette punkt (?:ind|ud)|udskriv|print)$)");
+    if (trimmed.size() > 40) return false;
+    return RE2::FullMatch(trimmed, kNoise);
+}
+
+/// Code point at the start of s (Latin-1 range only is enough for case tests), or 0.
+unsigned first_code_point(std::string_view s) {
+    if (s.empty()) return 0;
+    auto c = static_cast<unsigned char>(s[0]);
+    if (c < 0x80) return c;
+    if ((c & 0xE0) == 0xC0 && s.size() >= 2)
+        return ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[1]) & 0x3Fu);
+    return 0x100;  // beyond Latin-1: treat as "other letter"
+}
+
+}  // namespace
+
+std::vector<Line> split_lines(std::string_view text) {
+    std::vector<Line> lines;
+    std::size_t pos = 0;
+    int number = 1;
+    while (pos <= text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+        Line line;
+        line.begin = pos;
+        line.end = end;
+        line.raw = text.substr(pos, end - pos);
+        line.trimmed = trim(line.raw);
+        line.number = number++;
+        line.blank = line.trimmed.empty() || is_noise(line.trimmed);
+        lines.push_back(line);
+        if (nl == std::string_view::npos) break;
+        pos = nl + 1;
+    }
+    return lines;
+}
+
+std::string_view trim(std::string_view s) {
+    std::size_t b = 0;
+    std::size_t e = s.size();
+    while (b < e && is_space(s[b])) ++b;
+    while (e > b && is_space(s[e - 1])) --e;
+    return s.substr(b, e - b);
+}
+
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending = false;
+    for (char c : s) {
+        if (is_space(c)) {
+            pending = !out.empty();
+            continue;
+        }
+        if (pending) out += ' ';
+        pending = false;
+        out += c;
+    }
+    return out;
+}
+
+bool starts_upper(std::string_view s) {
+    unsigned cp = first_code_point(s);
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+}
+
+bool starts_lower(std::string_view s) {
+    unsigned cp = first_code_point(s);
+    return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
+}
+
+std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string lower(std::string_view s) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    u.toLower();
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+std::vector<std::string_view> words(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && is_space(s[i])) ++i;
+        std::size_t b = i;
+        while (i < s.size() && !is_space(s[i])) ++i;
+        if (i > b) out.push_back(s.substr(b, i - b));
+    }
+    return out;
+}
+
+}  // namespace referat::ingest::text

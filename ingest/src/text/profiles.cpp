@@ -1,0 +1,221 @@
+#include "text/profiles.hpp"
+
+#include <memory>
+#include <string>
+
+#include <re2/re2.h>
+
+namespace referat::ingest::text {
+
+namespace {
+
+// ---- Portal: web publication with label lines and the value on the next line. ----
+constexpr std::string_view kPortalMarkers[] = {
+    R"(^Udgivet\s+\d{1,2}\.\d{1,2}\.\d{4}$)", "^UDVALG$", "^MØDE$", "^STED$",
+    "^STARTTIDSPUNKT$", "^SLUTTIDSPUNKT$", "^PUNKTER$"};
+constexpr HeaderField kPortalFields[] = {
+    {"UDVALG", Field::kCommittee},       {"MØDE", Field::kTitle},
+    {"STED", Field::kLocation},          {"STARTTIDSPUNKT", Field::kStart},
+    {"SLUTTIDSPUNKT", Field::kEnd},      {"Udgivet", Field::kPublished}};
+
+// ---- Word 2011: letter-style referat with Dato / Deltagere / Afbud lines. ----
+constexpr std::string_view kWordMarkers[] = {
+    R"(^Dato:\s*\d)",          "^Kontaktperson:", "^Deltagere:",   "^Afbud:",
+    "^Referat (?:fra|af) mødet", "^Sagsfremstilling$", "^E-mail:"};
+constexpr HeaderField kWordFields[] = {{"Dato", Field::kPublished},
+                                       {"Tidspunkt", Field::kTime},
+                                       {"Mødested", Field::kLocation},
+                                       {"Sted", Field::kLocation}};
+
+// ---- FirstAgenda: export with Mødedeltagere, an Indhold table and "Punkt N." items. ----
+constexpr std::string_view kFirstAgendaMarkers[] = {
+    R"(^Mødedeltagere\s*:)",
+    "^Indhold$",
+    R"(^Punkt \d+\.$)",
+    R"(^Punkt \d+:.*\.{3,})",
+    R"(^\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2} - \d{1,2}:\d{2}$)",
+    R"(^.+\(.+\d{2}-\d{2}-\d{4} \d{2}:\d{2}(?::\d{2})?\)$)",
+    "^Beslutning:$"};
+constexpr HeaderField kFirstAgendaFields[] = {{"Mødedato", Field::kDate},
+                                              {"Mødested", Field::kLocation},
+                                              {"Udvalg", Field::kCommittee},
+                                              {"Tidspunkt", Field::kTime}};
+
+// ---- Generic: any publisher; common Danish header labels. ----
+constexpr HeaderField kGenericFields[] = {
+    {"Udvalg", Field::kCommittee},          {"Mødedato", Field::kDate},
+    {"Dato", Field::kDate},                 {"Mødetidspunkt", Field::kTime},
+    {"Tidspunkt", Field::kTime},            {"Starttidspunkt", Field::kStart},
+    {"Sluttidspunkt", Field::kEnd},         {"Mødested", Field::kLocation},
+    {"Mødelokale", Field::kLocation},       {"Lokale", Field::kLocation},
+    {"Sted", Field::kLocation},             {"Udgivet", Field::kPublished}};
+
+constexpr Profile kProfiles[] = {
+    {"portal", kPortalMarkers, kPortalFields, R"(^Udgivet\s+\d{1,2}\.\d{1,2}\.\d{4}$)", true,
+     true},
+    {"word2011", kWordMarkers, kWordFields, R"(^Dato:\s*\d{1,2}\.\d{1,2}\.\d{4}$)", false, false},
+    {"firstagenda", kFirstAgendaMarkers, kFirstAgendaFields,
+     R"(^.+\(.*\d{1,2}-\d{1,2}-\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\)$)", false, false},
+    {"generic", {}, kGenericFields, R"(^(?i:REFERAT|Mødereferat)$)", false, false},
+};
+
+constexpr ItemStyle kItemStyles[] = {
+    {"item:punkt-title", R"(^(?i:punkt)\s+(\d{1,4})\s*[:.]\s*(\S.*)$)"},
+    {"item:punkt", R"(^(?i:punkt)\s+(\d{1,4})\s*[.:]?\s*()$)"},
+    {"item:pkt", R"(^(?i:pkt)\.?\s*(\d{1,4})\.?\s+(\S.*)$)"},
+    {"item:sag-nr", R"(^(?i:sag)\s+nr\.?\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
+    {"item:nr", R"(^(?i:nr)\.\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
+    {"item:sak", R"(^(?i:sak)\s+(\d{1,4})/\d{2,4}\s*[.:\-–]?\s*(.*)$)"},
+    {"item:paragraf", R"(^(?:§|(?i:paragraf))\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
+    {"item:numbered", R"(^(\d{1,4})\.[ \t]+(\S.*)$)"},
+    {"item:glued", R"(^(\d{1,4})(\p{Lu}\p{Ll}.*)$)"},
+};
+
+// Section headings shared by all layouts: the whole line is the heading (optional colon).
+struct HeadingRule {
+    std::string_view regex;
+    std::string_view kind;
+};
+constexpr HeadingRule kHeadings[] = {
+    {"Beslutning(?:er)?", "beslutning"},
+    {"Indstilling(?:er)?|(?:Administrationens|Forvaltningens|Direktionens|Direktørens) "
+     "indstilling|Forslag til beslutning",
+     "indstilling"},
+    {"Baggrund", "baggrund"},
+    {"Resum[eé]|Sagens kerne|Beslutningstema", "resume"},
+    {"(?:Supplerende )?[Ss]agsfremstilling|Sagens indhold|Sagsbeskrivelse", "sagsfremstilling"},
+    {"Problemstilling", "problemstilling"},
+    {"Løsning", "løsning"},
+    {"Retligt grundlag|Lovgrundlag|Lovgivning", "lovgrundlag"},
+    {"Økonomi|Økonomiske konsekvenser|Økonomi og finansiering", "økonomi"},
+    {"Handlemuligheder", "handlemuligheder"},
+    {"Konsekvenser", "konsekvenser"},
+    {"Risikovurdering", "risikovurdering"},
+    {"(?:Beslutnings)?[Kk]ompetence", "kompetence"},
+    {"Sagsforløb", "sagsforløb"},
+    {"Høring", "høring"},
+    {"Begrundelse", "begrundelse"},
+    {"Redegørelse", "redegørelse"},
+    {"Tidligere beslutninger", "tidligere beslutninger"},
+    {"Orientering", "orientering"},
+    {"Bilag", "bilag"},
+};
+
+struct CompiledHeadings {
+    CompiledHeadings() {
+        for (const auto& h : kHeadings)
+            rules.push_back(std::make_unique<RE2>("^(?i)(?:" + std::string(h.regex) + ")\\s*:?$"));
+    }
+    std::vector<std::unique_ptr<RE2>> rules;
+    RE2 decision_inline{R"(^(?i)(Beslutning(?:er)?)\s*:\s*(\S.*)$)"};
+    RE2 decision_in{
+        R"(^(?i:Beslutning(?:er)?|Behandling)\s+i\s+([^,:]+?)(?:\s+den\s+[^:]*|,[^:]*)?\s*:?$)"};
+    RE2 decision_genitive{R"(^(\p{Lu}.*?)s\s+beslutning(?:\s+den\s+.*)?$)"};
+};
+
+const CompiledHeadings& headings() {
+    static const CompiledHeadings kCompiled;
+    return kCompiled;
+}
+
+}  // namespace
+
+std::span<const Profile> profiles() { return kProfiles; }
+const Profile& generic_profile() { return kProfiles[std::size(kProfiles) - 1]; }
+std::span<const ItemStyle> item_styles() { return kItemStyles; }
+
+LayoutGuess detect_layout(std::span<const Line> lines) {
+    static const std::vector<std::vector<std::unique_ptr<RE2>>> kMarkers = [] {
+        std::vector<std::vector<std::unique_ptr<RE2>>> out;
+        for (const auto& p : kProfiles) {
+            std::vector<std::unique_ptr<RE2>> m;
+            for (auto r : p.markers) m.push_back(std::make_unique<RE2>(std::string(r)));
+            out.push_back(std::move(m));
+        }
+        return out;
+    }();
+    LayoutGuess best{&generic_profile(), 0.0};
+    for (std::size_t p = 0; p + 1 < std::size(kProfiles); ++p) {
+        const auto& markers = kMarkers[p];
+        std::size_t hits = 0;
+        for (const auto& re : markers) {
+            for (const Line& line : lines) {
+                if (!line.blank && RE2::PartialMatch(line.trimmed, *re)) {
+                    ++hits;
+                    break;
+                }
+            }
+        }
+        double score = markers.empty() ? 0.0 : static_cast<double>(hits) / markers.size();
+        if (score > best.confidence) best = {&kProfiles[p], score};
+    }
+    // Fewer than three typical lines is not a family resemblance.
+    if (best.confidence < 0.4) return {&generic_profile(), 0.5};
+    return best;
+}
+
+bool match_heading(std::string_view trimmed, HeadingMatch& out) {
+    if (trimmed.empty() || trimmed.size() > 160) return false;
+    const auto& h = headings();
+    for (std::size_t i = 0; i < std::size(kHeadings); ++i) {
+        if (RE2::FullMatch(trimmed, *h.rules[i])) {
+            std::string_view heading = trimmed;
+            out = HeadingMatch{heading, kHeadings[i].kind, {}, {}, kHeadings[i].kind == "beslutning"};
+            return true;
+        }
+    }
+    re2::StringPiece a, b;
+    if (RE2::FullMatch(trimmed, h.decision_inline, &a, &b)) {
+        out = HeadingMatch{trimmed.substr(0, trimmed.find(':') + 1), "beslutning", b, {}, true};
+        return true;
+    }
+    if (RE2::FullMatch(trimmed, h.decision_in, &a)) {
+        out = HeadingMatch{trimmed, "beslutning", {}, a, true};
+        return true;
+    }
+    if (trimmed.size() < 120 && RE2::FullMatch(trimmed, h.decision_genitive, &a)) {
+        out = HeadingMatch{trimmed, "beslutning", {}, a, true};
+        return true;
+    }
+    return false;
+}
+
+bool is_inline_attachment(std::string_view trimmed) {
+    static const RE2 kRe(R"(^(?:[-•*–]\s*)?Bilag(?:\s+\d+\s*[A-Za-z]?)?\s*:\s*\S)");
+    return RE2::PartialMatch(trimmed, kRe);
+}
+
+bool is_list_item(std::string_view raw) {
+    static const RE2 kRe(R"(^(?:\s+\S|[-•*–·▪]\s|\d{1,3}[.)]\s|[a-z][.)]\s))");
+    return RE2::PartialMatch(raw, kRe);
+}
+
+bool is_toc_heading(std::string_view trimmed) {
+    static const RE2 kRe(
+        R"(^(?i:PUNKTER|Indhold|Indholdsfortegnelse|Dagsorden|Saksliste|Sakliste|Ärendelista|Föredragningslista)\s*:?$)");
+    return RE2::FullMatch(trimmed, kRe);
+}
+
+bool is_toc_entry(std::string_view trimmed) {
+    static const RE2 kRe(R"((?:\.{4,}|…{2,})\s*\d+$|\t\d+$)");
+    return RE2::PartialMatch(trimmed, kRe);
+}
+
+Attendance match_attendance_label(std::string_view trimmed, std::string_view& rest) {
+    static const RE2 kPresent(
+        R"(^(?i:Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Deltog|Fremmødte)\s*(?::\s*(.*)|$))");
+    static const RE2 kAbsent(
+        R"(^(?i:Afbud/Fraværende|Afbud|Fraværende(?: med afbud| uden afbud| i mødet)?|Forfald)\s*(?::\s*(.*)|$))");
+    static const RE2 kExternal(
+        R"(^(?i:Eksterne deltagere|Ekstern deltager|Øvrige deltagere|Gæster)\s*(?::\s*(.*)|$))");
+    rest = {};
+    re2::StringPiece r;
+    Attendance kind = Attendance::kNone;
+    if (RE2::FullMatch(trimmed, kExternal, &r)) kind = Attendance::kExternal;
+    else if (RE2::FullMatch(trimmed, kAbsent, &r)) kind = Attendance::kAbsent;
+    else if (RE2::FullMatch(trimmed, kPresent, &r)) kind = Attendance::kPresent;
+    rest = r;
+    return kind;
+}
+
+}  // namespace referat::ingest::text

@@ -1,0 +1,68 @@
+#include "golden.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace referat::test {
+
+namespace {
+
+void field(GoldScore& s, const std::string& where, const json::Value& got, const json::Value& want) {
+    ++s.total;
+    if (got == want) {
+        ++s.equal;
+        return;
+    }
+    s.diffs.push_back(where + "\n    got:  " + got.dump() + "\n    want: " + want.dump());
+}
+
+void people(GoldScore& s, const std::string& where, const json::Value& got, const json::Value& want,
+            bool with_role) {
+    const std::size_t n = want.is_array() ? want.size() : 0;
+    const std::size_t m = got.is_array() ? got.size() : 0;
+    field(s, where + ".size", json::Value(static_cast<long long>(m)),
+          json::Value(static_cast<long long>(n)));
+    for (std::size_t i = 0; i < n && i < m; ++i) {
+        const auto& g = got.as_array()[i];
+        const auto& w = want.as_array()[i];
+        std::string at = where + "[" + std::to_string(i) + "]";
+        field(s, at + ".name", g["name"], w["name"]);
+        field(s, at + ".organisation", g["organisation"], w["organisation"]);
+        if (with_role) field(s, at + ".role", g["role"], w["role"]);
+    }
+}
+
+}  // namespace
+
+GoldScore compare_with_gold(const json::Value& got, const json::Value& gold) {
+    GoldScore s;
+    field(s, "layout", got["layout"], gold["layout"]);
+    for (const char* k : {"title", "committee", "date", "start", "end", "location", "published"})
+        field(s, std::string("meeting.") + k, got["meeting"][k], gold["meeting"][k]);
+    people(s, "participants", got["participants"], gold["participants"], true);
+    people(s, "absent", got["absent"], gold["absent"], false);
+    const auto& gi = got["items"];
+    const auto& wi = gold["items"];
+    const std::size_t n = wi.is_array() ? wi.size() : 0;
+    const std::size_t m = gi.is_array() ? gi.size() : 0;
+    field(s, "items.size", json::Value(static_cast<long long>(m)), json::Value(static_cast<long long>(n)));
+    for (std::size_t i = 0; i < n; ++i) {
+        const json::Value& w = wi.as_array()[i];
+        static const json::Value kMissing;
+        const json::Value& g = i < m ? gi.as_array()[i] : kMissing;
+        std::string at = "items[" + std::to_string(i) + "] (number " + w["number"].dump() + ")";
+        for (const char* k : {"number", "title", "sections", "subheadings", "decision",
+                              "decision_outcome", "attachments", "inline_attachments"})
+            field(s, at + "." + k, g[k], w[k]);
+    }
+    return s;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+}  // namespace referat::test
