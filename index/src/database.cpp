@@ -66,8 +66,9 @@ Xapian::Database open_for_reading(const std::vector<std::string>& specs) {
 
 namespace detail {
 
-bool looks_like_database(const fs::path& dir) {
+bool looks_like_database(const fs::path& dir, bool being_created) {
     std::error_code ec;
+    if (being_created && fs::exists(dir / "flintlock", ec)) return true;
     for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
         if (fs::exists(dir / marker, ec)) return true;
     // A stub database file (plain file listing shards) is also a database.

@@ -67,6 +67,45 @@ void add_municipality_terms(Xapian::Document& doc, const std::set<std::string>& 
     if (!names.empty()) doc.add_value(schema::kSlotMunicipalities, join(names));
 }
 
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+// Body text before the item's first heading ("unheaded body"), which the model keeps in no
+// section: the lines of the item's span after its header line, without title repeats, heading
+// lines and inline attachment lines. Empty when the first heading cannot be found again, so
+// section text is never indexed twice.
+std::string unheaded_text(std::string_view text, const ingest::Item& item) {
+    if (item.span_end <= item.span_begin || item.span_end > text.size()) return {};
+    const std::string_view span = text.substr(item.span_begin, item.span_end - item.span_begin);
+    const std::string_view first_heading =
+        item.sections.empty() ? std::string_view() : trim(item.sections.front().heading);
+    std::string out;
+    bool reached_heading = item.sections.empty();
+    std::size_t pos = span.find('\n');  // skip the item header line
+    while (pos != std::string_view::npos && pos < span.size()) {
+        std::size_t end = span.find('\n', pos + 1);
+        if (end == std::string_view::npos) end = span.size();
+        const std::string_view line = trim(span.substr(pos + 1, end - pos - 1));
+        pos = end;
+        if (line.empty()) continue;
+        if (!first_heading.empty() && line.starts_with(first_heading)) {
+            reached_heading = true;
+            break;
+        }
+        bool skip = item.title.find(line) != std::string::npos;  // title repeats and wraps
+        for (const auto& s : item.sections) skip = skip || line == trim(s.heading);
+        for (const auto& a : item.inline_attachments) skip = skip || line == trim(a);
+        if (skip) continue;
+        out += line;
+        out += '\n';
+    }
+    return reached_heading ? out : std::string();
+}
+
 }  // namespace
 
 std::string compact_date(std::string_view iso) {
@@ -143,6 +182,7 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     } else {
         for (const auto& d : item.decisions) text(d.text, schema::kDecision);
     }
+    text(unheaded_text(from.document->text, item), schema::kOtherText);
     for (const auto& section : item.sections) {
         auto prefix = schema::prefix_for_section_kind(section.kind);
         if (prefix == schema::kDecision || prefix == schema::kAttachment) continue;

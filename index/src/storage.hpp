@@ -8,8 +8,10 @@
 
 namespace referat::index::detail {
 
-/// Whether dir holds a Xapian database (or is a stub database file).
-[[nodiscard]] bool looks_like_database(const std::filesystem::path& dir);
+/// Whether dir holds a Xapian database (or is a stub database file). With being_created, a
+/// folder another writer is creating right now (its lock file exists, nothing else yet) counts.
+[[nodiscard]] bool looks_like_database(const std::filesystem::path& dir,
+                                       bool being_created = false);
 
 /// Throw referat::Error when db was written with another schema version.
 void check_schema_version(const Xapian::Database& db, const std::string& path);

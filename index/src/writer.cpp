@@ -47,7 +47,7 @@ Writer::Writer(const fs::path& db) : m_impl(std::make_unique<Impl>()) {
     if (fs::exists(db, ec)) {
         if (!fs::is_directory(db, ec))
             throw Error(m_impl->path + " exists and is not a database folder");
-        if (!fs::is_empty(db, ec) && !detail::looks_like_database(db))
+        if (!fs::is_empty(db, ec) && !detail::looks_like_database(db, /*being_created=*/true))
             throw Error(m_impl->path +
                         " is a folder but not a referat database; give another --db");
     } else if (db.has_parent_path()) {

@@ -14,7 +14,7 @@ using namespace referat::testing;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-constexpr int kCopies = 160;  // copies of each sample: a batch that takes a while to ingest
+constexpr int kCopies = 40;  // copies of each sample: a batch that takes a while to ingest
 
 class Robust : public CliTest {
   protected:

@@ -20,7 +20,7 @@ namespace {
 namespace qt = referat::query::testing;
 
 class SearchCli : public ::testing::Test {
-protected:
+  protected:
     RunResult referat(std::vector<std::string> args) {
         args.insert(args.begin() + 1, {"--db", db()});
         return run(args, m_scratch.path());
@@ -28,7 +28,7 @@ protected:
     static std::string db() { return (qt::SampleIndex::get().path() / "referat.db").string(); }
     [[nodiscard]] const std::filesystem::path& scratch() const { return m_scratch.path(); }
 
-private:
+  private:
     qt::TempDir m_scratch;
 };
 
@@ -61,8 +61,9 @@ TEST_F(SearchCli, InvalidQueriesExitTwoWithOneLine) {
                           "referat: invalid query: unbalanced quote");
     expect_one_error_line(referat({"search", "(budget", "OR", "skole"}),
                           "referat: invalid query: unbalanced '('");
-    expect_one_error_line(referat({"search", "dato:2023-06-30..2021-01-01"}),
-                          "referat: invalid query: date range '2023-06-30..2021-01-01' is reversed");
+    expect_one_error_line(
+        referat({"search", "dato:2023-06-30..2021-01-01"}),
+        "referat: invalid query: date range '2023-06-30..2021-01-01' is reversed");
     expect_one_error_line(referat({"search", "--from", "2023-01-01", "--to", "2021-01-01"}),
                           "referat: invalid query: date range");
     expect_one_error_line(referat({"export", "udfald:måske"}),
@@ -89,8 +90,8 @@ TEST_F(SearchCli, EveryDocumentedExampleRuns) {
     ASSERT_GE(examples.size(), 30u);
     for (const auto& example : examples) {
         auto r = referat({"search", "--", example});
-        EXPECT_TRUE(r.status == 0 || r.status == 1) << example << " -> " << r.status << ": "
-                                                     << r.err;
+        EXPECT_TRUE(r.status == 0 || r.status == 1)
+            << example << " -> " << r.status << ": " << r.err;
     }
 }
 
@@ -128,8 +129,8 @@ TEST_F(SearchCli, JsonAndJsonLinesMatchTheSchema) {
 
 TEST_F(SearchCli, ExportCsvReadsBackWithPythonCsv) {
     const auto csv = scratch() / "all.csv";
-    auto r = referat({"export", "--format", "csv", "--csv-sep", ";", "--bom", "--output",
-                      csv.string()});
+    auto r =
+        referat({"export", "--format", "csv", "--csv-sep", ";", "--bom", "--output", csv.string()});
     ASSERT_EQ(r.status, 0) << r.err;
     auto jsonl = referat({"export"});
     ASSERT_EQ(jsonl.status, 0) << jsonl.err;
@@ -144,8 +145,8 @@ TEST_F(SearchCli, ExportCsvReadsBackWithPythonCsv) {
                              "with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n"
                              "    rows = list(csv.reader(f, delimiter=';', strict=True))\n"
                              "json.dump(rows, open(sys.argv[2], 'w'))\n";
-    std::string command = "python3 '" + script.string() + "' '" + csv.string() + "' '" +
-                          out.string() + "'";
+    std::string command =
+        "python3 '" + script.string() + "' '" + csv.string() + "' '" + out.string() + "'";
     ASSERT_EQ(std::system(command.c_str()), 0);
     auto rows = parse_json(slurp(out));
     ASSERT_EQ(rows.size(), records.size() + 1);
@@ -169,8 +170,8 @@ TEST_F(SearchCli, ExportCsvReadsBackWithPythonCsv) {
 }
 
 TEST_F(SearchCli, PagingAndSortingOptions) {
-    auto all = referat({"search", "--format", "jsonl", "--sort", "date", "--limit", "1000",
-                        "efterretning"});
+    auto all = referat(
+        {"search", "--format", "jsonl", "--sort", "date", "--limit", "1000", "efterretning"});
     ASSERT_EQ(all.status, 0) << all.err;
     auto whole = lines_of(all.out);
     ASSERT_GT(whole.size(), 4u);
@@ -180,8 +181,8 @@ TEST_F(SearchCli, PagingAndSortingOptions) {
     ASSERT_EQ(got.size(), 2u);
     EXPECT_EQ(got[0], whole[2]);
     EXPECT_EQ(got[1], whole[3]);
-    auto newest = referat({"search", "--format", "jsonl", "--sort", "-date", "--limit", "1",
-                           "efterretning"});
+    auto newest =
+        referat({"search", "--format", "jsonl", "--sort", "-date", "--limit", "1", "efterretning"});
     EXPECT_EQ(parse_json(lines_of(newest.out).at(0))["id"], parse_json(whole.back())["id"]);
 }
 

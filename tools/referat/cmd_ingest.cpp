@@ -1,6 +1,7 @@
 // referat ingest: parse files and folders and write them into the index, robust to bad files
 // and to being killed (only Xapian commits and an atomically renamed report touch the disk).
 
+#include <chrono>
 #include <exception>
 #include <fstream>
 #include <iostream>
@@ -61,7 +62,8 @@ void record_failure(Tally& tally, FileError error) {
     tally.failed.push_back(std::move(error));
 }
 
-json::Value report_json(const Tally& t, const std::string& db, std::size_t ignored) {
+json::Value report_json(const Tally& t, const std::string& db, std::size_t ignored,
+                        double seconds) {
     json::Value failed = json::Value::array();
     for (const auto& f : t.failed) {
         json::Value entry = json::Value::object();
@@ -79,6 +81,7 @@ json::Value report_json(const Tally& t, const std::string& db, std::size_t ignor
     r.set("items", t.items);
     r.set("deleted", t.deleted);
     r.set("ignored", ignored);
+    r.set("seconds", seconds);
     return r;
 }
 
@@ -104,6 +107,7 @@ int cmd_ingest(const Args& args) {
     const bool force = vm->count("force") > 0;
     const std::string db = single_database(*vm, kUsage);
 
+    const auto started = std::chrono::steady_clock::now();
     index::Writer writer(db);  // throws when another ingest holds the lock
     const FileList list = collect_files((*vm)["path"].as<std::vector<std::string>>());
     Tally tally;
@@ -135,7 +139,15 @@ int cmd_ingest(const Args& args) {
             continue;
         }
         doc->source = source;
-        const auto written = writer.add_document(*doc);
+        index::WriteStats written;
+        try {
+            written = writer.add_document(*doc);
+        } catch (const Error& e) {
+            // The file's transaction was cancelled; the index holds none of it.
+            record_failure(tally,
+                           FileError{file.string(), std::string("cannot index: ") + e.what()});
+            continue;
+        }
         ++tally.ingested;
         tally.meetings += written.meetings;
         tally.items += written.items;
@@ -146,6 +158,8 @@ int cmd_ingest(const Args& args) {
         }
     }
     writer.commit();
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     if (!vm->count("quiet") || !tally.failed.empty()) {
         std::cout << "ingested " << tally.ingested << " of " << tally.files << " files into " << db
@@ -157,7 +171,7 @@ int cmd_ingest(const Args& args) {
     }
     if (vm->count("report"))
         write_file_atomically((*vm)["report"].as<std::string>(),
-                              report_json(tally, db, list.ignored).dump(2) + "\n");
+                              report_json(tally, db, list.ignored, elapsed).dump(2) + "\n");
     if (!tally.failed.empty()) {
         std::cerr << "referat: " << tally.failed.size() << " of " << tally.files
                   << " files failed (listed above); a rerun retries them\n";

@@ -1,5 +1,7 @@
 // Terms that must and must not be indexed: prefixes, stemming, stop words, positions, filters.
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -8,6 +10,7 @@
 
 #include <referat/index/schema.hpp>
 #include <referat/index/writer.hpp>
+#include <referat/ingest/parse.hpp>
 
 #include "fixtures.hpp"
 #include "temp_dir.hpp"
@@ -193,3 +196,37 @@ TEST(SectionKinds, MapToTheirPrefixes) {
 }
 
 }  // namespace
+
+// On a real sample parsed end to end: body text before the first heading is indexed (as other
+// text), and section text is not indexed again with it.
+TEST(UnheadedBody, IsIndexedOnceAsOtherText) {
+    std::ifstream in(REFERAT_TEST_DATA "/samples/000_92d3c2ccd0431f34.txt", std::ios::binary);
+    const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(raw.empty());
+    auto doc = referat::ingest::parse_text(raw, "/archive/000.txt");
+    ASSERT_EQ(doc.meetings.size(), 1u);
+    if (doc.meetings[0].items.size() < 3) GTEST_SKIP() << "the segmenter finds no items";
+    TempDir dir;
+    {
+        index::Writer writer(dir / "db");
+        (void)writer.add_document(doc);
+        writer.commit();
+    }
+    Xapian::Database db((dir / "db").string());
+    auto terms_of = [&](int number) {
+        std::set<std::string> terms;
+        const std::string id = str(schema::kId) + index::item_id("/archive/000.txt", 0, number);
+        auto docid = *db.postlist_begin(id);
+        for (auto t = db.termlist_begin(docid); t != db.termlist_end(docid); ++t) terms.insert(*t);
+        return terms;
+    };
+    // Item 1: "Socialdirektørforum holder årligt et fællesmøde ..." stands under no heading.
+    const auto first = terms_of(1);
+    EXPECT_TRUE(first.count("XOårligt"));
+    EXPECT_FALSE(first.count("XOprogram")) << "the inline Bilag line is attachment text";
+    EXPECT_TRUE(first.count("XAprogram"));
+    // Item 3 starts with its Baggrund heading: nothing is other text, all of it is background.
+    const auto third = terms_of(3);
+    EXPECT_TRUE(third.count("XBrammeaftalen"));
+    EXPECT_FALSE(third.count("XOrammeaftalen"));
+}
