@@ -36,8 +36,10 @@ void SplitValueSpy::operator()(const Xapian::Document& doc, double) {
 }
 
 FacetCounter::FacetCounter(FacetSlot slot) : m_slot(std::move(slot)) {
-    if (m_slot.split) m_split = std::make_unique<SplitValueSpy>(m_slot.slot);
-    else m_values = std::make_unique<Xapian::ValueCountMatchSpy>(m_slot.slot);
+    if (m_slot.split)
+        m_split = std::make_unique<SplitValueSpy>(m_slot.slot);
+    else
+        m_values = std::make_unique<Xapian::ValueCountMatchSpy>(m_slot.slot);
 }
 
 Xapian::MatchSpy* FacetCounter::spy() {

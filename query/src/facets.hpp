@@ -27,7 +27,7 @@ struct FacetSlot {
 
 /// Counts each '\n'-separated value of one slot in the documents the match visits.
 class SplitValueSpy : public Xapian::MatchSpy {
-public:
+  public:
     /// Count the values of this slot.
     explicit SplitValueSpy(unsigned slot) : m_slot(slot) {}
     void operator()(const Xapian::Document& doc, double weight) override;
@@ -36,14 +36,14 @@ public:
     /// Value -> number of documents.
     [[nodiscard]] const std::map<std::string, std::size_t>& counts() const { return m_counts; }
 
-private:
+  private:
     unsigned m_slot;
     std::map<std::string, std::size_t> m_counts;
 };
 
 /// One facet being counted during a match.
 class FacetCounter {
-public:
+  public:
     /// Count this facet.
     explicit FacetCounter(FacetSlot slot);
     /// The spy to register with Xapian::Enquire::add_matchspy.
@@ -51,7 +51,7 @@ public:
     /// The counts, most frequent first, then by value.
     [[nodiscard]] Facet result() const;
 
-private:
+  private:
     FacetSlot m_slot;
     std::unique_ptr<Xapian::ValueCountMatchSpy> m_values;
     std::unique_ptr<SplitValueSpy> m_split;

@@ -61,16 +61,16 @@ std::string one_line(std::string_view s) {
 
 const std::vector<std::string_view>& csv_columns() {
     static const std::vector<std::string_view> kColumns{
-        "rank",       "relevance",  "id",         "meeting_id", "date",      "committee",
-        "number",     "title",      "outcome",    "decision",   "attachments", "persons",
-        "municipalities", "max_amount", "case_number", "source", "sha256",   "span_begin",
-        "span_end",   "line_begin", "line_end",   "page",       "snippet"};
+        "rank",           "relevance",  "id",          "meeting_id", "date",        "committee",
+        "number",         "title",      "outcome",     "decision",   "attachments", "persons",
+        "municipalities", "max_amount", "case_number", "source",     "sha256",      "span_begin",
+        "span_end",       "line_begin", "line_end",    "page",       "snippet"};
     return kColumns;
 }
 
 std::string csv_field(std::string_view value, char separator) {
-    bool quote = value.find_first_of(std::string{separator, '"', '\r', '\n'}) !=
-                 std::string_view::npos;
+    bool quote =
+        value.find_first_of(std::string{separator, '"', '\r', '\n'}) != std::string_view::npos;
     if (!quote) return std::string(value);
     std::string out = "\"";
     for (char c : value) {

@@ -24,7 +24,7 @@ struct ErrorSink {
 // dato:, år:, beløb:, udfald: and kommune: values. Errors are noted, not thrown, because
 // they arise inside Xapian's parser; compile_query reports them after parsing.
 class FieldValue : public Xapian::FieldProcessor {
-public:
+  public:
     FieldValue(FieldKind kind, std::shared_ptr<ErrorSink> sink)
         : m_kind(kind), m_sink(std::move(sink)) {}
 
@@ -71,7 +71,7 @@ public:
         return std::unexpected(QueryError{"field is not a filter"});
     }
 
-private:
+  private:
     FieldKind m_kind;
     std::shared_ptr<ErrorSink> m_sink;
 };
@@ -82,14 +82,19 @@ struct TextField {
 };
 
 constexpr TextField kTextFields[] = {
-    {"title", schema::kTitle},          {"decision", schema::kDecision},
-    {"recommendation", schema::kRecommendation}, {"committee", schema::kCommitteeText},
-    {"attachment", schema::kAttachment}, {"person", schema::kPersonText},
+    {"title", schema::kTitle},
+    {"decision", schema::kDecision},
+    {"recommendation", schema::kRecommendation},
+    {"committee", schema::kCommitteeText},
+    {"attachment", schema::kAttachment},
+    {"person", schema::kPersonText},
 };
 
 constexpr std::pair<std::string_view, FieldKind> kFilterFields[] = {
-    {"date", FieldKind::kDate},       {"year", FieldKind::kYear},
-    {"amount", FieldKind::kAmount},   {"outcome", FieldKind::kOutcome},
+    {"date", FieldKind::kDate},
+    {"year", FieldKind::kYear},
+    {"amount", FieldKind::kAmount},
+    {"outcome", FieldKind::kOutcome},
     {"municipality", FieldKind::kMunicipality},
 };
 
@@ -112,11 +117,9 @@ void setup(Parser& p, const Xapian::Database& db) {
         p.qp.add_boolean_prefix(std::string(name), (new FieldValue(kind, p.sink))->release());
 }
 
-constexpr unsigned kFlags = Xapian::QueryParser::FLAG_BOOLEAN |
-                            Xapian::QueryParser::FLAG_PHRASE |
+constexpr unsigned kFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
                             Xapian::QueryParser::FLAG_LOVEHATE |
-                            Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT;
+                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
 
 // "ZXDgodkend" -> "Zgodkend", "Sbudget" -> "budget"; boolean and value terms are dropped.
 std::optional<std::string> unprefixed(std::string_view term) {

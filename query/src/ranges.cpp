@@ -54,8 +54,8 @@ std::expected<Ends, QueryError> split_range(std::string_view text, std::string_v
 // One date end: first (or last) day it covers, as yyyymmdd.
 std::expected<std::string, QueryError> date_end(std::string_view s, bool last) {
     auto bad = [&](std::string_view why) {
-        return std::unexpected(QueryError{"invalid date '" + std::string(s) + "': " +
-                                          std::string(why)});
+        return std::unexpected(
+            QueryError{"invalid date '" + std::string(s) + "': " + std::string(why)});
     };
     int year = 0, month = 0, day = 0;
     // ISO (yyyy, yyyy-mm, yyyy-mm-dd) or Danish (d.m.yyyy, d-m-yyyy, d/m/yyyy).
@@ -81,8 +81,7 @@ std::expected<std::string, QueryError> date_end(std::string_view s, bool last) {
         if (count == 3) day = to_int(parts[2]);
         if ((count >= 2 && parts[1].size() > 2) || (count == 3 && parts[2].size() > 2))
             return bad("expected yyyy-mm-dd");
-    } else if (count == 3 && parts[2].size() == 4 && parts[0].size() <= 2 &&
-               parts[1].size() <= 2) {
+    } else if (count == 3 && parts[2].size() == 4 && parts[0].size() <= 2 && parts[1].size() <= 2) {
         day = to_int(parts[0]);
         month = to_int(parts[1]);
         year = to_int(parts[2]);
@@ -188,32 +187,47 @@ std::expected<NumberRange, QueryError> parse_amount_range(std::string_view text)
 
 std::expected<std::string, QueryError> parse_outcome(std::string_view text) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kNames{{
-        {"approved", "approved"},  {"godkendt", "approved"},    {"godkendte", "approved"},
-        {"noted", "noted"},        {"efterretning", "noted"},   {"orientering", "noted"},
-        {"discussed", "discussed"},  {"drøftet", "discussed"},
-        {"droeftet", "discussed"}, {"drøftelse", "discussed"},  {"postponed", "postponed"},
-        {"udsat", "postponed"},    {"decided", "decided"},      {"besluttet", "decided"},
-        {"vedtaget", "decided"},   {"none", "none"},            {"ingen", "none"},
+        {"approved", "approved"},
+        {"godkendt", "approved"},
+        {"godkendte", "approved"},
+        {"noted", "noted"},
+        {"efterretning", "noted"},
+        {"orientering", "noted"},
+        {"discussed", "discussed"},
+        {"drøftet", "discussed"},
+        {"droeftet", "discussed"},
+        {"drøftelse", "discussed"},
+        {"postponed", "postponed"},
+        {"udsat", "postponed"},
+        {"decided", "decided"},
+        {"besluttet", "decided"},
+        {"vedtaget", "decided"},
+        {"none", "none"},
+        {"ingen", "none"},
     }};
     std::string lower = lower_danish(text);
     for (const auto& [typed, name] : kNames)
         if (lower == typed) return std::string(name);
-    return std::unexpected(QueryError{
-        "unknown outcome '" + std::string(text) +
-        "' (outcomes: approved/godkendt, noted/efterretning, discussed/drøftet, "
-        "postponed/udsat, decided/besluttet, none/ingen)"});
+    return std::unexpected(
+        QueryError{"unknown outcome '" + std::string(text) +
+                   "' (outcomes: approved/godkendt, noted/efterretning, discussed/drøftet, "
+                   "postponed/udsat, decided/besluttet, none/ingen)"});
 }
 
 Xapian::Query date_query(const DayRange& range) {
-    if (range.from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, index::schema::kSlotDate, range.to);
-    if (range.to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, index::schema::kSlotDate, range.from);
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, index::schema::kSlotDate, range.from, range.to);
+    if (range.from.empty())
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, index::schema::kSlotDate, range.to);
+    if (range.to.empty())
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, index::schema::kSlotDate, range.from);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, index::schema::kSlotDate, range.from,
+                         range.to);
 }
 
 Xapian::Query number_query(unsigned slot, const NumberRange& range) {
     if (!range.from && !range.to) return Xapian::Query::MatchAll;
     if (!range.from)
-        return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, Xapian::sortable_serialise(*range.to));
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot,
+                             Xapian::sortable_serialise(*range.to));
     if (!range.to)
         return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot,
                              Xapian::sortable_serialise(*range.from));

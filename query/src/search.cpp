@@ -45,7 +45,7 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort,
 
 // Matched words are marked by running the prefix-free terms through MSet::snippet.
 class Snippets {
-public:
+  public:
     Snippets(const Xapian::Database& db, const CompiledQuery& compiled,
              const SearchRequest& request)
         : m_enquire(db), m_request(request) {
@@ -55,13 +55,12 @@ public:
 
     std::string make(const std::string& text) const {
         if (text.empty()) return {};
-        return m_mset.snippet(text, m_request.snippet_length,
-                              Xapian::Stem(std::string(schema::kStemLanguage)),
-                              Xapian::MSet::SNIPPET_EXHAUSTIVE, m_request.mark_start,
-                              m_request.mark_end, "…");
+        return m_mset.snippet(
+            text, m_request.snippet_length, Xapian::Stem(std::string(schema::kStemLanguage)),
+            Xapian::MSet::SNIPPET_EXHAUSTIVE, m_request.mark_start, m_request.mark_end, "…");
     }
 
-private:
+  private:
     Xapian::Enquire m_enquire;
     Xapian::MSet m_mset;
     const SearchRequest& m_request;
@@ -110,9 +109,9 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
             enquire.add_matchspy(counters.back()->spy());
         }
         // checkatleast = every document: the total and the facet counts are exact.
-        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit),
-                                             db.get_doccount());
+        Xapian::MSet mset =
+            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                             static_cast<Xapian::doccount>(request.limit), db.get_doccount());
         result.total = mset.get_matches_estimated();
         Snippets snippets(db, compiled, request);
         std::size_t rank = request.offset;

@@ -66,9 +66,21 @@ struct Site {
 std::vector<Site> find_sites(std::string_view s) {
     // Two-byte sequences both ways: the UTF-8 letters are two bytes long as well.
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kPairs{{
-        {"aa", "å"}, {"Aa", "Å"}, {"AA", "Å"}, {"ae", "æ"}, {"Ae", "Æ"},
-        {"AE", "Æ"}, {"oe", "ø"}, {"Oe", "Ø"}, {"OE", "Ø"}, {"å", "aa"},
-        {"Å", "Aa"}, {"æ", "ae"}, {"Æ", "Ae"}, {"ø", "oe"}, {"Ø", "Oe"},
+        {"aa", "å"},
+        {"Aa", "Å"},
+        {"AA", "Å"},
+        {"ae", "æ"},
+        {"Ae", "Æ"},
+        {"AE", "Æ"},
+        {"oe", "ø"},
+        {"Oe", "Ø"},
+        {"OE", "Ø"},
+        {"å", "aa"},
+        {"Å", "Aa"},
+        {"æ", "ae"},
+        {"Æ", "Ae"},
+        {"ø", "oe"},
+        {"Ø", "Oe"},
     }};
     std::vector<Site> sites;
     for (std::size_t i = 0; i + 1 < s.size();) {
@@ -123,8 +135,10 @@ std::string expand(std::string_view sign, std::string_view field, std::string_vi
     auto piece = [&](std::string_view v) {
         std::string s;
         if (!field.empty()) s.append(field).append(":");
-        if (quoted) s.append("\"").append(v).append("\"");
-        else s.append(v);
+        if (quoted)
+            s.append("\"").append(v).append("\"");
+        else
+            s.append(v);
         return s;
     };
     std::vector<std::string> variants = spelling_variants(value);
@@ -243,8 +257,8 @@ std::expected<RewrittenQuery, QueryError> rewrite_query(std::string_view text) {
         }
         if (c == ')') {
             if (depth == 0)
-                return std::unexpected(QueryError{"unbalanced ')' at position " +
-                                                  std::to_string(i + 1)});
+                return std::unexpected(
+                    QueryError{"unbalanced ')' at position " + std::to_string(i + 1)});
             --depth;
             parts.emplace_back(")");
             ++i;
@@ -265,8 +279,8 @@ std::expected<RewrittenQuery, QueryError> rewrite_query(std::string_view text) {
         std::string field;
         FieldKind kind = FieldKind::kText;
         std::string_view value = run;
-        if (auto colon = run.find(':'); colon != std::string_view::npos &&
-                                        is_field_name(run.substr(0, colon))) {
+        if (auto colon = run.find(':');
+            colon != std::string_view::npos && is_field_name(run.substr(0, colon))) {
             std::string_view name = run.substr(0, colon);
             std::string_view rest = run.substr(colon + 1);
             bool has_value = !rest.empty() || (rest.empty() && i < n && text[i] == '"');
@@ -286,8 +300,8 @@ std::expected<RewrittenQuery, QueryError> rewrite_query(std::string_view text) {
         if (value.empty() && i < n && text[i] == '"') {
             std::size_t close = text.find('"', i + 1);
             if (close == std::string_view::npos)
-                return std::unexpected(QueryError{"unbalanced quote at position " +
-                                                  std::to_string(i + 1)});
+                return std::unexpected(
+                    QueryError{"unbalanced quote at position " + std::to_string(i + 1)});
             phrase = std::string(text.substr(i + 1, close - i - 1));
             value = phrase;
             quoted = true;
@@ -302,8 +316,10 @@ std::expected<RewrittenQuery, QueryError> rewrite_query(std::string_view text) {
         }
         if (kind != FieldKind::kText) {
             std::string piece = sign + field + ":";
-            if (quoted) piece.append("\"").append(value).append("\"");
-            else piece.append(value);
+            if (quoted)
+                piece.append("\"").append(value).append("\"");
+            else
+                piece.append(value);
             parts.push_back(std::move(piece));
             continue;
         }

@@ -37,11 +37,10 @@ int cmd_export(const Args& args) {
     auto options = make_options(kUsage);
     add_db_option(options);
     query_options::add(options);
-    options.add_options()
-        ("format,f", po::value<std::string>()->default_value("jsonl"), "output: jsonl or csv")
-        ("output,o", po::value<std::string>(), "write to FILE instead of standard output")
-        ("chunk", po::value<std::size_t>()->default_value(500),
-         "matches fetched per step (memory use does not grow with the result)");
+    auto add = options.add_options();
+    add("format,f", po::value<std::string>()->default_value("jsonl"), "output: jsonl or csv");
+    add("output,o", po::value<std::string>(), "write to FILE instead of standard output");
+    add("chunk", po::value<std::size_t>()->default_value(500), "matches fetched per step");
     query_options::add_csv(options);
     po::positional_options_description positional;
     positional.add("query", -1);
@@ -76,8 +75,10 @@ int cmd_export(const Args& args) {
     std::size_t count = query::export_matches(
         db, request,
         [&](const query::Hit& hit) {
-            if (format == "csv") *out << query::csv_row(hit.record, csv);
-            else *out << query::jsonl_line(hit.record);
+            if (format == "csv")
+                *out << query::csv_row(hit.record, csv);
+            else
+                *out << query::jsonl_line(hit.record);
             if (!*out) throw Error("export: write failed" + (path.empty() ? "" : " for " + path));
         },
         (*vm)["chunk"].as<std::size_t>());

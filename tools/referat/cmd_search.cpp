@@ -22,8 +22,8 @@ const Usage kUsage{
 
 // Options that take a value, and the long names of the short ones.
 constexpr std::string_view kValueOptions[] = {
-    "--db",   "--format", "--facets", "--sort",  "--limit", "--offset",  "--committee",
-    "--from", "--to",     "--outcome", "--year", "--color", "--csv-sep", "--output", "--chunk"};
+    "--db", "--format",  "--facets", "--sort",  "--limit",   "--offset", "--committee", "--from",
+    "--to", "--outcome", "--year",   "--color", "--csv-sep", "--output", "--chunk"};
 constexpr std::pair<std::string_view, std::string_view> kShort[] = {
     {"-d", "--db"}, {"-f", "--format"}, {"-o", "--output"}, {"-n", "--limit"}};
 
@@ -85,18 +85,18 @@ Args normalise(const Args& args) {
 
 /// Add the query, filter and sort options.
 void add(po::options_description& options) {
-    options.add_options()
-        ("query", po::value<std::vector<std::string>>(), "query words (joined by spaces)")
-        ("committee", po::value<std::vector<std::string>>()->composing(),
-         "only this committee (repeatable)")
-        ("from", po::value<std::string>(), "only meetings on or after this date (yyyy-mm-dd)")
-        ("to", po::value<std::string>(), "only meetings on or before this date")
-        ("outcome", po::value<std::vector<std::string>>()->composing(),
-         "only this outcome: approved, noted, discussed, postponed, decided, none (repeatable)")
-        ("year", po::value<std::vector<std::string>>()->composing(),
-         "only this year or range of years, e.g. 2021 or 2019..2021 (repeatable)")
-        ("sort", po::value<std::string>()->default_value("relevance"),
-         "relevance, date (oldest first) or -date (newest first)");
+    auto add = options.add_options();
+    add("query", po::value<std::vector<std::string>>(), "query words (joined by spaces)");
+    add("committee", po::value<std::vector<std::string>>()->composing(),
+        "only this committee (repeatable)");
+    add("from", po::value<std::string>(), "only meetings on or after this date (yyyy-mm-dd)");
+    add("to", po::value<std::string>(), "only meetings on or before this date");
+    add("outcome", po::value<std::vector<std::string>>()->composing(),
+        "only this outcome: approved, noted, discussed, postponed, decided, none (repeatable)");
+    add("year", po::value<std::vector<std::string>>()->composing(),
+        "only this year or range of years, e.g. 2021 or 2019..2021 (repeatable)");
+    add("sort", po::value<std::string>()->default_value("relevance"),
+        "relevance, date (oldest first) or -date (newest first)");
 }
 
 /// The request those options describe.
@@ -106,7 +106,8 @@ query::SearchRequest request(const po::variables_map& vm, const Usage& usage) {
         for (const auto& w : vm["query"].as<std::vector<std::string>>())
             r.text += (r.text.empty() ? "" : " ") + w;
     }
-    if (vm.count("committee")) r.filters.committees = vm["committee"].as<std::vector<std::string>>();
+    if (vm.count("committee"))
+        r.filters.committees = vm["committee"].as<std::vector<std::string>>();
     if (vm.count("from")) r.filters.from = vm["from"].as<std::string>();
     if (vm.count("to")) r.filters.to = vm["to"].as<std::string>();
     if (vm.count("outcome")) r.filters.outcomes = vm["outcome"].as<std::vector<std::string>>();
@@ -124,19 +125,24 @@ query::SearchRequest request(const po::variables_map& vm, const Usage& usage) {
 query::CsvOptions csv(const po::variables_map& vm, const Usage& usage) {
     query::CsvOptions o;
     const std::string sep = vm["csv-sep"].as<std::string>();
-    if (sep == ",") o.separator = ',';
-    else if (sep == ";") o.separator = ';';
-    else if (sep == "tab" || sep == "\t") o.separator = '\t';
-    else throw Error(usage.command + ": --csv-sep must be ',', ';' or tab, not '" + sep + "'");
+    if (sep == ",")
+        o.separator = ',';
+    else if (sep == ";")
+        o.separator = ';';
+    else if (sep == "tab" || sep == "\t")
+        o.separator = '\t';
+    else
+        throw Error(usage.command + ": --csv-sep must be ',', ';' or tab, not '" + sep + "'");
     o.bom = vm.count("bom") > 0;
     return o;
 }
 
 /// Add --csv-sep and --bom.
 void add_csv(po::options_description& options) {
-    options.add_options()("csv-sep", po::value<std::string>()->default_value(","),
-                          "CSV field separator: ',' or ';' or tab")(
-        "bom", "start CSV output with a UTF-8 byte order mark (for spreadsheets)");
+    auto add = options.add_options();
+    add("csv-sep", po::value<std::string>()->default_value(","),
+        "CSV field separator: ',' or ';' or tab");
+    add("bom", "start CSV output with a UTF-8 byte order mark (for spreadsheets)");
 }
 
 /// "no matches for ..." and the suggestion, on stderr.
@@ -151,13 +157,13 @@ int cmd_search(const Args& args) {
     auto options = make_options(kUsage);
     add_db_option(options);
     query_options::add(options);
-    options.add_options()
-        ("format,f", po::value<std::string>()->default_value("text"),
-         "output: text, json, jsonl or csv")
-        ("facets", po::value<std::string>(),
-         "count matches by committee,year,outcome,layout,person,municipality")
-        ("limit,n", po::value<std::size_t>()->default_value(10), "hits to show")
-        ("offset", po::value<std::size_t>()->default_value(0), "hits to skip");
+    auto add = options.add_options();
+    add("format,f", po::value<std::string>()->default_value("text"),
+        "output: text, json, jsonl or csv");
+    add("facets", po::value<std::string>(),
+        "count matches by committee,year,outcome,layout,person,municipality");
+    add("limit,n", po::value<std::size_t>()->default_value(10), "hits to show");
+    add("offset", po::value<std::size_t>()->default_value(0), "hits to skip");
     query_options::add_csv(options);
     add_colour_option(options);
     po::positional_options_description positional;

@@ -5,8 +5,8 @@
 
 #include <filesystem>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -18,7 +18,7 @@ namespace referat::query::testing {
 
 /// A folder that is removed with everything in it when the object goes away.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -26,7 +26,7 @@ public:
     /// The folder.
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
 
-private:
+  private:
     std::filesystem::path m_path;
 };
 
@@ -66,7 +66,7 @@ struct TestItem {
 
 /// The index: gold meetings and the extra meeting, built once per test program.
 class SampleIndex {
-public:
+  public:
     /// The shared index (built on first use).
     static SampleIndex& get();
     /// A fresh reader on it.
@@ -74,7 +74,7 @@ public:
     /// Its folder (for CLI-style tests that take a path).
     [[nodiscard]] const std::filesystem::path& path() const { return m_dir.path(); }
 
-private:
+  private:
     SampleIndex();
     TempDir m_dir;
 };

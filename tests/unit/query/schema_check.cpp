@@ -30,7 +30,8 @@ std::vector<std::string> schema_errors(const json::Value& schema, const json::Va
     std::vector<std::string> errors;
     if (const auto* type = schema.find("type")) {
         bool ok = false;
-        if (type->is_string()) ok = has_type(value, type->as_string());
+        if (type->is_string())
+            ok = has_type(value, type->as_string());
         else
             for (const auto& t : type->as_array()) ok = ok || has_type(value, t.as_string());
         if (!ok) {

@@ -85,9 +85,9 @@ TEST(Facets, CountsFollowTheQuery) {
               gold_counts([](const TestItem& t) { return std::vector{t.outcome}; }, approved));
     EXPECT_EQ(as_map(r.facets[1]),
               gold_counts([](const TestItem& t) { return std::vector{t.committee}; }, approved));
-    EXPECT_EQ(as_map(r.facets[2]),
-              gold_counts([](const TestItem& t) { return std::vector{t.date.substr(0, 4)}; },
-                          approved));
+    EXPECT_EQ(
+        as_map(r.facets[2]),
+        gold_counts([](const TestItem& t) { return std::vector{t.date.substr(0, 4)}; }, approved));
     EXPECT_EQ(r.hits.size(), 1u) << "the page stays small";
 }
 

@@ -117,26 +117,25 @@ TEST_P(FilterFields, BothNamesFindTheGoldAnswer) {
 
 INSTANTIATE_TEST_SUITE_P(
     Samples, FilterFields,
-    ::testing::Values(
-        FilterCase{"år:2021", "year:2021",
-                   [](const TestItem& t) { return t.date.starts_with("2021"); }},
-        FilterCase{"aar:2023", "year:2023",
-                   [](const TestItem& t) { return t.date.starts_with("2023"); }},
-        FilterCase{"udfald:godkendt", "outcome:approved",
-                   [](const TestItem& t) { return t.outcome == "approved"; }},
-        FilterCase{"udfald:udsat", "outcome:postponed",
-                   [](const TestItem& t) { return t.outcome == "postponed"; }},
-        FilterCase{"dato:2021-09-10", "date:2021-09-10",
-                   [](const TestItem& t) { return t.date == "2021-09-10"; }},
-        FilterCase{"kommune:Sønderborg", "municipality:sønderborg",
-                   [](const TestItem& t) {
-                       return std::count(t.municipalities.begin(), t.municipalities.end(),
-                                         "Sønderborg") > 0;
-                   }},
-        FilterCase{"beløb:1.000.000..", "amount:1000000..",
-                   [](const TestItem& t) { return t.amount && *t.amount >= 1e6; }},
-        FilterCase{"beløb:..1000000", "amount:0..1000000",
-                   [](const TestItem& t) { return t.amount && *t.amount <= 1e6; }}));
+    ::testing::Values(FilterCase{"år:2021", "year:2021",
+                                 [](const TestItem& t) { return t.date.starts_with("2021"); }},
+                      FilterCase{"aar:2023", "year:2023",
+                                 [](const TestItem& t) { return t.date.starts_with("2023"); }},
+                      FilterCase{"udfald:godkendt", "outcome:approved",
+                                 [](const TestItem& t) { return t.outcome == "approved"; }},
+                      FilterCase{"udfald:udsat", "outcome:postponed",
+                                 [](const TestItem& t) { return t.outcome == "postponed"; }},
+                      FilterCase{"dato:2021-09-10", "date:2021-09-10",
+                                 [](const TestItem& t) { return t.date == "2021-09-10"; }},
+                      FilterCase{"kommune:Sønderborg", "municipality:sønderborg",
+                                 [](const TestItem& t) {
+                                     return std::count(t.municipalities.begin(),
+                                                       t.municipalities.end(), "Sønderborg") > 0;
+                                 }},
+                      FilterCase{"beløb:1.000.000..", "amount:1000000..",
+                                 [](const TestItem& t) { return t.amount && *t.amount >= 1e6; }},
+                      FilterCase{"beløb:..1000000", "amount:0..1000000",
+                                 [](const TestItem& t) { return t.amount && *t.amount <= 1e6; }}));
 
 TEST(Boolean, EnglishAndDanishOperators) {
     Keys a = keys("efterretning");
@@ -144,8 +143,7 @@ TEST(Boolean, EnglishAndDanishOperators) {
     ASSERT_FALSE(a.empty());
     ASSERT_FALSE(b.empty());
     Keys both, either, only_a;
-    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(),
-                          std::inserter(both, both.end()));
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(both, both.end()));
     std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::inserter(either, either.end()));
     std::set_difference(a.begin(), a.end(), b.begin(), b.end(),
                         std::inserter(only_a, only_a.end()));
@@ -162,9 +160,8 @@ TEST(Boolean, EnglishAndDanishOperators) {
 }
 
 TEST(Phrase, MatchesWordsInOrderOnly) {
-    Keys want = expected([](const TestItem& t) {
-        return t.decision.find("godkendt som ny") != std::string::npos;
-    });
+    Keys want = expected(
+        [](const TestItem& t) { return t.decision.find("godkendt som ny") != std::string::npos; });
     ASSERT_FALSE(want.empty());
     EXPECT_EQ(keys("\"godkendt som ny\""), want);
     EXPECT_TRUE(keys("\"ny som godkendt\"").empty());
@@ -286,9 +283,8 @@ TEST(Paging, PagesConcatenateToTheWholeList) {
 TEST(Filters, OptionsCombineWithTheQuery) {
     Filters committee;
     committee.committees = {"DAS Social"};
-    EXPECT_EQ(keys("", committee), expected([](const TestItem& t) {
-                  return t.committee == "DAS Social";
-              }));
+    EXPECT_EQ(keys("", committee),
+              expected([](const TestItem& t) { return t.committee == "DAS Social"; }));
     Filters dates;
     dates.from = "2022-01-01";
     dates.to = "2023-06-30";
@@ -342,8 +338,9 @@ TEST(Errors, UnknownFacetIsAnError) {
 TEST(Record, ProvenanceOnEveryHit) {
     SearchResult r = run("titel:Åbenrå dato:2019-03-05");
     ingest::Item want = testing::extra_meeting().items[0];
-    auto it = std::find_if(r.hits.begin(), r.hits.end(),
-                           [&](const Hit& h) { return h.record["number"].as_int() == want.number; });
+    auto it = std::find_if(r.hits.begin(), r.hits.end(), [&](const Hit& h) {
+        return h.record["number"].as_int() == want.number;
+    });
     ASSERT_NE(it, r.hits.end());
     const json::Value& h = it->record;
     EXPECT_EQ(h["number"].as_int(), want.number);

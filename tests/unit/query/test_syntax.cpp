@@ -58,8 +58,8 @@ INSTANTIATE_TEST_SUITE_P(
                       FieldCase{"udvalg", "committee", "committee"},
                       FieldCase{"bilag", "attachment", "attachment"},
                       FieldCase{"år", "year", "year"}, FieldCase{"aar", "year", "year"},
-                      FieldCase{"udfald", "outcome", "outcome"},
-                      FieldCase{"dato", "date", "date"}, FieldCase{"person", "person", "person"},
+                      FieldCase{"udfald", "outcome", "outcome"}, FieldCase{"dato", "date", "date"},
+                      FieldCase{"person", "person", "person"},
                       FieldCase{"kommune", "municipality", "municipality"},
                       FieldCase{"beløb", "amount", "amount"}));
 
@@ -147,9 +147,7 @@ TEST(Variants, ManySitesAreBounded) {
     EXPECT_TRUE(contains(v, "å æ ø å æ ø å"));
 }
 
-TEST(Lower, DanishLetters) {
-    EXPECT_EQ(lower_danish("ÆBLE ØRE ÅR Abc"), "æble øre år abc");
-}
+TEST(Lower, DanishLetters) { EXPECT_EQ(lower_danish("ÆBLE ØRE ÅR Abc"), "æble øre år abc"); }
 
 }  // namespace
 }  // namespace referat::query

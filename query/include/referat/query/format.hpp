@@ -42,7 +42,7 @@ struct CsvOptions {
 struct TextStyle {
     std::string bold_start;  ///< before titles ("" for plain)
     std::string bold_end;
-    std::string dim_start;   ///< before provenance
+    std::string dim_start;  ///< before provenance
     std::string dim_end;
 };
 

@@ -26,22 +26,22 @@ enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
 
 /// Everything that shapes one search.
 struct SearchRequest {
-    std::string text;                 ///< the query as typed
-    Filters filters;                  ///< option filters
+    std::string text;  ///< the query as typed
+    Filters filters;   ///< option filters
     SortOrder sort = SortOrder::kRelevance;
-    std::size_t offset = 0;           ///< hits to skip
-    std::size_t limit = 10;           ///< hits to return
-    std::vector<std::string> facets;  ///< names from facet_names()
-    std::size_t snippet_length = 240; ///< characters of context
-    std::string mark_start = "[";     ///< put before each matched word in snippets
-    std::string mark_end = "]";       ///< put after each matched word in snippets
+    std::size_t offset = 0;            ///< hits to skip
+    std::size_t limit = 10;            ///< hits to return
+    std::vector<std::string> facets;   ///< names from facet_names()
+    std::size_t snippet_length = 240;  ///< characters of context
+    std::string mark_start = "[";      ///< put before each matched word in snippets
+    std::string mark_end = "]";        ///< put after each matched word in snippets
 };
 
 /// One matching item.
 struct Hit {
-    std::size_t rank = 0;    ///< 1-based position in the whole result
-    int percent = 0;         ///< relevance 0..100 (0 when sorted by date only)
-    json::Value record;      ///< the item record (see docs/SCHEMA.md), snippet included
+    std::size_t rank = 0;  ///< 1-based position in the whole result
+    int percent = 0;       ///< relevance 0..100 (0 when sorted by date only)
+    json::Value record;    ///< the item record (see docs/SCHEMA.md), snippet included
 };
 
 /// One value of a facet and the number of matching items carrying it.
