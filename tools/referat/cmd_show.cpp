@@ -65,11 +65,15 @@ void print_item(std::ostream& out, const json::Value& r, const Painter& paint) {
     if (r["case_number"].is_string()) out << "   Sagsnr.: " << r["case_number"].as_string();
     if (r["closed"].is_bool() && r["closed"].as_bool()) out << "   (lukket punkt)";
     out << "\n";
+    bool decision_shown = false;
     if (r["body"].is_array())
-        for (const auto& s : r["body"].as_array())
+        for (const auto& s : r["body"].as_array()) {
             out << "\n" << paint.bold(text_of(s["heading"])) << "\n" << text_of(s["text"]) << "\n";
-    if (r["decision"].is_string())
-        out << "\n" << paint.bold("Decision") << "\n" << r["decision"].as_string() << "\n";
+            decision_shown = decision_shown || s["kind"] == json::Value("beslutning");
+        }
+    // A decision read from somewhere other than a Beslutning section is shown on its own.
+    if (r["decision"].is_string() && !decision_shown)
+        out << "\n" << paint.bold("Beslutning") << "\n" << r["decision"].as_string() << "\n";
     out << "\n";
     print_list(out, "Attachments", r["attachments"]);
     print_list(out, "Persons mentioned", r["persons_mentioned"]);
