@@ -1,10 +1,10 @@
 // The appointments register: who was appointed to what, by this meeting or reported from another.
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+
+#include <re2/re2.h>
 
 #include "people/tokens.hpp"
 #include "people/utf8.hpp"
@@ -15,39 +15,45 @@ namespace referat::ingest {
 namespace {
 
 // What may stand between a name and the verb: "(forkortet til Sri), fra Odense Kommune".
-#define REFERAT_ORG_CLAUSE                                                                   \
-    R"((?:\s*\([^()\n]*\))?(?:,?\s*(?:fra\s+)?(?:Region\s+\p{Lu}\p{L}+|\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\s+(?:Kommune|Regionskommune)|KKR|KL)(?:\s*\))?)?,?)"
+constexpr std::string_view kOrgClause =
+    R"((?:\s*\([^()\n]*\))?(?:,?\s*(?:fra\s+)?(?:Region\s+\p{Lu}\p{L}+|)"
+    R"(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\s+(?:Kommune|Regionskommune)|KKR|KL)(?:\s*\))?)?,?)";
+
+// A pattern anchored right after a name: the optional organisation clause, then `rest`.
+std::string after_name_pattern(std::string_view rest) {
+    return "^" + std::string(kOrgClause) + std::string(rest);
+}
 
 // "..., Nordfyns Kommune blev godkendt som nyt medlem af Forretningsudvalget."
 const RE2& approved_as() {
-    static const RE2 kRe("^" REFERAT_ORG_CLAUSE
-                         R"(\s+(?:blev|er)\s+(?:god\p{L}*|valgt|genvalgt|udpeget)\s+som\s+([^.\n•]+))");
+    static const RE2 kRe(after_name_pattern(
+        R"(\s+(?:blev|er)\s+(?:god\p{L}*|valgt|genvalgt|udpeget)\s+som\s+([^.\n•]+))"));
     return kRe;
 }
 // "vælger Klaus Liestmann som ny medrepræsentant til ..." (verb before the name).
 const RE2& plain_as() {
-    static const RE2 kRe("^" REFERAT_ORG_CLAUSE R"(\s+som\s+([^.\n•]+))");
+    static const RE2 kRe(after_name_pattern(R"(\s+som\s+([^.\n•]+))"));
     return kRe;
 }
 // "Arne Lund Kristensen (Aalborg Kommune) overtager Hans Chr. Mariegaards (...), plads i FU".
 const RE2& takes_seat() {
-    static const RE2 kRe("^" REFERAT_ORG_CLAUSE
-                         R"(\s+overtager\s+([^()\n,]+?)\s*(?:\([^()\n]*\))?,?\s+plads\s+i\s+)"
-                         R"(([^.\n,]+?)(?:\s+indtil|\s+fra|\s+med|[.,\n]|$))");
+    static const RE2 kRe(
+        after_name_pattern(R"(\s+overtager\s+([^()\n,]+?)\s*(?:\([^()\n]*\))?,?\s+plads\s+i\s+)"
+                           R"(([^.\n,]+?)(?:\s+indtil|\s+fra|\s+med|[.,\n]|$))"));
     return kRe;
 }
 // "Jens Hansen udpeges til ...", "... indtræder i Forretningsudvalget".
 const RE2& joins() {
-    static const RE2 kRe("^" REFERAT_ORG_CLAUSE
-                         R"(\s+(?:udpeges|vælges|indtræder|træder\s+ind)\s+(som|til|i)\s+([^.\n•]+))");
+    static const RE2 kRe(after_name_pattern(
+        R"(\s+(?:udpeges|vælges|indtræder|træder\s+ind)\s+(som|til|i)\s+([^.\n•]+))"));
     return kRe;
 }
 
 constexpr std::array<std::string_view, 8> kAdjectives = {
     "ny", "nyt", "nye", "kommunal", "regional", "kommunale", "regionale", "fast"};
 constexpr std::array<std::string_view, 9> kMemberWords = {
-    "medlem", "repræsentant", "medrepræsentant", "suppleant", "deltager",
-    "observatør", "repræsentanter", "medlemmer", "formand"};
+    "medlem",     "repræsentant",   "medrepræsentant", "suppleant", "deltager",
+    "observatør", "repræsentanter", "medlemmer",       "formand"};
 constexpr std::array<std::string_view, 5> kPrepositions = {"af", "til", "i", "for", "på"};
 
 template <std::size_t N>
@@ -57,7 +63,8 @@ bool in(const std::array<std::string_view, N>& words, std::string_view w) {
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == ':')) s.remove_suffix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == ':'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -77,7 +84,8 @@ std::string role_to_target(std::string_view role) {
     while (k < words.size() && in(kAdjectives, words[k])) ++k;
     if (k + 2 < words.size() && in(kMemberWords, words[k]) && in(kPrepositions, words[k + 1])) {
         // A body name may contain "og" ("Koordinationsforum og de halvårlige dialogmøder").
-        std::string_view target = role.substr(static_cast<std::size_t>(words[k + 2].data() - role.data()));
+        std::string_view target =
+            role.substr(static_cast<std::size_t>(words[k + 2].data() - role.data()));
         if (const auto at = target.find(" med tiltrædelse"); at != std::string_view::npos) {
             target = target.substr(0, at);
         }
@@ -115,7 +123,8 @@ std::string lower_first(std::string_view s) {
 std::string repair_spelling(const std::string& to, std::string_view body) {
     std::unordered_map<std::string, int> counts;
     for (const auto& t : people::tokenize(body)) {
-        if (t.kind == people::TokenKind::kWord) ++counts[std::string(body.substr(t.begin, t.end - t.begin))];
+        if (t.kind == people::TokenKind::kWord)
+            ++counts[std::string(body.substr(t.begin, t.end - t.begin))];
     }
     std::string out;
     std::size_t last = 0;
@@ -158,7 +167,8 @@ struct Finder {
         if (RE2::PartialMatch(rest, approved_as(), &role)) {
             a.to = role_to_target(role);
         } else if (RE2::PartialMatch(rest, takes_seat(), &seat, &body_name)) {
-            a.to = std::string(trim(body_name)) + " (overtager " + std::string(trim(seat)) + " plads)";
+            a.to =
+                std::string(trim(body_name)) + " (overtager " + std::string(trim(seat)) + " plads)";
         } else if (RE2::PartialMatch(rest, joins(), &prep, &role)) {
             a.to = role_to_target(role);
         } else if (verb_before && RE2::PartialMatch(rest, plain_as(), &role)) {
@@ -290,7 +300,8 @@ void seat_appointments(std::string_view text, std::vector<Appointment>& out) {
     static const RE2 kSeat(
         R"([Dd]er\s+blev\s+udpeget\s+\p{L}+\s+(?:\p{L}+\s+)?til\s+(\p{L}+)(?:\s+fra\s+)"
         R"((\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\s+Kommune))?)");
-    static const RE2 kOneFrom(R"((?:^|[\s.])(?:[Ee]n|[Éé]n)\s+fra\s+(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\s+Kommune))");
+    static const RE2 kOneFrom(
+        R"((?:^|[\s.])(?:[Ee]n|[Éé]n)\s+fra\s+(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\s+Kommune))");
     re2::StringPiece input(text.data(), text.size());
     std::string to;
     std::string org;

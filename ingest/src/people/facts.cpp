@@ -1,10 +1,10 @@
 // Places, money amounts, votes and attendance read from item text.
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+
+#include <re2/re2.h>
 
 #include "people/lexicon.hpp"
 #include "people/tokens.hpp"
@@ -38,11 +38,20 @@ bool is_party_letter(std::string_view w) {
 }
 
 // Party names as written in Danish minutes.
-constexpr std::array<std::string_view, 14> kPartyNames = {
-    "Det Konservative Folkeparti", "Socialistisk Folkeparti", "Radikale Venstre",
-    "Dansk Folkeparti", "Liberal Alliance", "Nye Borgerlige", "Socialdemokratiet",
-    "Enhedslisten", "Alternativet", "Moderaterne", "Danmarksdemokraterne", "Kristendemokraterne",
-    "Slesvigsk Parti", "Venstre"};
+constexpr std::array<std::string_view, 14> kPartyNames = {"Det Konservative Folkeparti",
+                                                          "Socialistisk Folkeparti",
+                                                          "Radikale Venstre",
+                                                          "Dansk Folkeparti",
+                                                          "Liberal Alliance",
+                                                          "Nye Borgerlige",
+                                                          "Socialdemokratiet",
+                                                          "Enhedslisten",
+                                                          "Alternativet",
+                                                          "Moderaterne",
+                                                          "Danmarksdemokraterne",
+                                                          "Kristendemokraterne",
+                                                          "Slesvigsk Parti",
+                                                          "Venstre"};
 
 // "V og I", "(Ø)", "A, F, Ø og Å", "Jens Hansen (A)", "Radikale Venstre": in order of kind.
 std::vector<std::string> parties_or_names(std::string_view list) {
@@ -108,7 +117,7 @@ std::vector<std::string> find_municipalities(std::string_view text) {
         const std::string_view w = word(i);
         if (!people::is_upper(people::first_code_point(w))) continue;
         const bool kommune_next = is_word(i + 1) && (word(i + 1).starts_with("Kommune") ||
-                                                      word(i + 1) == "Regionskommune");
+                                                     word(i + 1) == "Regionskommune");
         if (w == "Region" || w == "Regionen") {
             if (is_word(i + 1)) {
                 std::string_view r = word(i + 1);
@@ -230,9 +239,9 @@ std::vector<Vote> find_votes(std::string_view text) {
         std::string verb;
         while (RE2::FindAndConsume(&input, kListBefore, &list, &verb)) {
             Vote v;
-            v.side = verb.starts_with("undlod")                                ? "abstain"
+            v.side = verb.starts_with("undlod")                                         ? "abstain"
                      : verb.ends_with("imod") || verb.find("ikke") != std::string::npos ? "against"
-                                                                                       : "for";
+                                                                                        : "for";
             // Only the clause right before the verb: "..., mens (Ø) stemte imod".
             std::string_view clause = list;
             for (std::string_view cut : {", mens ", " mens ", ", og ", ", men "}) {

@@ -1,9 +1,9 @@
 // Person names in running text: lexicon-anchored runs of capitalised words.
 
-#include <re2/re2.h>
-
 #include <array>
 #include <unordered_map>
+
+#include <re2/re2.h>
 
 #include "people/lexicon.hpp"
 #include "people/tokens.hpp"
@@ -25,15 +25,15 @@ constexpr std::array<std::string_view, 8> kParticles = {"von", "van", "de",  "du
 
 // Endings of common nouns that name bodies and places, not people ("Socialsekretariat").
 constexpr std::array<std::string_view, 24> kBodySuffixes = {
-    "sekretariat", "sekretariatet", "udvalg", "udvalget", "forum",   "gruppe",
-    "gruppen",     "center",        "centret", "hus",     "huset",   "tilbud",
-    "tilbuddet",   "styrelse",      "styrelsen", "råd",   "rådet",   "område",
-    "området",     "afdeling",      "ledelse", "tion",    "skab",    "kommunalt"};
+    "sekretariat", "sekretariatet", "udvalg",    "udvalget", "forum", "gruppe",
+    "gruppen",     "center",        "centret",   "hus",      "huset", "tilbud",
+    "tilbuddet",   "styrelse",      "styrelsen", "råd",      "rådet", "område",
+    "området",     "afdeling",      "ledelse",   "tion",     "skab",  "kommunalt"};
 
 // Endings of job titles written capitalised before a name ("Sundhedschef", "Rådmand").
 constexpr std::array<std::string_view, 12> kTitleSuffixes = {
-    "chef", "direktør", "leder", "konsulent", "mand", "sekretær",
-    "rådgiver", "jurist", "ansvarlig", "koordinator", "ør", "formand"};
+    "chef",     "direktør", "leder",     "konsulent",   "mand", "sekretær",
+    "rådgiver", "jurist",   "ansvarlig", "koordinator", "ør",   "formand"};
 
 bool is_title(std::string_view w) {
     const std::string low = people::lower(w);
@@ -136,7 +136,8 @@ std::size_t match_known(const Context& ctx, std::size_t i) {
         for (; k < words.size(); ++k) {
             const std::size_t t = i + k;
             if (t >= ctx.tokens.size() || !ctx.joined(t)) break;
-            if (ctx.tokens[t].kind != TokenKind::kWord && ctx.tokens[t].kind != TokenKind::kInitial) {
+            if (ctx.tokens[t].kind != TokenKind::kWord &&
+                ctx.tokens[t].kind != TokenKind::kInitial) {
                 break;
             }
             std::string_view w = ctx.word(t);
@@ -196,8 +197,8 @@ std::vector<NameMention> find_person_names(std::string_view text,
                 }
             }
             // No trailing initials or particles: "Mogens B." is not a full name.
-            while (j > i + 1 && (tokens[j - 1].kind == TokenKind::kInitial ||
-                                 is_particle(ctx.word(j - 1)))) {
+            while (j > i + 1 &&
+                   (tokens[j - 1].kind == TokenKind::kInitial || is_particle(ctx.word(j - 1)))) {
                 --j;
             }
             // "Tim Hansen Sønderborg Kommune" on a glued list: the place is not part of the name.
@@ -215,9 +216,8 @@ std::vector<NameMention> find_person_names(std::string_view text,
         // starts mid-sentence is part of that phrase, unless the word before is a job title or
         // the run ends in a known surname ("og Udsatte Jens Kjer Nielsen").
         if (lexical && i >= 2 && !ctx.lex.last_names.contains(ctx.word(i + n - 1)) &&
-            ctx.joined(i) && ctx.is_word(i - 1) &&
-            people::is_name_shaped(ctx.word(i - 1)) && !is_title(ctx.word(i - 1)) &&
-            ctx.joined(i - 1) && ctx.is_word(i - 2) &&
+            ctx.joined(i) && ctx.is_word(i - 1) && people::is_name_shaped(ctx.word(i - 1)) &&
+            !is_title(ctx.word(i - 1)) && ctx.joined(i - 1) && ctx.is_word(i - 2) &&
             people::is_lower(people::first_code_point(ctx.word(i - 2)))) {
             i += n;
             continue;

@@ -2,9 +2,9 @@
 
 #include "referat/ingest/people.hpp"
 
-#include <re2/re2.h>
-
 #include <algorithm>
+
+#include <re2/re2.h>
 
 #include "people/lexicon.hpp"
 #include "people/tokens.hpp"
@@ -155,8 +155,7 @@ void complete(std::vector<Person>& people, std::vector<Person>& found) {
 }  // namespace
 
 PersonList parse_person_list(std::string_view text) {
-    static const RE2 kLabel(
-        R"(^\s*(Mødedeltagere|Deltagere|Til stede|Afbud|Fraværende)\s*:\s*)");
+    static const RE2 kLabel(R"(^\s*(Mødedeltagere|Deltagere|Til stede|Afbud|Fraværende)\s*:\s*)");
     PersonList list;
     re2::StringPiece input(text.data(), text.size());
     std::string label;

@@ -111,10 +111,12 @@ std::optional<std::string> PersonIndex::find(std::string_view name) const {
     for (const Entry& e : m_entries) {
         switch (fit(parts, split(e.form))) {
             case Fit::kExact:
-                if (std::find(exact.begin(), exact.end(), e.id) == exact.end()) exact.push_back(e.id);
+                if (std::find(exact.begin(), exact.end(), e.id) == exact.end())
+                    exact.push_back(e.id);
                 break;
             case Fit::kClose:
-                if (std::find(close.begin(), close.end(), e.id) == close.end()) close.push_back(e.id);
+                if (std::find(close.begin(), close.end(), e.id) == close.end())
+                    close.push_back(e.id);
                 break;
             case Fit::kNone:
                 break;

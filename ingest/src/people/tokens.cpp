@@ -20,8 +20,8 @@ bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_joiner(char32_t c) { return c == '-' || c == '\'' || c == 0x2019; }
 
 // Abbreviated first or middle names written with a period ("Chr.", "Th.").
-constexpr std::array<std::string_view, 8> kAbbreviations = {"Chr", "Th", "Fr", "Joh", "Jac",
-                                                            "Wm",  "Chr", "Kr"};
+constexpr std::array<std::string_view, 8> kAbbreviations = {"Chr", "Th", "Fr",  "Joh",
+                                                            "Jac", "Wm", "Chr", "Kr"};
 
 bool is_abbreviation(std::string_view word) {
     for (auto a : kAbbreviations) {

@@ -27,7 +27,7 @@ void extract_people(Meeting& meeting, std::string_view normalised_text);
 
 /// A person name found in running text.
 struct NameMention {
-    std::string name;   ///< as written, spaces collapsed, genitive -s removed
+    std::string name;       ///< as written, spaces collapsed, genitive -s removed
     std::size_t begin = 0;  ///< byte range of the name in the text searched
     std::size_t end = 0;
     std::optional<std::string> organisation;  ///< "Name, Odense Kommune" / "Name (KKR)"
@@ -58,8 +58,8 @@ struct ItemAppointments {
                                                  const std::vector<std::string>& known = {});
 
 /// Attendance facts: "deltog ikke i behandlingen", "inhabil", "forlod mødet", "stedfortræder".
-[[nodiscard]] std::vector<AttendanceEvent> find_attendance(std::string_view text,
-                                                           const std::vector<std::string>& known = {});
+[[nodiscard]] std::vector<AttendanceEvent> find_attendance(
+    std::string_view text, const std::vector<std::string>& known = {});
 
 /// Votes: "For stemte: V og I", "(Ø) stemte imod", "undlod at stemme".
 [[nodiscard]] std::vector<Vote> find_votes(std::string_view text);
@@ -77,7 +77,7 @@ struct ItemAppointments {
 /// agree and the rest is compatible: initials ("B." = "Bak"), dropped middle names, genitive -s,
 /// and close spellings ("Juul"/"Juhl") when exactly one known person fits.
 class PersonIndex {
-public:
+  public:
     /// Add a name; returns its id (the first full form seen for that person).
     std::string add(std::string_view name);
     /// Id of a name without adding it; std::nullopt when no known person fits.
@@ -87,7 +87,7 @@ public:
     /// Every surface form seen for an id.
     [[nodiscard]] std::vector<std::string> forms(std::string_view id) const;
 
-private:
+  private:
     struct Entry {
         std::string id;
         std::string form;

@@ -18,7 +18,8 @@ const std::filesystem::path kData = REFERAT_TEST_DATA;
 // "Punkt N." line. Searching backwards skips the agenda list that repeats the headers.
 std::size_t find_header(const std::string& text, int number, const std::string& title,
                         std::size_t limit) {
-    const std::string prefix = std::to_string(number) + ". " + title.substr(0, std::min<std::size_t>(title.size(), 12));
+    const std::string prefix =
+        std::to_string(number) + ". " + title.substr(0, std::min<std::size_t>(title.size(), 12));
     const std::string punkt = "Punkt " + std::to_string(number) + ".";
     std::size_t best = std::string::npos;
     std::size_t pos = 0;
@@ -29,7 +30,8 @@ std::size_t find_header(const std::string& text, int number, const std::string& 
         if (line.starts_with(prefix) || line == punkt) best = pos;
         pos = eol + 1;
     }
-    if (best == std::string::npos) throw std::runtime_error("no header for item " + std::to_string(number));
+    if (best == std::string::npos)
+        throw std::runtime_error("no header for item " + std::to_string(number));
     return best;
 }
 

@@ -21,20 +21,20 @@ TEST_P(Municipalities, CanonicalNames) {
 
 INSTANTIATE_TEST_SUITE_P(
     Variants, Municipalities,
-    ::testing::Values(
-        PlaceCase{"Nina Dam, Faaborg-Midtfyn Kommune", {"Faaborg-Midtfyn Kommune"}},
-        PlaceCase{"Jørgen Kyed, Faaborg Midtfyn Kommune", {"Faaborg-Midtfyn Kommune"}},
-        PlaceCase{"Borgere fra Åbenrå og Aabenraa Kommune", {"Aabenraa Kommune"}},
-        PlaceCase{"Ulla Andersen, Nordfyns Kommune", {"Nordfyns Kommune"}},
-        PlaceCase{"Karen Heebøll, Frederica Kommune", {"Fredericia Kommune"}},
-        PlaceCase{"Esbjerg Kommunes nye masterplan", {"Esbjerg Kommune"}},
-        PlaceCase{"Borgerne kommer fra Varde, Esbjerg og Ringkøbing-Skjern kommuner.",
-                  {"Varde Kommune", "Esbjerg Kommune", "Ringkøbing-Skjern Kommune"}},
-        PlaceCase{"Region Syddanmark og Region Nordjyllands psykiatri",
-                  {"Region Syddanmark", "Region Nordjylland"}},
-        PlaceCase{"Bornholms Regionskommune", {"Bornholms Regionskommune"}},
-        PlaceCase{"Vejen til målet er lang.", {}},
-        PlaceCase{"Der er ingen steder nævnt her.", {}}));
+    ::testing::Values(PlaceCase{"Nina Dam, Faaborg-Midtfyn Kommune", {"Faaborg-Midtfyn Kommune"}},
+                      PlaceCase{"Jørgen Kyed, Faaborg Midtfyn Kommune",
+                                {"Faaborg-Midtfyn Kommune"}},
+                      PlaceCase{"Borgere fra Åbenrå og Aabenraa Kommune", {"Aabenraa Kommune"}},
+                      PlaceCase{"Ulla Andersen, Nordfyns Kommune", {"Nordfyns Kommune"}},
+                      PlaceCase{"Karen Heebøll, Frederica Kommune", {"Fredericia Kommune"}},
+                      PlaceCase{"Esbjerg Kommunes nye masterplan", {"Esbjerg Kommune"}},
+                      PlaceCase{"Borgerne kommer fra Varde, Esbjerg og Ringkøbing-Skjern kommuner.",
+                                {"Varde Kommune", "Esbjerg Kommune", "Ringkøbing-Skjern Kommune"}},
+                      PlaceCase{"Region Syddanmark og Region Nordjyllands psykiatri",
+                                {"Region Syddanmark", "Region Nordjylland"}},
+                      PlaceCase{"Bornholms Regionskommune", {"Bornholms Regionskommune"}},
+                      PlaceCase{"Vejen til målet er lang.", {}},
+                      PlaceCase{"Der er ingen steder nævnt her.", {}}));
 
 struct AmountCase {
     const char* text;
@@ -49,17 +49,16 @@ TEST_P(Amounts, InKroner) {
     EXPECT_DOUBLE_EQ(*v, GetParam().kroner) << GetParam().text;
 }
 
-INSTANTIATE_TEST_SUITE_P(Danish, Amounts,
-                         ::testing::Values(AmountCase{"813.000 kr.", 813000.0},
-                                           AmountCase{"251,6 mio. kr.", 251.6e6},
-                                           AmountCase{"1,2 mia. kr.", 1.2e9},
-                                           AmountCase{"0,91 kr. pr. indbygger", 0.91},
-                                           AmountCase{"25.000 kroner", 25000.0},
-                                           AmountCase{"3 mio. kr", 3e6}));
+INSTANTIATE_TEST_SUITE_P(
+    Danish, Amounts,
+    ::testing::Values(AmountCase{"813.000 kr.", 813000.0}, AmountCase{"251,6 mio. kr.", 251.6e6},
+                      AmountCase{"1,2 mia. kr.", 1.2e9}, AmountCase{"0,91 kr. pr. indbygger", 0.91},
+                      AmountCase{"25.000 kroner", 25000.0}, AmountCase{"3 mio. kr", 3e6}));
 
 TEST(Amounts, LargestAmountInText) {
-    EXPECT_EQ(max_amount("Besparelse på 60.000 kr. (1,36%), heraf 33.985 kr. og 1,2 mio. kr. i alt"),
-              1.2e6);
+    EXPECT_EQ(
+        max_amount("Besparelse på 60.000 kr. (1,36%), heraf 33.985 kr. og 1,2 mio. kr. i alt"),
+        1.2e6);
     EXPECT_EQ(max_amount("1,36% og 2.498.901 uden valuta, 2023"), std::nullopt);
 }
 
@@ -126,16 +125,18 @@ TEST_P(Attendance, PersonAndKind) {
 INSTANTIATE_TEST_SUITE_P(
     Danish, Attendance,
     ::testing::Values(
-        AttendanceCase{"Lise Willer deltog ikke i behandlingen af punkt 4.", "Lise Willer", "absent"},
+        AttendanceCase{"Lise Willer deltog ikke i behandlingen af punkt 4.", "Lise Willer",
+                       "absent"},
         AttendanceCase{"Peter Pietras erklærede sig inhabil og forlod mødet under punktet.",
                        "Peter Pietras", "conflict"},
         AttendanceCase{"Karen Heebøll forlod mødet kl. 15.30.", "Karen Heebøll", "left"},
         AttendanceCase{"Jens Hansen (A) deltog som stedfortræder for Ole Olsen (A).", "Jens Hansen",
                        "substitute"},
-        AttendanceCase{"Stedfortræder for social- og psykiatricheen Tove Tørnæs, Middelfart Kommune",
-                       "", ""},
-        AttendanceCase{"Liv Gro Jensen var forhindret i at deltage i udvalgets behandling af sagen.",
-                       "Liv Gro Jensen", "absent"},
+        AttendanceCase{
+            "Stedfortræder for social- og psykiatricheen Tove Tørnæs, Middelfart Kommune", "", ""},
+        AttendanceCase{
+            "Liv Gro Jensen var forhindret i at deltage i udvalgets behandling af sagen.",
+            "Liv Gro Jensen", "absent"},
         AttendanceCase{"Formanden bød velkommen.", "", ""}));
 
 }  // namespace

@@ -1,10 +1,10 @@
 // People and appointments against the hand-checked gold of the five samples.
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
+
+#include <gtest/gtest.h>
 
 #include <referat/ingest/parse.hpp>
 #include <referat/ingest/people.hpp>
@@ -98,7 +98,8 @@ TEST(GoldPeople, PersonsMentionedPerItem) {
             }
             std::vector<std::string> gold_common;
             for (const auto& name : gold) {
-                if (std::find(got.begin(), got.end(), name) != got.end()) gold_common.push_back(name);
+                if (std::find(got.begin(), got.end(), name) != got.end())
+                    gold_common.push_back(name);
             }
             EXPECT_EQ(common, gold_common) << s.stem << " item " << k + 1 << " order";
         }
@@ -176,15 +177,16 @@ TEST(GoldPeople, ParticipantListsWithOrganisationAndRole) {
             }
             pos = eol + 1;
         }
-        auto check = [&](const referat::json::Array& gold, const std::vector<referat::ingest::Person>& got,
-                         const char* what) {
+        auto check = [&](const referat::json::Array& gold,
+                         const std::vector<referat::ingest::Person>& got, const char* what) {
             ASSERT_EQ(got.size(), gold.size()) << s.stem << " " << what;
             for (std::size_t k = 0; k < got.size(); ++k) {
                 EXPECT_EQ(got[k].name, gold[k]["name"].as_string()) << s.stem << " " << what;
                 EXPECT_EQ(got[k].organisation, gold_string(gold[k]["organisation"]))
                     << s.stem << " " << got[k].name;
                 if (gold[k].find("role") != nullptr) {
-                    EXPECT_EQ(got[k].role, gold_string(gold[k]["role"])) << s.stem << " " << got[k].name;
+                    EXPECT_EQ(got[k].role, gold_string(gold[k]["role"]))
+                        << s.stem << " " << got[k].name;
                 }
                 ++checked;
             }

@@ -64,7 +64,8 @@ TEST(PersonNamesFalsePositives, NothingInTextWithoutNames) {
 }
 
 TEST(PersonNamesFalsePositives, NothingFromAllCapsLines) {
-    EXPECT_TRUE(names("UDVALG\nSOCIALDIREKTØRFORUM\nMØDE\nJENS HANSEN OG PETER OLSEN DELTOG").empty());
+    EXPECT_TRUE(
+        names("UDVALG\nSOCIALDIREKTØRFORUM\nMØDE\nJENS HANSEN OG PETER OLSEN DELTOG").empty());
 }
 
 TEST(PersonNamesFalsePositives, NothingFromEmailAddressesAlone) {

@@ -59,7 +59,8 @@ TEST(ParticipantList, ExtractPeopleCompletesEmptyListsFromTheHeader) {
         for (std::size_t k = 0; k < s.meeting.participants.size() && k < gold_present; ++k) {
             const auto& g = s.gold["participants"].as_array()[k];
             EXPECT_EQ(s.meeting.participants[k].name, g["name"].as_string()) << s.stem;
-            EXPECT_EQ(s.meeting.participants[k].organisation, referat::test::gold_string(g["organisation"]));
+            EXPECT_EQ(s.meeting.participants[k].organisation,
+                      referat::test::gold_string(g["organisation"]));
             EXPECT_EQ(s.meeting.participants[k].role, referat::test::gold_string(g["role"]));
         }
     }
@@ -67,7 +68,8 @@ TEST(ParticipantList, ExtractPeopleCompletesEmptyListsFromTheHeader) {
 
 TEST(ParticipantList, ExtractPeopleOnlyFillsEmptyFields) {
     referat::ingest::Meeting m;
-    m.participants.push_back({"Jens Hansen (A)", std::nullopt, std::string("formand"), std::nullopt});
+    m.participants.push_back(
+        {"Jens Hansen (A)", std::nullopt, std::string("formand"), std::nullopt});
     referat::ingest::extract_people(m);
     EXPECT_EQ(m.participants[0].name, "Jens Hansen");
     EXPECT_EQ(m.participants[0].party, "A");

@@ -1,8 +1,8 @@
 // Untrusted text never crashes extraction and gives no invented facts.
 
-#include <gtest/gtest.h>
-
 #include <random>
+
+#include <gtest/gtest.h>
 
 #include <referat/ingest/people.hpp>
 
@@ -50,7 +50,8 @@ TEST(PeopleRobustness, HostileShapes) {
     for (int k = 0; k < 5000; ++k) bullets += "Til gruppen udpeges: • ";
     for (const std::string& text :
          {long_caps, many_names, dots, bullets, std::string("Ø"), std::string("\xC3"),
-          std::string("Region"), std::string("For stemte:"), std::string("1.000.000.000.000.000 kr.")}) {
+          std::string("Region"), std::string("For stemte:"),
+          std::string("1.000.000.000.000.000 kr.")}) {
         Meeting m = meeting_over(text);
         extract_people(m, text);
         SUCCEED();

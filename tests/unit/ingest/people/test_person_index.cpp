@@ -25,7 +25,8 @@ TEST(PersonIndex, MergesInitialsDroppedMiddleNamesAndGenitive) {
     const auto hans = index.add("Hans Chr. Mariegaard");
     EXPECT_EQ(index.add("Hans Chr. Mariegaards"), hans);
     EXPECT_EQ(index.ids().size(), 3u);
-    EXPECT_EQ(index.forms(mogens), (std::vector<std::string>{"Mogens Bak Hansen", "Mogens B. Hansen"}));
+    EXPECT_EQ(index.forms(mogens),
+              (std::vector<std::string>{"Mogens Bak Hansen", "Mogens B. Hansen"}));
 }
 
 TEST(PersonIndex, CloseSpellingOnlyWhenTheFirstNameAndContextAgree) {
