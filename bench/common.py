@@ -1,6 +1,7 @@
 """Shared helpers for the benchmark scripts: timing, peak RSS, load gate, corpora, results."""
 
 import json
+import math
 import os
 import re
 import shutil
@@ -16,6 +17,12 @@ kResults = Path(os.environ.get("REFERAT_BENCH_RESULTS", kBench / "results"))
 kWork = Path(os.environ.get("REFERAT_BENCH_DIR", kRepo / "build-bench" / "bench"))
 kLoadLimit = float(os.environ.get("REFERAT_BENCH_MAX_LOAD", "0.5"))
 kLoadWait = float(os.environ.get("REFERAT_BENCH_LOAD_WAIT", "120"))
+# Wall-clock time (seconds since the epoch) after which no new timed run starts.
+kStopAt = float(os.environ.get("REFERAT_BENCH_STOP_AT", "0"))
+
+
+class Deadline(BaseException):
+    """REFERAT_BENCH_STOP_AT has passed: stop measuring (not an error of a system)."""
 
 
 def log(message):
@@ -40,18 +47,47 @@ def cpu_busy(seconds=2.0):
     return 1.0 - (idle1 - idle0) / max(1, total1 - total0)
 
 
+# End time, wall seconds and average busy CPUs of this script's own last timed work: its share
+# of the 1-minute load average decays with a 60 s time constant after it ends.
+_own_work = {"end": 0.0, "wall": 0.0, "cpus": 0.0}
+
+
+def note_own_work(wall, cpus):
+    _own_work.update(end=time.monotonic(), wall=wall, cpus=cpus)
+
+
+def own_load():
+    """Estimated share of the current 1-minute load average left by our previous timed run."""
+    if not _own_work["end"]:
+        return 0.0
+    since = time.monotonic() - _own_work["end"]
+    return (_own_work["cpus"] * (1 - math.exp(-_own_work["wall"] / 60.0)) *
+            math.exp(-since / 60.0))
+
+
 def quiet_gate(label):
-    """Wait (bounded) until the 1-minute load is below the limit; return what was seen."""
+    """Wait (bounded) until nobody else is using the machine; return what was seen.
+
+    Quiet means the 1-minute load average, less the decaying share of our own previous run,
+    is below the limit, and the CPUs were less than 10 % busy over the last 2 seconds.
+    Without the correction every run would wait about 45 s for its predecessor's load to decay.
+    """
     deadline = time.monotonic() + kLoadWait
-    load = load_average()
-    while load >= kLoadLimit and time.monotonic() < deadline:
-        time.sleep(5)
+    while True:
+        busy = cpu_busy()
         load = load_average()
-    busy = cpu_busy()
-    state = {"load1": load, "cpu_busy_before": round(busy, 3), "quiet": load < kLoadLimit}
-    if not state["quiet"]:
-        log("%s: load %.2f is above %.2f after waiting %.0f s; measuring anyway (recorded)"
-            % (label, load, kLoadLimit, kLoadWait))
+        others = load - own_load()
+        quiet = others < kLoadLimit and busy < 0.10
+        if kStopAt and time.time() >= kStopAt:
+            raise Deadline("REFERAT_BENCH_STOP_AT passed before %s" % label)
+        if quiet or time.monotonic() >= deadline:
+            break
+        time.sleep(3)
+    state = {"load1": load, "load1_others": round(others, 2), "cpu_busy_before": round(busy, 3),
+             "quiet": quiet}
+    if not quiet:
+        log("%s: load %.2f (%.2f without ours), CPU %.0f %% busy after waiting %.0f s; "
+            "measuring anyway (recorded)" % (label, load, others, busy * 100, kLoadWait))
     return state
 
 
@@ -89,6 +125,8 @@ def timed_run(command, env=None, stdout=None, cwd=None):
     if time_file.exists():
         result.update(parse_time_v(time_file.read_text()))
         time_file.unlink()
+    cpu = result.get("user_s", 0.0) + result.get("sys_s", 0.0)
+    note_own_work(wall, min(2.0, max(1.0, cpu / wall if wall else 1.0)))
     if stdout is None:
         result["stdout"] = proc.stdout
     return result

@@ -77,11 +77,14 @@ def ratio(a, b):
 
 
 def gate_text(runs):
-    loads = [r["gate"]["load1"] for r in runs if r.get("gate")]
-    if not loads:
+    """Highest 1-minute load at the start of the runs, and without this script's own share."""
+    gates = [r["gate"] for r in runs if r.get("gate")]
+    if not gates:
         return "—"
-    quiet = all(r["gate"].get("quiet") for r in runs if r.get("gate"))
-    return "%.2f%s" % (max(loads), "" if quiet else " ⚠")
+    quiet = all(g.get("quiet") for g in gates)
+    load = max(g["load1"] for g in gates)
+    others = max(g.get("load1_others", g["load1"]) for g in gates)
+    return "%.2f (%.2f)%s" % (load, others, "" if quiet else " ⚠")
 
 
 def ingest_section(results, docs):
@@ -149,14 +152,14 @@ def query_section(results, docs):
         if not plain:
             continue
         any_rows = True
-        loads = [q["gate"]["load1"] for q in (plain, facets) if q.get("gate")]
+        gates = [q for q in (plain, facets) if q.get("gate")]
         ref_p50 = (ref.get("queries") or {}).get("p50_s")
         out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             data["label"], ms(plain.get("p50_s")), ms(plain.get("p95_s")),
             ms(facets.get("p50_s")) if "skipped" not in facets else "n/a",
             ms(facets.get("p95_s")) if "skipped" not in facets else "n/a",
             ms(plain.get("inner_p50_s")), ms(facets.get("inner_p50_s")),
-            "%.2f" % max(loads) if loads else "—",
+            gate_text(gates),
             "1.00" if name == "referat" else ratio(ref_p50, plain.get("p50_s"))))
     return out if any_rows or ref else []
 
@@ -218,9 +221,11 @@ def main(argv):
         out.append("- Referat: Release build (`-DCMAKE_BUILD_TYPE=Release`) of commit %s"
                    % ", ".join(commits))
     out += ["- %s: %s" % (name, version) for name, version in versions()]
-    out += ["- Load: the 1-minute load average had to be below %.1f before each timed run "
-            "(`REFERAT_BENCH_MAX_LOAD`); the highest value seen is in each table, ⚠ marks runs "
-            "that started above it after the bounded wait. The machine is shared." % common.kLoadLimit,
+    out += ["- Load: before each timed run the 1-minute load average, less the decaying share "
+            "left by the script's own previous run, had to be below %.1f "
+            "(`REFERAT_BENCH_MAX_LOAD`) and the CPUs idle for 2 s. Tables show the highest load "
+            "at a run's start as `raw (others)`; ⚠ marks runs that started above the limit "
+            "after the bounded wait. The machine is shared." % common.kLoadLimit,
             "- Page cache warm: every system reads the same files, already cached; no cache "
             "dropping (the machine is shared).", "",
             "## Commands", "", "```sh",

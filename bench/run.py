@@ -6,15 +6,17 @@
 Each system indexes the same generated corpus (tools/gen-corpus, seeded) --runs times into a
 fresh scratch database; the last database is measured for size, queries and export, then
 removed. Results go to bench/results/SYSTEM-DOCS.json; bench/report.py turns them into
-docs/BENCHMARKS.md. Before every timed run the 1-minute load average must be below
-REFERAT_BENCH_MAX_LOAD (default 0.5); the script waits up to REFERAT_BENCH_LOAD_WAIT seconds
-(default 120) and records the load it saw either way.
+docs/BENCHMARKS.md. Before every timed run the 1-minute load average (less the decaying share
+of this script's own previous run) must be below REFERAT_BENCH_MAX_LOAD (default 0.5) and the
+CPUs idle; the script waits up to REFERAT_BENCH_LOAD_WAIT seconds (default 120) and records
+the load it saw either way.
 """
 
 import argparse
 import shutil
 import signal
 import sys
+import time
 import traceback
 
 import common
@@ -46,6 +48,7 @@ def bench_queries(system, queries, reps, facets):
     for query in queries:
         system.run_query(query, facets)
     gate = common.quiet_gate("%s queries" % system.name)
+    began = time.perf_counter()
     samples, inner_samples, per_query = [], [], {}
     for _ in range(reps):
         for query in queries:
@@ -59,6 +62,7 @@ def bench_queries(system, queries, reps, facets):
             samples.append(seconds)
             if inner is not None:
                 inner_samples.append(inner)
+    common.note_own_work(time.perf_counter() - began, 1.0)
     if not samples:
         errors = {k: v["error"] for k, v in per_query.items() if v["error"]}
         return {"skipped": next(iter(errors.values()), "no samples"), "gate": gate}
@@ -154,9 +158,12 @@ def main(argv):
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run finally blocks and atexit
     common.kWork.mkdir(parents=True, exist_ok=True)
-    for docs in (int(d) for d in args.docs.split(",")):
-        for name in args.systems.split(","):
-            bench_system(name.strip(), docs, args)
+    try:
+        for docs in (int(d) for d in args.docs.split(",")):
+            for name in args.systems.split(","):
+                bench_system(name.strip(), docs, args)
+    except common.Deadline as stop:
+        common.log("stopped: %s" % stop)
 
 
 if __name__ == "__main__":
