@@ -51,9 +51,10 @@ const RE2& joins() {
 
 constexpr std::array<std::string_view, 8> kAdjectives = {
     "ny", "nyt", "nye", "kommunal", "regional", "kommunale", "regionale", "fast"};
-constexpr std::array<std::string_view, 9> kMemberWords = {
-    "medlem",     "repræsentant",   "medrepræsentant", "suppleant", "deltager",
-    "observatør", "repræsentanter", "medlemmer",       "formand"};
+// Seats in a body: "medlem af X" appoints to X. A role ("formand for X") is kept whole.
+constexpr std::array<std::string_view, 8> kMemberWords = {
+    "medlem",   "repræsentant", "medrepræsentant", "suppleant",
+    "deltager", "observatør",   "repræsentanter",  "medlemmer"};
 constexpr std::array<std::string_view, 5> kPrepositions = {"af", "til", "i", "for", "på"};
 
 template <std::size_t N>
