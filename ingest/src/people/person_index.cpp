@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "people/lexicon.hpp"
 #include "people/tokens.hpp"
 #include "people/utf8.hpp"
 #include "referat/ingest/people.hpp"
@@ -99,8 +100,19 @@ Fit fit(const NameParts& a, const NameParts& b) {
 }  // namespace
 
 std::string person_key(std::string_view name) {
-    const NameParts parts = split(name);
+    NameParts parts = split(name);
     if (parts.last.empty()) return parts.first;
+    // Genitive "Mariegaards": the stem when the list knows the surname without the -s only.
+    const people::Lexicon& lex = people::lexicon();
+    const auto words = people::tokenize(name);
+    if (!words.empty() && parts.last.size() > 3 && parts.last.ends_with('s')) {
+        const std::string_view last =
+            name.substr(words.back().begin, words.back().end - words.back().begin);
+        if (!lex.last_names.contains(last) &&
+            lex.last_names.contains(last.substr(0, last.size() - 1))) {
+            parts.last.pop_back();
+        }
+    }
     return parts.first + " " + parts.last;
 }
 

@@ -13,7 +13,10 @@ TEST(PersonKey, VariantsShareOneKey) {
     EXPECT_EQ(person_key("Mogens B. Hansen"), person_key("Mogens Bak Hansen"));
     EXPECT_EQ(person_key("Irene Rossavik"), person_key("Irene Ravn Rossavik"));
     EXPECT_EQ(person_key("Ditte Askerod"), person_key("Ditte K.K. Askerod"));
+    EXPECT_EQ(person_key("Hans Chr. Mariegaards"), person_key("Hans Chr. Mariegaard"));
+    EXPECT_EQ(person_key("Jens Nielsen"), "jens nielsen");
     EXPECT_NE(person_key("Tim Hansen"), person_key("Mogens Bak Hansen"));
+    EXPECT_NE(person_key("Peter Jens"), person_key("Peter Jen"));
 }
 
 TEST(PersonIndex, MergesInitialsDroppedMiddleNamesAndGenitive) {
