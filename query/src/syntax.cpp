@@ -234,6 +234,10 @@ std::vector<std::string> spelling_variants(std::string_view text) {
 }
 
 std::expected<RewrittenQuery, QueryError> rewrite_query(std::string_view text) {
+    if (text.size() > kMaxQueryBytes)
+        return std::unexpected(QueryError{"query too long (" + std::to_string(text.size()) +
+                                          " bytes; at most " + std::to_string(kMaxQueryBytes) +
+                                          ")"});
     RewrittenQuery result;
     std::vector<std::string> parts;
     int depth = 0;

@@ -32,6 +32,10 @@ struct FieldInfo {
     FieldKind kind;
 };
 
+/// Longest query accepted, in bytes: enough for any hand-written or generated query, short
+/// enough that the expansion into spelling variants stays small.
+inline constexpr std::size_t kMaxQueryBytes = 16384;
+
 /// Largest number of spelling variants generated for one word or phrase.
 inline constexpr std::size_t kMaxVariants = 16;
 
