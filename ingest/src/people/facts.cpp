@@ -76,6 +76,15 @@ std::vector<std::string> parties_or_names(std::string_view list) {
     return out;
 }
 
+// The same sentence repeated in a case history is one event.
+void add_event(std::vector<AttendanceEvent>& events, const std::string& person,
+               const std::string& kind, std::string_view sentence) {
+    for (const AttendanceEvent& e : events) {
+        if (e.person == person && e.kind == kind && e.text == sentence) return;
+    }
+    events.push_back(AttendanceEvent{person, kind, std::string(sentence)});
+}
+
 std::vector<std::string_view> sentences(std::string_view text) {
     std::vector<std::string_view> out;
     std::size_t start = 0;
@@ -186,9 +195,13 @@ std::optional<double> parse_amount(std::string_view text) {
     }
     if (!decimals.empty()) digits += "." + decimals;
     double value = std::strtod(digits.c_str(), nullptr);
-    if (unit.starts_with("mio") || unit.starts_with("mill")) value *= 1e6;
-    if (unit.starts_with("mia") || unit.starts_with("milliard")) value *= 1e9;
-    if (unit == "t.") value *= 1e3;
+    if (unit.starts_with("mia") || unit.starts_with("milliard")) {
+        value *= 1e9;
+    } else if (unit.starts_with("mio") || unit.starts_with("mill")) {
+        value *= 1e6;
+    } else if (unit == "t.") {
+        value *= 1e3;
+    }
     return value;
 }
 
@@ -293,13 +306,11 @@ std::vector<AttendanceEvent> find_attendance(std::string_view text,
                 if (m.begin > pos && m.begin <= pos + 20) named_after = true;
             }
             if (before == nullptr || !named_after) continue;
-            events.push_back(AttendanceEvent{before->name, kind, std::string(sentence)});
+            add_event(events, before->name, kind, sentence);
             continue;
         }
         if (names.empty()) continue;
-        for (const NameMention& m : names) {
-            events.push_back(AttendanceEvent{m.name, kind, std::string(sentence)});
-        }
+        for (const NameMention& m : names) add_event(events, m.name, kind, sentence);
     }
     return events;
 }

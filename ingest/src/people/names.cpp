@@ -223,6 +223,12 @@ std::vector<NameMention> find_person_names(std::string_view text,
             continue;
         }
         const std::size_t last = i + n - 1;
+        // "Indre Aarhus": a first name before a town is a place, unless the town is a surname.
+        if (ctx.is_word(last) && ctx.is_place_word(ctx.word(last)) &&
+            !ctx.lex.last_names.contains(ctx.word(last)) && match_known(ctx, i) == 0) {
+            i += n;
+            continue;
+        }
         const std::size_t begin = tokens[i].begin;
         std::size_t end = tokens[last].end;
         auto org = organisation_after(text, end);

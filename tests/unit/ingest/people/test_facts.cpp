@@ -139,4 +139,12 @@ INSTANTIATE_TEST_SUITE_P(
             "Liv Gro Jensen", "absent"},
         AttendanceCase{"Formanden bød velkommen.", "", ""}));
 
+TEST(Attendance, RepeatedSentenceIsOneEvent) {
+    const auto events = find_attendance(
+        "Thure Hastrup deltog ikke i sagens behandling.\nDato: 10-09-2025\nThure Hastrup deltog "
+        "ikke i sagens behandling.");
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].person, "Thure Hastrup");
+}
+
 }  // namespace

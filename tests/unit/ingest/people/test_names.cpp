@@ -52,6 +52,7 @@ INSTANTIATE_TEST_SUITE_P(
         NameCase{"Den Sikrede Biform Kofoedsminde i Region Sjælland.", {}},
         NameCase{"Der er ansat en ny konsulent pr. 1. februar.", {}},
         NameCase{"Forslag fra SF og ALT om Østjysk Marin Naturnationalpark", {}},
+        NameCase{"Planen for Indre Aarhus og Lise Varde", {"Lise Varde"}},
         NameCase{"Centerchef for misbrug og Udsatte Jens Kjer Nielsen, Esbjerg Kommune",
                  {"Jens Kjer Nielsen"}},
         NameCase{"Rådmand Nicolaj Bang og Jesper Kjeldsen deltog ikke.",
