@@ -149,6 +149,18 @@ TEST_F(Ingest, FoldersSkipOtherFileTypes) {
     EXPECT_EQ(report["ignored"].as_int(), 1);
 }
 
+TEST_F(Ingest, ADatabaseInsideTheIngestedFolderIsNotIngested) {
+    const std::string inner = (minutes() / "referat.db").string();
+    for (int run = 0; run < 2; ++run) {
+        auto r = referat({"ingest", "--db", inner, minutes().string()});
+        ASSERT_EQ(r.status, 0) << r.err;
+        EXPECT_NE(r.out.find(" of " + std::to_string(sample_files().size()) + " files"),
+                  std::string::npos)
+            << r.out;
+        EXPECT_EQ(r.out.find("ignored"), std::string::npos) << r.out;
+    }
+}
+
 TEST_F(Ingest, MissingArgumentsAndBadOptionsAreErrors) {
     auto r = referat({"ingest", "--db", db()});
     EXPECT_EQ(r.status, 2);

@@ -16,7 +16,7 @@ using namespace std::chrono_literals;
 
 constexpr int kCopies = 40;  // copies of each sample: a batch that takes a while to ingest
 
-class Robust : public CliTest {
+class IngestRobust : public CliTest {
   protected:
     // A larger folder: every sample under many names, nested in a few sub-folders.
     fs::path make_big_folder() {
@@ -35,7 +35,7 @@ class Robust : public CliTest {
     std::int64_t m_big_files = 0;
 };
 
-TEST_F(Robust, SecondWriterIsToldTheDatabaseIsLocked) {
+TEST_F(IngestRobust, SecondWriterIsToldTheDatabaseIsLocked) {
     // Hold the writer lock the way a running ingest does.
     Xapian::WritableDatabase holder(db(), Xapian::DB_CREATE_OR_OPEN);
     auto r = referat({"ingest", "--db", db(), minutes().string()});
@@ -43,7 +43,7 @@ TEST_F(Robust, SecondWriterIsToldTheDatabaseIsLocked) {
     EXPECT_EQ(r.err, "referat: database is locked by another ingest (" + db() + ")\n");
 }
 
-TEST_F(Robust, ConcurrentIngestIsRefused) {
+TEST_F(IngestRobust, ConcurrentIngestIsRefused) {
     const auto big = make_big_folder();
     Process first({"ingest", "--db", db(), "--commit-every", "20", big.string()}, scratch());
     // Wait until the first ingest has created the database (it holds the lock from then on).
@@ -61,7 +61,7 @@ TEST_F(Robust, ConcurrentIngestIsRefused) {
         << second.err;
 }
 
-TEST_F(Robust, KillNineLeavesADatabaseThatOpensAndARerunCompletes) {
+TEST_F(IngestRobust, KillNineLeavesADatabaseThatOpensAndARerunCompletes) {
     const auto big = make_big_folder();
     // The reference: the same files ingested in one go into another database.
     const std::string reference = (scratch() / "reference.db").string();

@@ -60,6 +60,13 @@ class Collector {
         if (m_seen_files.insert(FileKey{st.st_dev, st.st_ino}).second) m_out.files.push_back(path);
     }
 
+    static bool is_database_folder(const fs::path& dir) {
+        std::error_code ec;
+        for (const char* marker : {"iamglass", "iamchert", "iamhoney", "flintlock"})
+            if (fs::exists(dir / marker, ec)) return true;
+        return false;
+    }
+
     // A link to a folder that contains the link itself would be walked forever.
     static bool leads_above_itself(const fs::path& path) {
         std::error_code ec;
@@ -76,6 +83,7 @@ class Collector {
         if (std::find(m_ancestors.begin(), m_ancestors.end(), key) != m_ancestors.end())
             return fail(dir.string(), "symbolic link loop (leads back to a folder above it)");
         if (!m_seen_dirs.insert(key).second) return;  // reached before by another link
+        if (is_database_folder(dir)) return;          // e.g. ./referat.db inside the archive
         std::error_code ec;
         std::vector<fs::path> entries;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
