@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include "people/known_names.hpp"
 #include "people/tokens.hpp"
 #include "people/utf8.hpp"
 #include "referat/ingest/people.hpp"
@@ -119,40 +120,61 @@ std::string lower_first(std::string_view s) {
     return out;
 }
 
-// Spelling repair from context: a word of `to` that occurs once in the item, next to a word one
-// letter away that the item uses elsewhere, takes that spelling ("Koordinationsfoeum").
-std::string repair_spelling(const std::string& to, std::string_view body) {
-    std::unordered_map<std::string, int> counts;
-    for (const auto& t : people::tokenize(body)) {
-        if (t.kind == people::TokenKind::kWord)
-            ++counts[std::string(body.substr(t.begin, t.end - t.begin))];
-    }
-    std::string out;
-    std::size_t last = 0;
-    for (const auto& t : people::tokenize(to)) {
-        if (t.kind != people::TokenKind::kWord) continue;
-        const std::string w = to.substr(t.begin, t.end - t.begin);
-        out.append(to, last, t.begin - last);
-        last = t.end;
-        std::string best = w;
-        if (w.size() >= 6 && counts[w] <= 1) {
-            for (const auto& [other, n] : counts) {
-                if (other != w && n >= 1 && other.size() + 1 >= w.size() && other[0] == w[0] &&
-                    people::edit_distance(other, w) == 1) {
-                    best = other;
-                    break;
-                }
+// Spelling repair from context: a word of `to` that occurs once in the item, one letter away
+// from a word the item uses elsewhere, takes that spelling ("Koordinationsfoeum"). Word counts
+// are taken once per item and repairs are cached, so long lists of appointments stay linear.
+class SpellingContext {
+  public:
+    explicit SpellingContext(std::string_view body) {
+        for (const auto& t : people::tokenize(body)) {
+            if (t.kind == people::TokenKind::kWord) {
+                ++m_counts[std::string(body.substr(t.begin, t.end - t.begin))];
             }
         }
-        out += best;
     }
-    out.append(to, last);
-    return out;
-}
+
+    std::string repair(const std::string& to) const {
+        if (const auto it = m_cache.find(to); it != m_cache.end()) return it->second;
+        std::string out;
+        std::size_t last = 0;
+        for (const auto& t : people::tokenize(to)) {
+            if (t.kind != people::TokenKind::kWord) continue;
+            out.append(to, last, t.begin - last);
+            last = t.end;
+            out += repair_word(to.substr(t.begin, t.end - t.begin));
+        }
+        out.append(to, last);
+        m_cache.emplace(to, out);
+        return out;
+    }
+
+  private:
+    std::string repair_word(const std::string& w) const {
+        const auto own = m_counts.find(w);
+        if (w.size() < 6 || (own != m_counts.end() && own->second > 1)) return w;
+        // The most frequent neighbour wins; ties go to the first in byte order (deterministic).
+        const std::string* best = nullptr;
+        int best_count = 0;
+        for (const auto& [other, n] : m_counts) {
+            if (other == w || other[0] != w[0] || other.size() + 1 < w.size() ||
+                other.size() > w.size() + 1 || people::edit_distance(other, w) != 1) {
+                continue;
+            }
+            if (n > best_count || (n == best_count && best != nullptr && other < *best)) {
+                best = &other;
+                best_count = n;
+            }
+        }
+        return best == nullptr ? w : *best;
+    }
+
+    std::unordered_map<std::string, int> m_counts;
+    mutable std::unordered_map<std::string, std::string> m_cache;
+};
 
 struct Finder {
-    std::string_view body;
-    const std::vector<std::string>& known;
+    const SpellingContext& spelling;
+    const people::KnownNames& known;
 
     // Appointment anchored on a name mention in `line`; `verb_before` allows "X som Y".
     std::optional<Appointment> after_name(std::string_view line, const NameMention& m,
@@ -178,7 +200,7 @@ struct Finder {
             return std::nullopt;
         }
         if (a.to.empty()) return std::nullopt;
-        a.to = repair_spelling(a.to, body);
+        a.to = spelling.repair(a.to);
         return a;
     }
 };
@@ -246,7 +268,7 @@ void append_unique(std::vector<Appointment>& out, Appointment a) {
 
 // Appointments from list headers: "Til referencegruppen udpeges:", "nedsættes en baggrundsgruppe
 // ..., bestående af:", "Repræsentanten fra Nordjylland er:".
-void list_appointments(std::string_view text, const std::vector<std::string>& known,
+void list_appointments(std::string_view text, const people::KnownNames& known,
                        std::vector<Appointment>& out) {
     static const RE2 kHeader(
         R"((?:(?:^|\n|\. )[Tt]il\s+(\p{L}+)\s+(?:udpeges|vælges)\s*:)|)"
@@ -283,7 +305,7 @@ void list_appointments(std::string_view text, const std::vector<std::string>& kn
     for (std::size_t k = 0; k < headers.size(); ++k) {
         const std::size_t limit = k + 1 < headers.size() ? headers[k + 1].begin : text.size();
         for (std::string_view entry : bullets_after(text, headers[k].end, limit)) {
-            const auto names = find_person_names(entry, known);
+            const auto names = people::find_names(entry, known);
             if (names.empty()) continue;
             Appointment a;
             a.person = names.front().name;
@@ -338,7 +360,7 @@ bool has_selection_verb(std::string_view before) {
 
 // Sentences reporting another body's choice: "FU godkendte at ...", "Strategisk
 // Sundhedsstyregruppe har den 13. september 2023 peget på ...".
-void reported_appointments(std::string_view body, const std::vector<std::string>& known,
+void reported_appointments(std::string_view body, const people::KnownNames& known,
                            const Finder& finder, std::vector<Appointment>& out) {
     static const RE2 kReport(
         R"((?:^|\n|\. )((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}?[\p{L}-]+){0,4}?)[ \t]+)"
@@ -352,7 +374,7 @@ void reported_appointments(std::string_view body, const std::vector<std::string>
         std::size_t stop = body.find('\n', start);
         if (stop == std::string_view::npos) stop = body.size();
         const std::string_view line = body.substr(start, stop - start);
-        for (const NameMention& m : find_person_names(line, known)) {
+        for (const NameMention& m : people::find_names(line, known)) {
             // "peget på X som A og Y som B": every name followed by its role.
             auto a = finder.after_name(line, m, true);
             if (!a) continue;
@@ -367,10 +389,16 @@ void reported_appointments(std::string_view body, const std::vector<std::string>
 
 ItemAppointments find_appointments(std::string_view decision, std::string_view body,
                                    const std::vector<std::string>& known) {
+    return people::find_appointments(decision, body, people::KnownNames(known));
+}
+
+ItemAppointments people::find_appointments(std::string_view decision, std::string_view body,
+                                           const KnownNames& known) {
     ItemAppointments result;
     const std::string_view context = body.empty() ? decision : body;
-    const Finder finder{context, known};
-    for (const NameMention& m : find_person_names(decision, known)) {
+    const SpellingContext spelling(context);
+    const Finder finder{spelling, known};
+    for (const NameMention& m : people::find_names(decision, known)) {
         const bool verb_before = has_selection_verb(decision.substr(0, m.begin));
         if (auto a = finder.after_name(decision, m, verb_before)) {
             append_unique(result.made, std::move(*a));

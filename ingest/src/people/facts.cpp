@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include "people/known_names.hpp"
 #include "people/lexicon.hpp"
 #include "people/tokens.hpp"
 #include "people/utf8.hpp"
@@ -271,6 +272,11 @@ std::vector<Vote> find_votes(std::string_view text) {
 
 std::vector<AttendanceEvent> find_attendance(std::string_view text,
                                              const std::vector<std::string>& known) {
+    return people::find_attendance(text, people::KnownNames(known));
+}
+
+std::vector<AttendanceEvent> people::find_attendance(std::string_view text,
+                                                     const KnownNames& known) {
     static const RE2 kAbsent(R"((?i)deltog\s+ikke\s+i\s+(?:behandlingen|sagens\s+behandling|)"
                              R"(punktets\s+behandling|drøftelsen|beslutningen)|)"
                              R"(forhindret\s+i\s+at\s+deltage)");
@@ -292,7 +298,7 @@ std::vector<AttendanceEvent> find_attendance(std::string_view text,
         } else {
             continue;
         }
-        const std::vector<NameMention> names = find_person_names(sentence, known);
+        const std::vector<NameMention> names = people::find_names(sentence, known);
         if (kind == "substitute") {
             // "Jens Hansen (A) deltog som stedfortræder for Ole Olsen (A)": the substitute is
             // the name before "stedfortræder for", and a named person must follow it.

@@ -5,6 +5,7 @@
 
 #include <re2/re2.h>
 
+#include "people/known_names.hpp"
 #include "people/lexicon.hpp"
 #include "people/tokens.hpp"
 #include "people/utf8.hpp"
@@ -62,8 +63,7 @@ struct Context {
     std::string_view text;
     const std::vector<Token>& tokens;
     const people::Lexicon& lex;
-    // Known names by first word, each as its list of words.
-    std::unordered_map<std::string, std::vector<std::vector<std::string>>> known;
+    const people::KnownNames& known;
 
     std::string_view word(std::size_t i) const {
         return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
@@ -127,12 +127,14 @@ std::string collapse_spaces(std::string_view s) {
 
 // Tokens of a known name starting at i, longest match; 0 when none.
 std::size_t match_known(const Context& ctx, std::size_t i) {
-    if (!ctx.is_word(i)) return 0;
-    const auto it = ctx.known.find(std::string(ctx.word(i)));
-    if (it == ctx.known.end()) return 0;
+    if (!ctx.is_word(i) || i + 1 >= ctx.tokens.size() || !ctx.joined(i + 1)) return 0;
+    const Token& second = ctx.tokens[i + 1];
+    if (second.kind != TokenKind::kWord && second.kind != TokenKind::kInitial) return 0;
+    const auto* candidates = ctx.known.starting_with(ctx.word(i), ctx.word(i + 1));
+    if (candidates == nullptr) return 0;
     std::size_t best = 0;
-    for (const auto& words : it->second) {
-        std::size_t k = 1;
+    for (const auto& words : *candidates) {
+        std::size_t k = 2;
         for (; k < words.size(); ++k) {
             const std::size_t t = i + k;
             if (t >= ctx.tokens.size() || !ctx.joined(t)) break;
@@ -151,6 +153,17 @@ std::size_t match_known(const Context& ctx, std::size_t i) {
     return best;
 }
 
+}  // namespace
+
+std::vector<NameMention> find_person_names(std::string_view text,
+                                           const std::vector<std::string>& known) {
+    return people::find_names(text, people::KnownNames(known));
+}
+
+namespace people {
+
+namespace {
+
 std::vector<std::string> split_words(std::string_view name) {
     std::vector<std::string> words;
     for (const Token& t : people::tokenize(name)) {
@@ -163,15 +176,32 @@ std::vector<std::string> split_words(std::string_view name) {
 
 }  // namespace
 
-std::vector<NameMention> find_person_names(std::string_view text,
-                                           const std::vector<std::string>& known) {
+KnownNames::KnownNames(const std::vector<std::string>& names) {
+    for (const std::string& name : names) add(name);
+}
+
+void KnownNames::add(std::string_view name) {
+    if (m_names.contains(name)) return;
+    auto words = split_words(name);
+    if (words.size() < 2) return;
+    m_names.emplace(name);
+    m_surnames.insert(words.back());
+    std::string key = words[0] + " " + words[1];
+    m_by_start[key].push_back(std::move(words));
+}
+
+const std::vector<std::vector<std::string>>* KnownNames::starting_with(std::string_view a,
+                                                                       std::string_view b) const {
+    std::string key;
+    key.reserve(a.size() + b.size() + 1);
+    key.append(a).append(" ").append(b);
+    const auto it = m_by_start.find(key);
+    return it == m_by_start.end() ? nullptr : &it->second;
+}
+
+std::vector<NameMention> find_names(std::string_view text, const KnownNames& known) {
     const std::vector<Token> tokens = people::tokenize(text);
-    Context ctx{text, tokens, people::lexicon(), {}};
-    for (const std::string& name : known) {
-        auto words = split_words(name);
-        if (words.size() < 2) continue;
-        ctx.known[words.front()].push_back(std::move(words));
-    }
+    Context ctx{text, tokens, people::lexicon(), known};
 
     std::vector<NameMention> found;
     std::size_t i = 0;
@@ -258,14 +288,14 @@ std::vector<NameMention> find_person_names(std::string_view text,
         if (tail.size() > 3 && tail.back() == 's' && !ctx.lex.last_names.contains(tail) &&
             !ctx.lex.first_names.contains(tail)) {
             const std::string_view stem = tail.substr(0, tail.size() - 1);
-            bool stem_known = ctx.lex.last_names.contains(stem);
-            for (const std::string& k : known) stem_known = stem_known || k.ends_with(stem);
-            if (stem_known) name.pop_back();
+            if (ctx.lex.last_names.contains(stem) || known.has_surname(stem)) name.pop_back();
         }
         found.push_back(NameMention{std::move(name), begin, end, std::move(org)});
         i = last + 1;
     }
     return found;
 }
+
+}  // namespace people
 
 }  // namespace referat::ingest

@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include "people/known_names.hpp"
 #include "people/lexicon.hpp"
 #include "people/tokens.hpp"
 #include "people/utf8.hpp"
@@ -217,11 +218,11 @@ void extract_people(Meeting& meeting, std::string_view normalised_text) {
     for (auto* list : {&meeting.participants, &meeting.absent}) {
         for (Person& p : *list) enrich_from_name(p);
     }
-    std::vector<std::string> known;
+    people::KnownNames known;
     for (const auto* list : {&meeting.participants, &meeting.absent}) {
         for (const Person& p : *list) {
             // Only list entries shaped like a name teach the finder a name.
-            if (p.name.size() < 80 && is_person_entry(p.name)) known.push_back(p.name);
+            if (p.name.size() < 80 && is_person_entry(p.name)) known.add(p.name);
         }
     }
     std::vector<std::string> texts;
@@ -229,27 +230,21 @@ void extract_people(Meeting& meeting, std::string_view normalised_text) {
     for (const Item& item : meeting.items) texts.push_back(item_text(item, normalised_text));
     // Names first seen in a strong context ("Name, X Kommune") are known across the meeting.
     for (const std::string& text : texts) {
-        for (const NameMention& m : find_person_names(text, known)) {
-            if (std::find(known.begin(), known.end(), m.name) == known.end()) {
-                known.push_back(m.name);
-            }
-        }
+        for (const NameMention& m : people::find_names(text, known)) known.add(m.name);
     }
     for (std::size_t k = 0; k < meeting.items.size(); ++k) {
         Item& item = meeting.items[k];
         const std::string& text = texts[k];
         item.persons_mentioned.clear();
-        for (const NameMention& m : find_person_names(text, known)) {
-            if (std::find(item.persons_mentioned.begin(), item.persons_mentioned.end(), m.name) ==
-                item.persons_mentioned.end()) {
-                item.persons_mentioned.push_back(m.name);
-            }
+        people::WordSet seen;
+        for (const NameMention& m : people::find_names(text, known)) {
+            if (seen.insert(m.name).second) item.persons_mentioned.push_back(m.name);
         }
         const std::string decision = decision_text(item);
-        ItemAppointments appointments = find_appointments(decision, text, known);
+        ItemAppointments appointments = people::find_appointments(decision, text, known);
         item.appointments = std::move(appointments.made);
         item.appointments_reported = std::move(appointments.reported);
-        item.attendance = find_attendance(text, known);
+        item.attendance = people::find_attendance(text, known);
         item.votes = find_votes(decision.empty() ? text : decision);
         item.municipalities = find_municipalities(text);
         item.max_amount = max_amount(text);

@@ -62,4 +62,27 @@ TEST(PeopleRobustness, HostileShapes) {
     EXPECT_EQ(m.items[0].municipalities, std::vector<std::string>{"Odense Kommune"});
 }
 
+TEST(PeopleRobustness, LongAppointmentListGivesOneAppointmentPerBullet) {
+    const char* first[] = {"Jens", "Anne", "Peter", "Mette", "Lars"};
+    const char* last[] = {"Hansen", "Nielsen", "Jensen", "Pedersen"};
+    std::string text = "Til referencegruppen udpeges:\n";
+    std::size_t expected = 0;
+    for (char initial = 'A'; initial <= 'Z'; ++initial) {
+        for (const char* f : first) {
+            for (const char* l : last) {
+                text +=
+                    std::string(" • Leder ") + f + " " + initial + ". " + l + ", Odense Kommune\n";
+                ++expected;
+            }
+        }
+    }
+    Meeting m = meeting_over(text);
+    m.items[0].decision = text;
+    extract_people(m, text);
+    EXPECT_EQ(m.items[0].appointments.size(), expected);
+    EXPECT_EQ(m.items[0].persons_mentioned.size(), expected);
+    EXPECT_EQ(m.items[0].appointments.front().to, "referencegruppen");
+    EXPECT_EQ(m.items[0].appointments.front().organisation, "Odense Kommune");
+}
+
 }  // namespace
