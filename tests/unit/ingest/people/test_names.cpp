@@ -75,6 +75,13 @@ TEST(PersonNamesFalsePositives, NothingFromEmailAddressesAlone) {
                     .empty());
 }
 
+TEST(PersonNamesFalsePositives, NameNextToAnAddressIsTheNameOnly) {
+    EXPECT_EQ(names("Kontakt: Jens Hansen, jeha@odense.dk, tlf. 2133 9211"),
+              std::vector<std::string>{"Jens Hansen"});
+    EXPECT_EQ(names("Lene Kristin Kamp (lkk@vejen.dk) og Mette.Olsen@vejen.dk"),
+              std::vector<std::string>{"Lene Kristin Kamp"});
+}
+
 TEST(PersonNamesFalsePositives, GluedListsGiveNoInventedNames) {
     // A list whose separators were lost: no person made of two half names.
     const auto found = names("DeltagereJens HansenPeter OlsenMette Frederiksen");
