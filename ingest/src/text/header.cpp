@@ -283,6 +283,11 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
             if (chosen->time) time = chosen->time;
             if (chosen->end_time) end_time = chosen->end_time;
             m.rules.emplace_back("header:date-scan");
+            // "Den 12.03.2019 kl. 15:30 i Mødelokale 1": the place follows the time.
+            static const RE2 kPlaceAfterTime(R"((?i)kl\.?\s*\d{1,2}[:.]\d{2}\s+i\s+(\S.*)$)");
+            re2::StringPiece place;
+            if (!m.location && RE2::PartialMatch(lines[chosen_line].trimmed, kPlaceAfterTime, &place))
+                m.location = collapse_spaces(place);
             // A line that is only a date and time is followed by the place ("Teams").
             if (!m.location && chosen->length + 2 >= lines[chosen_line].trimmed.size()) {
                 std::size_t at = chosen_line;

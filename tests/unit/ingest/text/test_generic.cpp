@@ -1,0 +1,130 @@
+// The generic reader on an unseen layout, foreign minutes, and robustness on hostile input.
+
+#include <random>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include <referat/ingest/normalise.hpp>
+#include <referat/ingest/segment.hpp>
+
+namespace {
+
+using referat::ingest::Meeting;
+using referat::ingest::Outcome;
+
+std::vector<Meeting> run(const std::string& text) {
+    return referat::ingest::segment(referat::ingest::normalise_text(text));
+}
+
+TEST(GenericLayout, UnseenLayoutYieldsDateItemsAndDecisions) {
+    const std::string text =
+        "Økonomiudvalget - Referat fra mødet den 04-06-2020\n"
+        "\n"
+        "Mødedato: 04-06-2020 09:00:00\n"
+        "Mødested: Rådhuset, mødelokale 2\n"
+        "\n"
+        "Punkt 1: Godkendelse af dagsorden\n"
+        "\n"
+        "Beslutning i Økonomiudvalget den 04-06-2020\n"
+        "Dagsordenen blev godkendt.\n"
+        "\n"
+        "Punkt 2: Budget 2021 (Lukket punkt)\n"
+        "Sagsnr.: 330-2018-3619\n"
+        "\n"
+        "Sagsfremstilling\n"
+        "Forvaltningen har udarbejdet et budgetforslag.\n"
+        "\n"
+        "Beslutning i Økonomiudvalget den 04-06-2020\n"
+        "Punktet blev drøftet.\n"
+        "\n"
+        "Beslutning i Byrådet den 18-06-2020\n"
+        "Budgettet blev vedtaget.\n"
+        "\n"
+        "Punkt 3: Lukket: Køb af ejendom\n"
+        "\n"
+        "Beslutning: Godkendt\n";
+    auto meetings = run(text);
+    ASSERT_EQ(meetings.size(), 1u);
+    const Meeting& m = meetings[0];
+    EXPECT_EQ(m.layout, "generic");
+    EXPECT_EQ(m.committee, "Økonomiudvalget");
+    EXPECT_EQ(m.date.value_or("-"), "2020-06-04");
+    EXPECT_EQ(m.start.value_or("-"), "2020-06-04T09:00");
+    EXPECT_EQ(m.location.value_or("-"), "Rådhuset, mødelokale 2");
+    EXPECT_TRUE(m.warnings.empty());
+    ASSERT_EQ(m.items.size(), 3u);
+    EXPECT_EQ(m.items[0].outcome, Outcome::kApproved);
+    EXPECT_EQ(m.items[1].title, "Budget 2021");
+    EXPECT_TRUE(m.items[1].closed);
+    EXPECT_EQ(m.items[1].case_number.value_or("-"), "330-2018-3619");
+    ASSERT_EQ(m.items[1].decisions.size(), 2u);
+    EXPECT_EQ(m.items[1].decisions[0].body.value_or("-"), "Økonomiudvalget");
+    EXPECT_EQ(m.items[1].decisions[1].body.value_or("-"), "Byrådet");
+    EXPECT_EQ(m.items[1].decisions[1].date.value_or("-"), "2020-06-18");
+    EXPECT_EQ(m.items[1].outcome, Outcome::kApproved);  // vedtaget in the last instance
+    EXPECT_EQ(m.items[2].title, "Køb af ejendom");
+    EXPECT_TRUE(m.items[2].closed);
+    EXPECT_EQ(m.items[2].decision.value_or("-"), "Godkendt");
+}
+
+TEST(GenericLayout, WarnsWhenNothingIsFound) {
+    auto meetings = run("Dette er bare en tekst uden møde.\nOg en linje mere.\n");
+    ASSERT_EQ(meetings.size(), 1u);
+    EXPECT_NE(std::find(meetings[0].warnings.begin(), meetings[0].warnings.end(), "no date found"),
+              meetings[0].warnings.end());
+    EXPECT_NE(std::find(meetings[0].warnings.begin(), meetings[0].warnings.end(),
+                        "no agenda items found"),
+              meetings[0].warnings.end());
+}
+
+TEST(ForeignMinutes, NorwegianSakslisteYieldsTheDate) {
+    auto meetings = run(
+        "Møteprotokoll\n\nUtvalg: Formannskapet\nMøtedato: 12.05.2009 Tid: 10:00\n\nSaksliste\n\n"
+        "Sak 56/09 Godkjenning av innkalling\n\nVedtak:\nEnstemmig godkjent.\n\n"
+        "Sak 57/09 Budsjett\n\nVedtak:\nVedtatt.\n");
+    ASSERT_FALSE(meetings.empty());
+    EXPECT_EQ(meetings[0].date.value_or("-"), "2009-05-12");
+}
+
+TEST(ForeignMinutes, SwedishProtocolYieldsTheDate) {
+    auto meetings = run(
+        "Sammanträdesprotokoll\n\nSammanträdesdatum 2019-03-04\n\nBeslutande: Anna Svensson (S)\n\n"
+        "Paragraf 12 Val av justerare\n\nBeslut\nKommunstyrelsen beslutar att utse Per.\n");
+    ASSERT_FALSE(meetings.empty());
+    EXPECT_EQ(meetings[0].date.value_or("-"), "2019-03-04");
+}
+
+TEST(Robustness, ArbitraryBytesNeverCrash) {
+    std::mt19937 rng(20231123);
+    for (int round = 0; round < 30; ++round) {
+        std::string bytes(4096 + round * 997, '\0');
+        for (char& c : bytes) c = static_cast<char>(rng() & 0xFF);
+        auto meetings = run(bytes);
+        EXPECT_FALSE(meetings.empty());
+    }
+}
+
+TEST(Robustness, HostileShapesNeverCrash) {
+    std::vector<std::string> inputs;
+    inputs.push_back(std::string(1 << 20, 'x'));                        // one huge line
+    inputs.push_back(std::string(1 << 16, '\n'));                       // only line breaks
+    inputs.push_back(std::string(1 << 16, '\0'));                       // NUL bytes
+    inputs.push_back(std::string(1 << 14, '('));                        // unbalanced parentheses
+    std::string many;
+    for (int i = 0; i < 20000; ++i) many += std::to_string(i % 7 + 1) + ". Punkt\n";
+    inputs.push_back(many);                                              // restarting numbers
+    std::string headings;
+    for (int i = 0; i < 20000; ++i) headings += "Beslutning\nBilag: x\nUdgivet 01.01.2020\n";
+    inputs.push_back(headings);                                          // headings and anchors
+    std::string dates;
+    for (int i = 0; i < 20000; ++i) dates += "1. januar 2020 kl. 10:00 - 11:00 i ";
+    inputs.push_back(dates);                                             // date-like run-on line
+    for (const auto& input : inputs) {
+        auto meetings = run(input);
+        EXPECT_FALSE(meetings.empty());
+        for (const auto& m : meetings) EXPECT_LE(m.span_begin, m.span_end);
+    }
+}
+
+}  // namespace
