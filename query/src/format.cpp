@@ -114,15 +114,12 @@ json::Value result_to_json(const SearchResult& result, std::size_t offset) {
     json::Value hits = json::Value::array();
     for (const auto& h : result.hits) hits.push(h.record);
     doc.set("hits", std::move(hits));
+    // One object per facet, value -> count, most frequent first (members keep their order).
     json::Value facets = json::Value::object();
     for (const auto& f : result.facets) {
-        json::Value values = json::Value::array();
-        for (const auto& v : f.values) {
-            json::Value entry = json::Value::object();
-            entry.set("value", v.value).set("count", v.count);
-            values.push(std::move(entry));
-        }
-        facets.set(f.name, std::move(values));
+        json::Value counts = json::Value::object();
+        for (const auto& v : f.values) counts.set(v.value, v.count);
+        facets.set(f.name, std::move(counts));
     }
     doc.set("facets", std::move(facets));
     doc.set("suggestion", json::opt(result.suggestion));

@@ -139,10 +139,21 @@ TEST(Json, DocumentShape) {
         EXPECT_TRUE(errors.empty()) << joined_errors(errors);
     }
     ASSERT_TRUE((*parsed)["facets"].is_object());
-    ASSERT_TRUE((*parsed)["facets"]["committee"].is_array());
+    ASSERT_TRUE((*parsed)["facets"]["committee"].is_object());
     std::int64_t sum = 0;
-    for (const auto& v : (*parsed)["facets"]["year"].as_array()) sum += v["count"].as_int();
+    for (const auto& [year, count] : (*parsed)["facets"]["year"].as_object()) {
+        EXPECT_EQ(year.size(), 4u);
+        sum += count.as_int();
+    }
     EXPECT_EQ(static_cast<std::size_t>(sum), r.total);
+    // Most frequent first, as in the facet.
+    const auto& committees = (*parsed)["facets"]["committee"].as_object();
+    ASSERT_EQ(committees.size(), r.facets[0].values.size());
+    for (std::size_t i = 0; i < committees.size(); ++i) {
+        EXPECT_EQ(committees[i].first, r.facets[0].values[i].value);
+        EXPECT_EQ(static_cast<std::size_t>(committees[i].second.as_int()),
+                  r.facets[0].values[i].count);
+    }
     EXPECT_TRUE((*parsed)["suggestion"].is_null());
 }
 
