@@ -369,20 +369,37 @@ TEST(Record, SnippetMarksMatchedWords) {
     }
 }
 
-TEST(Export, StreamsEveryMatchInChunks) {
+TEST(Export, StreamsEveryMatchInChunksInSearchOrder) {
     Xapian::Database db = SampleIndex::get().open();
-    SearchRequest r;
-    r.text = "efterretning ELLER godkendt";
-    r.sort = SortOrder::kDateAscending;
-    r.limit = 1000;
-    SearchResult all = search(db, r);
-    std::vector<std::string> streamed;
-    std::size_t n = export_matches(
-        db, r, [&](const Hit& h) { streamed.push_back(h.record["id"].as_string()); }, 3);
-    EXPECT_EQ(n, all.total);
-    std::vector<std::string> whole;
-    for (const auto& h : all.hits) whole.push_back(h.record["id"].as_string());
-    EXPECT_EQ(streamed, whole);
+    for (auto sort :
+         {SortOrder::kDateAscending, SortOrder::kDateDescending, SortOrder::kRelevance}) {
+        for (std::string text : {"efterretning ELLER godkendt", ""}) {
+            SCOPED_TRACE(text + " sort " + std::to_string(static_cast<int>(sort)));
+            SearchRequest r;
+            r.text = text;
+            r.sort = sort;
+            r.limit = 1000;
+            SearchResult all = search(db, r);
+            ASSERT_GT(all.total, 10u);
+            // Chunks smaller than one meeting's items cross date boundaries mid-meeting.
+            for (std::size_t chunk : {1u, 3u, 7u, 500u}) {
+                std::vector<std::string> streamed;
+                std::vector<std::size_t> ranks;
+                std::size_t n = export_matches(
+                    db, r,
+                    [&](const Hit& h) {
+                        streamed.push_back(h.record["id"].as_string());
+                        ranks.push_back(h.rank);
+                    },
+                    chunk);
+                EXPECT_EQ(n, all.total);
+                std::vector<std::string> whole;
+                for (const auto& h : all.hits) whole.push_back(h.record["id"].as_string());
+                EXPECT_EQ(streamed, whole) << "chunk " << chunk;
+                for (std::size_t i = 0; i < ranks.size(); ++i) EXPECT_EQ(ranks[i], i + 1);
+            }
+        }
+    }
 }
 
 }  // namespace

@@ -69,8 +69,10 @@ struct SearchResult {
 /// or unknown facets, and for database errors.
 [[nodiscard]] SearchResult search(Xapian::Database& db, const SearchRequest& request);
 
-/// Call sink for every match in order (offset and limit ignored), fetching chunk hits at a
-/// time so memory stays constant. Returns the number of matches. Throws like search().
+/// Call sink for every match in search order (offset and limit ignored), fetching chunk hits
+/// at a time. Date orders page by key (memory bounded by chunk plus one day's items whatever
+/// the count); relevance order pages by offset. Returns the number of matches. Throws like
+/// search().
 std::size_t export_matches(Xapian::Database& db, const SearchRequest& request,
                            const std::function<void(const Hit&)>& sink, std::size_t chunk = 500);
 

@@ -1,0 +1,40 @@
+#pragma once
+// What search and export share: compiling a request, ordering, snippets and hit records.
+
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+
+#include "referat/query/search.hpp"
+
+namespace referat::query::detail {
+
+/// The request's query; throws referat::Error "invalid query: ..." when malformed.
+[[nodiscard]] CompiledQuery compile_or_throw(const Xapian::Database& db,
+                                             const SearchRequest& request);
+
+/// Order enquire by sort; keys must outlive the enquire's use of it.
+void apply_sort(Xapian::Enquire& enquire, SortOrder sort,
+                std::unique_ptr<Xapian::MultiValueKeyMaker>& keys);
+
+/// Matched words are marked by running the prefix-free terms through MSet::snippet.
+class Snippets {
+  public:
+    /// Snippets for the matches of compiled, styled as request asks.
+    Snippets(const Xapian::Database& db, const CompiledQuery& compiled,
+             const SearchRequest& request);
+    /// A snippet of text with matched words marked; "" for empty text.
+    [[nodiscard]] std::string make(const std::string& text) const;
+
+  private:
+    Xapian::Enquire m_enquire;
+    Xapian::MSet m_mset;
+    const SearchRequest& m_request;
+};
+
+/// The hit for one match at a 1-based rank.
+[[nodiscard]] Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank,
+                           const Snippets& snippets);
+
+}  // namespace referat::query::detail
