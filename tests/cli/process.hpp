@@ -42,12 +42,17 @@ inline std::string slurp(const std::filesystem::path& path) {
 class Process {
   public:
     /// Start REFERAT_BIN with args; output files go to scratch (must exist).
-    Process(const std::vector<std::string>& args, const std::filesystem::path& scratch) {
+    Process(const std::vector<std::string>& args, const std::filesystem::path& scratch)
+        : Process(REFERAT_BIN, args, scratch) {}
+
+    /// Start program (an absolute path) with args.
+    Process(const std::string& program, const std::vector<std::string>& args,
+            const std::filesystem::path& scratch) {
         static int counter = 0;
         const std::string tag = std::to_string(::getpid()) + "-" + std::to_string(++counter);
         m_out = scratch / ("out-" + tag);
         m_err = scratch / ("err-" + tag);
-        std::vector<std::string> argv_strings{REFERAT_BIN};
+        std::vector<std::string> argv_strings{program};
         argv_strings.insert(argv_strings.end(), args.begin(), args.end());
         std::vector<char*> argv;
         for (auto& s : argv_strings) argv.push_back(s.data());
@@ -59,9 +64,10 @@ class Process {
         posix_spawn_file_actions_addopen(&actions, 2, m_err.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                          0644);
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        const int rc = posix_spawn(&m_pid, REFERAT_BIN, &actions, nullptr, argv.data(), environ);
+        const int rc =
+            posix_spawn(&m_pid, program.c_str(), &actions, nullptr, argv.data(), environ);
         posix_spawn_file_actions_destroy(&actions);
-        if (rc != 0) throw std::runtime_error("cannot start " REFERAT_BIN);
+        if (rc != 0) throw std::runtime_error("cannot start " + program);
     }
     ~Process() {
         if (m_pid > 0 && !m_result) {
