@@ -17,6 +17,7 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 constexpr std::string_view kFallbackLegacy = "windows-1252";
+constexpr std::size_t kMaxLegacyBytes = 512u * 1024 * 1024;
 
 /// Length of the well-formed UTF-8 sequence at s[i], or 0 when malformed.
 std::size_t utf8_sequence(std::string_view s, std::size_t i) {
@@ -151,6 +152,9 @@ std::string detect_legacy(std::string_view s, std::vector<std::string>& warnings
 }
 
 std::expected<std::string, Reason> convert_legacy(std::string_view s, const std::string& charset) {
+    // ucnv_convert counts in int32_t; an 8-bit character becomes at most 3 bytes of UTF-8.
+    if (s.size() > kMaxLegacyBytes)
+        return std::unexpected("legacy-encoded text too large to convert (over 512 MB)");
     UErrorCode status = U_ZERO_ERROR;
     std::string out(s.size() * 3 + 16, '\0');
     const int32_t n =

@@ -113,11 +113,13 @@ std::expected<SourceText, FileError> read_bytes(std::string_view bytes, const st
         got = read::decode_text(bytes);
         if (got) {
             out.encoding = got->encoding;
+            const auto first = got->text.find_first_not_of(" \t\r\n\f");
+            const bool xml_declaration =
+                first != std::string::npos && std::string_view(got->text).substr(first).starts_with("<?xml");
             if (read::looks_like_html(got->text)) {
                 out.type = "html";
                 got->text = read::html_to_text(got->text);
-            } else if (got->text.find_first_not_of(" \t\r\n\f") != std::string::npos &&
-                       got->text.substr(got->text.find_first_not_of(" \t\r\n\f")).starts_with("<?xml")) {
+            } else if (xml_declaration) {
                 return fail("unsupported file type (XML data, root element <" +
                             xml_root(got->text) + ">)");
             } else {
