@@ -229,6 +229,9 @@ std::vector<Vote> find_votes(std::string_view text) {
     static const RE2 kListBefore(
         R"(([^.;:\n]+?)\s+(stemte\s+(?:imod|for)|undlod\s+at\s+stemme|kunne\s+ikke\s+tiltræde|)"
         R"(kunne\s+tiltræde))");
+    // "med 5 stemmer for (A, F) og 2 imod (V), 1 undlod (Ø)".
+    static const RE2 kCounted(
+        R"((?i)\d+\s+(?:stemmer?\s+)?(for|imod|undlod|blank[e]?)\s*\(([^()]*)\))");
     std::vector<Vote> votes;
     for (std::string_view sentence : sentences(text)) {
         re2::StringPiece input(sentence.data(), sentence.size());
@@ -236,6 +239,18 @@ std::vector<Vote> find_votes(std::string_view text) {
         std::string list;
         std::string abstain;
         bool any = false;
+        while (RE2::FindAndConsume(&input, kCounted, &side, &list)) {
+            const std::string s = people::lower(side);
+            Vote v;
+            v.side = s == "for" ? "for" : s == "imod" ? "against" : "abstain";
+            v.parties_or_names = parties_or_names(list);
+            if (!v.parties_or_names.empty()) {
+                votes.push_back(std::move(v));
+                any = true;
+            }
+        }
+        if (any) continue;
+        input = re2::StringPiece(sentence.data(), sentence.size());
         while (RE2::FindAndConsume(&input, kListAfter, &side, &list, &abstain)) {
             any = true;
             Vote v;

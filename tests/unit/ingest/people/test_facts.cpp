@@ -100,6 +100,8 @@ INSTANTIATE_TEST_SUITE_P(
                  {Vote{"against", {"Solveig Munk"}}}},
         VoteCase{"Radikale Venstre og Enhedslisten stemte imod.",
                  {Vote{"against", {"Radikale Venstre", "Enhedslisten"}}}},
+        VoteCase{"Forslaget blev godkendt med 5 stemmer for (A, F) og 2 imod (V), 1 undlod (Ø).",
+                 {Vote{"for", {"A", "F"}}, Vote{"against", {"V"}}, Vote{"abstain", {"Ø"}}}},
         VoteCase{"Indstillingen blev godkendt.", {}}));
 
 struct AttendanceCase {
