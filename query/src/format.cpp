@@ -129,9 +129,12 @@ json::Value result_to_json(const SearchResult& result, std::size_t offset) {
 void write_text(std::ostream& out, const SearchResult& result, std::size_t offset,
                 const TextStyle& style) {
     std::size_t last = offset + result.hits.size();
-    if (!result.hits.empty())
-        out << result.total << (result.total == 1 ? " match" : " matches") << ", showing "
-            << offset + 1 << "-" << last << "\n";
+    if (result.total > 0) {
+        out << result.total << (result.total == 1 ? " match" : " matches");
+        if (!result.hits.empty()) out << ", showing " << offset + 1 << "-" << last;
+        else if (offset > 0) out << ", none after " << offset;
+        out << "\n";
+    }
     for (const auto& hit : result.hits) {
         const json::Value& r = hit.record;
         out << "\n" << hit.rank << ". " << style.bold_start;

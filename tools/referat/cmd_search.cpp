@@ -198,8 +198,6 @@ int cmd_search(const Args& args) {
     } else {
         query::TextStyle style;
         if (colour) style = {"\x1b[1m", "\x1b[0m", "\x1b[2m", "\x1b[0m"};
-        if (result.total > 0 && result.hits.empty())
-            std::cout << result.total << " matches; none after offset " << request.offset << "\n";
         query::write_text(std::cout, result, request.offset, style);
     }
     std::cout.flush();

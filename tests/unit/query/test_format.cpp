@@ -173,6 +173,15 @@ TEST(JsonLines, OneValidRecordPerLine) {
     EXPECT_GT(n, 10u);
 }
 
+TEST(Text, CountsOnlyWhenNoHitsAreAsked) {
+    SearchResult r = run("efterretning", 0, {"outcome"});
+    ASSERT_GT(r.total, 1u);
+    std::ostringstream out;
+    write_text(out, r, 0, TextStyle{});
+    EXPECT_TRUE(out.str().starts_with(std::to_string(r.total) + " matches\n\noutcome\n"))
+        << out.str();
+}
+
 TEST(Text, HitsAndYearHistogram) {
     SearchResult r = run("titel:Åbenrå", 10, {"year", "committee"});
     std::ostringstream out;
@@ -185,6 +194,7 @@ TEST(Text, HitsAndYearHistogram) {
     EXPECT_NE(text.find("[Åbenrå]"), std::string::npos);
     EXPECT_NE(text.find("2019 ####"), std::string::npos) << text;
     EXPECT_EQ(text.find("\x1b["), std::string::npos) << "no colour unless asked";
+    EXPECT_TRUE(text.starts_with(std::to_string(r.total) + " matches, showing 1-")) << text;
 }
 
 }  // namespace
