@@ -75,6 +75,7 @@ TEST_F(IngestRobust, KillNineLeavesADatabaseThatOpensAndARerunCompletes) {
     const std::vector<std::string> args{"ingest", "--db",    db(),        "--commit-every",
                                         "25",     "--quiet", big.string()};
     // Kill after a few milliseconds, then twice after a commit has landed.
+    int kills = 0;
     for (int round = 0; round < 3; ++round) {
         Process p(args, scratch());
         if (round == 0) {
@@ -93,10 +94,13 @@ TEST_F(IngestRobust, KillNineLeavesADatabaseThatOpensAndARerunCompletes) {
         p.kill9();
         auto killed = p.wait();
         EXPECT_TRUE(killed.status == 128 + SIGKILL || killed.status == 0) << killed.err;
+        if (killed.status == 128 + SIGKILL) ++kills;
         // The database opens (or was never created when the kill came first).
         auto s = referat({"stats", "--db", db(), "--format", "json"});
         EXPECT_TRUE(s.status == 0 || s.err.find("no database at") != std::string::npos) << s.err;
     }
+
+    EXPECT_GE(kills, 1) << "every ingest finished before it could be killed";
 
     RunResult rerun;
     auto report = ingest({big.string()}, &rerun, {"--quiet"});
