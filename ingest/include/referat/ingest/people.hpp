@@ -39,13 +39,13 @@ struct NameMention {
 [[nodiscard]] std::vector<NameMention> find_person_names(
     std::string_view text, const std::vector<std::string>& known = {});
 
-/// Persons from a written participant list: "Name, Org, Name, Org (referent)", "Name (A)",
-/// "Name, V", "Name (*Fraværende*)". Returns present and absent people separately.
+/// People read from a participant list, present and absent apart.
 struct PersonList {
     std::vector<Person> present;
     std::vector<Person> absent;
 };
-/// Parse a participant list as written after "Deltagere:" / "Mødedeltagere:" / "Afbud:".
+/// Parse a participant list as written after "Deltagere:" / "Mødedeltagere:" / "Afbud:":
+/// "Name, Org, Name, Org (referent)", "Name (A)", "Name, V", "Name (*Fraværende*)".
 [[nodiscard]] PersonList parse_person_list(std::string_view text);
 
 /// Appointments read from one item.
