@@ -242,10 +242,13 @@ std::vector<std::string_view> bullets_after(std::string_view text, std::size_t p
     return out;
 }
 
-// Heading line nearest before pos: short, no final punctuation, not a bullet.
+// Heading line nearest before pos (within a few paragraphs): short, no final punctuation, not a
+// bullet.
 std::string_view heading_before(std::string_view text, std::size_t pos) {
+    constexpr int kMaxLinesBack = 40;
     std::size_t end = text.rfind('\n', pos);
-    while (end != std::string_view::npos && end > 0) {
+    for (int lines = 0; end != std::string_view::npos && end > 0 && lines < kMaxLinesBack;
+         ++lines) {
         const std::size_t begin = text.rfind('\n', end - 1);
         const std::size_t b = begin == std::string_view::npos ? 0 : begin + 1;
         const std::string_view line = trim(text.substr(b, end - b));
@@ -275,8 +278,7 @@ void list_appointments(std::string_view text, const people::KnownNames& known,
         R"((?:(?:nedsættes|etableres|oprettes)\s+en\s+(\p{L}*gruppe)\b[^:\n]*?bestående\s+af\s*:)|)"
         R"((?:[Rr]epræsentant(?:en|erne)\s+(?:fra\s+\p{L}+\s+)?(?:er|bliver)\s*:))");
     struct Header {
-        std::size_t end;
-        std::size_t begin;
+        std::size_t end;  ///< where the bullets start
         std::string to;
     };
     std::vector<Header> headers;
@@ -285,7 +287,7 @@ void list_appointments(std::string_view text, const people::KnownNames& known,
     std::string group;
     while (RE2::FindAndConsume(&input, kHeader, &to_body, &group)) {
         const auto end = static_cast<std::size_t>(input.data() - text.data());
-        Header h{end, end, {}};
+        Header h{end, {}};
         if (!to_body.empty()) {
             h.to = to_body;
         } else if (!group.empty()) {
@@ -303,7 +305,7 @@ void list_appointments(std::string_view text, const people::KnownNames& known,
         group.clear();
     }
     for (std::size_t k = 0; k < headers.size(); ++k) {
-        const std::size_t limit = k + 1 < headers.size() ? headers[k + 1].begin : text.size();
+        const std::size_t limit = k + 1 < headers.size() ? headers[k + 1].end : text.size();
         for (std::string_view entry : bullets_after(text, headers[k].end, limit)) {
             const auto names = people::find_names(entry, known);
             if (names.empty()) continue;
