@@ -1,5 +1,6 @@
 #include "text/header.hpp"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <re2/re2.h>
 
 #include "text/dates.hpp"
+#include "text/profiles.hpp"
 
 namespace referat::ingest::text {
 
@@ -28,9 +30,14 @@ const std::vector<CompiledField>& compiled_fields(const Profile& profile) {
         for (const Profile& p : profiles()) {
             std::vector<CompiledField> v;
             for (const HeaderField& f : p.fields)
+            {
+                // "Mødedato Onsdag d. 27. august": Møde* labels need no colon.
+                const bool bare = f.label.starts_with("Møde");
                 v.push_back({std::make_unique<RE2>("^(?i:" + std::string(f.label) +
-                                                   R"()\s*(?::\s*(.*)|\s+(\d.*)|)$)"),
+                                                   (bare ? R"()\s*(?::\s*(.*)|\s+(\S.*)|)$)"
+                                                         : R"()\s*(?::\s*(.*)|\s+(\d.*)|)$)")),
                              f.field});
+            }
             cache.emplace(p.name, std::move(v));
         }
         return true;
@@ -56,7 +63,9 @@ std::string committee_from_title(std::string_view title) {
     static const RE2 kMoedeI(R"(^(?i:(?:ordinært |ekstraordinært )?møde(?: del \d+)?) i (.+?)(?: den\b| afklares\b|$))");
     static const RE2 kDashReferat(R"(^(.+?)\s+[-–]\s+(?i:referat|dagsorden)\b)");
     static const RE2 kParen(R"(^([^()]+?)\s*\()");
+    static const RE2 kReferatX(R"(^(?i:referat|dagsorden)\s+(\p{Lu}.+?)\s+(?:d\.|den)\s+\d)");
     re2::StringPiece c;
+    if (RE2::PartialMatch(title, kReferatX, &c)) return std::string(trim(c));
     if (RE2::PartialMatch(title, kReferatI, &c)) return std::string(trim(c));
     if (RE2::PartialMatch(title, kMoedeI, &c)) return std::string(trim(c));
     if (RE2::PartialMatch(title, kDashReferat, &c)) return std::string(trim(c));
@@ -72,7 +81,7 @@ std::vector<std::string> split_list(std::string_view list) {
     for (char c : list) {
         if (c == '(') ++depth;
         if (c == ')' && depth > 0) --depth;
-        if ((c == ',' || c == ';' || c == '\n') && depth == 0) {
+        if ((c == ',' || c == ';' || c == '\n' || c == '\t') && depth == 0) {
             out.push_back(collapse_spaces(cur));
             cur.clear();
         } else {
@@ -130,6 +139,39 @@ void read_marks(std::string& text, Entry& e, bool organisation) {
         trimmed = std::string(trim(base));
     }
     text = trimmed;
+}
+
+/// A line inside an attendance block: a name, "Name (A) - formand", "Name, Organisation".
+bool person_line(std::string_view t) {
+    std::string_view dummy;
+    if (match_attendance_label(t, dummy) != Attendance::kNone) return false;
+    HeadingMatch hm;
+    if (is_toc_heading(t) || match_heading(t, hm) || t.size() > 200) return false;
+    if (!starts_upper(t) || t.find(':') != std::string_view::npos) return false;
+    static const RE2 kRole(R"(^(?i:sekretær|referent|protokolfører)$)");
+    if (RE2::FullMatch(t, kRole)) return false;
+    static const RE2 kDigitOutsideParens(R"(^[^(]*\d)");
+    if (RE2::PartialMatch(t, kDigitOutsideParens)) return false;
+    // Every column of a tabbed line is a name (two words or more, or a party mark).
+    std::size_t from = 0;
+    while (from <= t.size()) {
+        std::size_t tab = t.find('\t', from);
+        std::string_view cell = trim(t.substr(from, tab == std::string_view::npos ? t.npos : tab - from));
+        if (!cell.empty() && words(cell).size() < 2 && cell.find('(') == std::string_view::npos)
+            return false;
+        if (tab == std::string_view::npos) break;
+        from = tab + 1;
+    }
+    return true;
+}
+
+/// The line holds nothing but the date, a weekday, "den" and the time.
+bool bare_date_line(std::string_view line, const FoundDate& fd) {
+    std::string rest = std::string(line.substr(0, fd.position)) + " " +
+                       std::string(line.substr(std::min(line.size(), fd.position + fd.length)));
+    static const RE2 kFiller(
+        R"(^(?i)[\s,.-]*(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)?[\s,.]*(?:den|d\.)?[\s,.]*(?:kl\.?)?\s*$)");
+    return RE2::FullMatch(rest, kFiller);
 }
 
 }  // namespace
@@ -190,17 +232,29 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
         if (line.blank) continue;
         std::string_view rest;
         Attendance a = match_attendance_label(line.trimmed, rest);
+        static const RE2 kRoleLabel(R"(^(?i:(Sekretær|Referent|Protokolfører))\s*(?::\s*(.*)|$))");
+        re2::StringPiece role_label, role_rest;
+        std::optional<std::string> list_role;
+        if (a == Attendance::kNone && RE2::FullMatch(line.trimmed, kRoleLabel, &role_label, &role_rest)) {
+            a = Attendance::kPresent;
+            rest = role_rest;
+            list_role = lower(role_label);
+        }
         if (a != Attendance::kNone) {
             std::string list(rest);
             std::size_t j = i + 1;
-            // The list continues on following lines until a blank line or another label.
+            // The list continues on following lines that read as people, up to a blank line,
+            // another label or anything that is clearly not a name.
             for (; j < end && !lines[j].blank; ++j) {
-                std::string_view r2;
-                if (match_attendance_label(lines[j].trimmed, r2) != Attendance::kNone) break;
+                if (!person_line(lines[j].trimmed)) break;
                 list += list.empty() ? "" : ", ";
                 list += lines[j].trimmed;
             }
+            std::size_t before = m.participants.size();
             read_attendance(list, a, m);
+            if (list_role)
+                for (std::size_t k = before; k < m.participants.size(); ++k)
+                    if (!m.participants[k].role) m.participants[k].role = list_role;
             m.rules.emplace_back("attendance:list");
             i = j - 1;
             continue;
@@ -272,7 +326,8 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
             if (lines[i].blank || used[i - begin] || lines[i].trimmed.size() > kMaxHeaderLine) continue;
             std::optional<FoundDate> fd = find_date(lines[i].trimmed);
             if (!fd) continue;
-            if (!chosen || (fd->end_time && !chosen->end_time)) {
+            auto score = [](const FoundDate& d) { return (d.time ? 1 : 0) + (d.end_time ? 1 : 0); };
+            if (!chosen || score(*fd) > score(*chosen)) {
                 chosen = fd;
                 chosen_line = i;
             }
@@ -288,20 +343,58 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
             re2::StringPiece place;
             if (!m.location && RE2::PartialMatch(lines[chosen_line].trimmed, kPlaceAfterTime, &place))
                 m.location = collapse_spaces(place);
-            // A line that is only a date and time is followed by the place ("Teams").
-            if (!m.location && chosen->length + 2 >= lines[chosen_line].trimmed.size()) {
-                std::size_t at = chosen_line;
-                std::string_view v = next_value(chosen_line, at);
-                std::string_view dummy;
-                if (!v.empty() && v.size() < 80 && v.find(':') == std::string_view::npos &&
-                    match_attendance_label(v, dummy) == Attendance::kNone && !find_date(v))
-                    m.location = std::string(v);
+            std::size_t last = chosen_line;
+            bool bare = bare_date_line(lines[chosen_line].trimmed, *chosen);
+            // "Torsdag den 20. juni 2013" with "Kl. 10:30" on the next line.
+            static const RE2 kTimeLine(R"(^(?i:kl)\.?\s*\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?$)");
+            std::size_t at = last;
+            std::string_view v = next_value(last, at);
+            if (!v.empty() && RE2::FullMatch(v, kTimeLine)) {
+                if (!time) time = time_of(v, &end_time);
+                last = at;
+            }
+            // A date (and time) alone on its line is followed by the place ("Teams",
+            // "i Mødecenter C, Lokale 32", an address over several lines).
+            if (!m.location && bare) {
+                std::string where;
+                for (std::size_t j = last + 1; j < end && j <= last + 6; ++j) {
+                    if (lines[j].blank) {
+                        if (where.empty()) continue;
+                        break;
+                    }
+                    std::string_view t = lines[j].trimmed;
+                    std::string_view dummy;
+                    if (t.size() >= 80 || t.find(':') != std::string_view::npos ||
+                        match_attendance_label(t, dummy) != Attendance::kNone || find_date(t) ||
+                        is_toc_heading(t))
+                        break;
+                    if (where.empty() && t.starts_with("i ")) t.remove_prefix(2);
+                    if (!where.empty()) where += ", ";
+                    where += collapse_spaces(t);
+                }
+                if (!where.empty()) m.location = where;
             }
         }
     }
     if (m.date && time && !m.start) m.start = iso_date_time(*m.date, *time);
     if (m.date && end_time && !m.end) m.end = iso_date_time(*m.date, *end_time);
     if (m.committee.empty()) m.committee = committee_from_title(m.title);
+    if (m.committee.empty()) {
+        // "Referat" / "Sundheds- og Forebyggelsesudvalget": a short header line naming a body.
+        static const RE2 kBody(
+            R"((?i)udvalg|byråd|kommunalbestyrelse|regionsråd|forum\b|bestyrelse|direktørkreds|magistrat|\bKKR\b)");
+        int seen = 0;
+        for (std::size_t i = begin; i < end && seen < 6; ++i) {
+            if (lines[i].blank) continue;
+            ++seen;
+            std::string_view t = lines[i].trimmed;
+            if (t.size() < 100 && t.find(':') == std::string_view::npos && !find_date(t) &&
+                starts_upper(t) && RE2::PartialMatch(t, kBody)) {
+                m.committee = collapse_spaces(t);
+                break;
+            }
+        }
+    }
 }
 
 }  // namespace referat::ingest::text

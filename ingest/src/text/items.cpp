@@ -155,6 +155,24 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             best_style = s;
         }
     }
+    // Titles as the table of contents writes them, to rejoin titles wrapped in the body.
+    std::vector<std::string> toc_titles;
+    static const RE2 kTocTitle(
+        R"(^(?:(?i:punkt)\s+\d+\s*[:.]\s*|\d+\.\s*)?(.*?)\s*(?:\.{3,}|…+)?\s*\d*\s*$)");
+    for (std::size_t i = begin; i < end; ++i) {
+        re2::StringPiece t;
+        if (in_toc[i] && !lines[i].blank && RE2::FullMatch(lines[i].trimmed, kTocTitle, &t) && !t.empty())
+            toc_titles.push_back(collapse_spaces(t));
+    }
+    auto continues_toc_title = [&](const std::string& title, const std::string& joined) {
+        // The entry may be cut short by the page number column ("... med ti<TAB>17").
+        for (const auto& t : toc_titles) {
+            const std::size_t n = std::min(t.size(), joined.size());
+            if (n > title.size() + 3 && t.compare(0, n, joined, 0, n) == 0)
+                return true;
+        }
+        return false;
+    };
     std::vector<ItemHeader> out;
     if (best.empty()) return out;
     rules.emplace_back(item_styles()[best_style].name);
@@ -191,8 +209,16 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             if (next >= limit || lines[next].blank) break;
             HeadingMatch hm;
             if (match_heading(lines[next].trimmed, hm) || is_list_item(lines[next].raw)) break;
-            if (!open && !starts_lower(lines[next].trimmed)) break;
-            title += ' ';
+            // A line broken after a hyphen ("2030-" / "fremskrivning") joins without a space
+            // when the table of contents writes it that way.
+            const std::string glued = collapse_spaces(title + std::string(lines[next].trimmed));
+            const bool hyphen = !title.empty() && title.back() == '-' &&
+                                continues_toc_title(collapse_spaces(title), glued);
+            if (!open && !hyphen && !starts_lower(lines[next].trimmed) &&
+                !continues_toc_title(collapse_spaces(title),
+                                     collapse_spaces(title + " " + std::string(lines[next].trimmed))))
+                break;
+            if (!hyphen) title += ' ';
             title += lines[next].trimmed;
             h.body_begin = next + 1;
             j = next + 1;

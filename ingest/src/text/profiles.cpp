@@ -44,6 +44,7 @@ constexpr HeaderField kFirstAgendaFields[] = {{"Mødedato", Field::kDate},
 // ---- Generic: any publisher; common Danish header labels. ----
 constexpr HeaderField kGenericFields[] = {
     {"Udvalg", Field::kCommittee},          {"Mødedato", Field::kDate},
+    {"Møtedato", Field::kDate},             {"Sammanträdesdatum", Field::kDate},
     {"Dato", Field::kDate},                 {"Mødetidspunkt", Field::kTime},
     {"Tidspunkt", Field::kTime},            {"Starttidspunkt", Field::kStart},
     {"Sluttidspunkt", Field::kEnd},         {"Mødested", Field::kLocation},
@@ -69,6 +70,7 @@ constexpr ItemStyle kItemStyles[] = {
     {"item:paragraf", R"(^(?:§|(?i:paragraf))\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
     {"item:numbered", R"(^(\d{1,4})\.[ \t]+(\S.*)$)"},
     {"item:glued", R"(^(\d{1,4})(\p{Lu}\p{Ll}.*)$)"},
+    {"item:bare-number", R"(^(\d{1,4})()$)"},
 };
 
 // Section headings shared by all layouts: the whole line is the heading (optional colon).
@@ -81,6 +83,7 @@ constexpr HeadingRule kHeadings[] = {
     {"Indstilling(?:er)?|(?:Administrationens|Forvaltningens|Direktionens|Direktørens) "
      "indstilling|Forslag til beslutning",
      "indstilling"},
+    {"Beslutningspunkter", "indstilling"},
     {"Baggrund", "baggrund"},
     {"Resum[eé]|Sagens kerne|Beslutningstema", "resume"},
     {"(?:Supplerende )?[Ss]agsfremstilling|Sagens indhold|Sagsbeskrivelse", "sagsfremstilling"},
@@ -206,6 +209,8 @@ Attendance match_attendance_label(std::string_view trimmed, std::string_view& re
         R"(^(?i:Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Deltog|Fremmødte)\s*(?::\s*(.*)|$))");
     static const RE2 kAbsent(
         R"(^(?i:Afbud/Fraværende|Afbud|Fraværende(?: med afbud| uden afbud| i mødet)?|Forfald)\s*(?::\s*(.*)|$))");
+    static const RE2 kPresentInline(
+        R"(^(?i:Medlemmer|Tilstede|Til stede|Deltagere)\s+(\p{Lu}[^:]*\(\p{Lu}{1,2}\).*)$)");
     static const RE2 kExternal(
         R"(^(?i:Eksterne deltagere|Ekstern deltager|Øvrige deltagere|Gæster)\s*(?::\s*(.*)|$))");
     rest = {};
@@ -214,6 +219,7 @@ Attendance match_attendance_label(std::string_view trimmed, std::string_view& re
     if (RE2::FullMatch(trimmed, kExternal, &r)) kind = Attendance::kExternal;
     else if (RE2::FullMatch(trimmed, kAbsent, &r)) kind = Attendance::kAbsent;
     else if (RE2::FullMatch(trimmed, kPresent, &r)) kind = Attendance::kPresent;
+    else if (RE2::FullMatch(trimmed, kPresentInline, &r)) kind = Attendance::kPresent;
     rest = r;
     return kind;
 }

@@ -98,12 +98,12 @@ void clean_title(Item& item) {
 void case_number_from_body(const std::vector<Line>& lines, std::size_t begin, std::size_t end,
                            Item& item) {
     static const RE2 kCase(
-        R"(^(?:Sagsnr|Sags nr|Sag nr|Dok\.?\s*nr|Journalnr)\.?\s*:?\s*([\w./-]*\d[\w./-]*))");
+        R"(^(?:(?:Sagsnr|Sags nr|Sag nr|Dok\.?\s*nr|Journalnr)\.?\s*:?\s*([\w./-]*\d[\w./-]*)|([A-Z]{2,5}-\d{4}-\d{3,})$))");
     if (item.case_number) return;
     for (std::size_t i = begin; i < end && i < begin + 8; ++i) {
-        std::string cn;
-        if (!lines[i].blank && RE2::PartialMatch(lines[i].trimmed, kCase, &cn)) {
-            item.case_number = cn;
+        std::string label_form, code_form;
+        if (!lines[i].blank && RE2::PartialMatch(lines[i].trimmed, kCase, &label_form, &code_form)) {
+            item.case_number = label_form.empty() ? code_form : label_form;
             return;
         }
     }
