@@ -131,8 +131,10 @@ void write_text(std::ostream& out, const SearchResult& result, std::size_t offse
     std::size_t last = offset + result.hits.size();
     if (result.total > 0) {
         out << result.total << (result.total == 1 ? " match" : " matches");
-        if (!result.hits.empty()) out << ", showing " << offset + 1 << "-" << last;
-        else if (offset > 0) out << ", none after " << offset;
+        if (!result.hits.empty())
+            out << ", showing " << offset + 1 << "-" << last;
+        else if (offset > 0)
+            out << ", none after " << offset;
         out << "\n";
     }
     for (const auto& hit : result.hits) {
@@ -172,7 +174,13 @@ void write_text(std::ostream& out, const SearchResult& result, std::size_t offse
             }
             continue;
         }
-        for (const auto& v : facet.values) out << "  " << v.count << "  " << v.value << "\n";
+        std::size_t width = 1;
+        for (const auto& v : facet.values) width = std::max(width, std::to_string(v.count).size());
+        for (const auto& v : facet.values) {
+            std::string count = std::to_string(v.count);
+            out << "  " << std::string(width - count.size(), ' ') << count << "  " << v.value
+                << "\n";
+        }
     }
 }
 

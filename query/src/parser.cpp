@@ -60,9 +60,12 @@ class FieldValue : public Xapian::FieldProcessor {
             }
             case FieldKind::kMunicipality: {
                 if (value.empty()) return std::unexpected(QueryError{"empty municipality"});
+                // Canonical names are "Aabenraa Kommune", "Københavns Kommune" and "Region
+                // Syddanmark"; the short name as people say it finds them too.
                 std::vector<Xapian::Query> terms;
                 for (const auto& v : spelling_variants(value))
-                    terms.emplace_back(schema::boolean_term(schema::kMunicipalityTerm, v));
+                    for (const auto& form : {v, v + " Kommune", v + "s Kommune", "Region " + v})
+                        terms.emplace_back(schema::boolean_term(schema::kMunicipalityTerm, form));
                 return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
             }
             case FieldKind::kText:

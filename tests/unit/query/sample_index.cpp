@@ -60,7 +60,7 @@ ingest::Meeting extra_meeting() {
     a.title = "Fælleskommunal indsats i Åbenrå";
     a.decision = "Udvalget godkendte planen, dog med \"forbehold\"\nfor økonomien; se bilag.";
     a.outcome = ingest::Outcome::kApproved;
-    a.municipalities = {"Aabenraa"};
+    a.municipalities = {"Aabenraa Kommune"};
     a.persons_mentioned = {"Mogens Bak Hansen"};
     a.max_amount = 2500000;
     a.attachments = {"Plan, version 2.pdf"};
@@ -76,7 +76,7 @@ ingest::Meeting extra_meeting() {
     b.title = "Budget for Aabenraa Kommunes skoler";
     b.decision = "Sagen blev udsat til næste møde.";
     b.outcome = ingest::Outcome::kPostponed;
-    b.municipalities = {"Aabenraa", "Sønderborg"};
+    b.municipalities = {"Aabenraa Kommune", "Region Syddanmark", "Københavns Kommune"};
     b.max_amount = 750000;
     b.span_begin = 900;
     b.span_end = 1500;
