@@ -110,8 +110,9 @@ def ingest_section(results, docs):
             continue
         ingest = data.get("ingest")
         if not ingest:
-            out.append("| %s | failed | %s | | | | | | | | |" % (
-                data["label"], data.get("error") or
+            out.append("| %s | %s | %s | | | | | | | | |" % (
+                data["label"], "stopped" if data.get("stopped") else "failed",
+                data.get("error") or data.get("stopped") or
                 (data["ingest_runs"][-1]["stderr_tail"][-120:].replace("|", "/").replace(
                     "\n", " ") if data.get("ingest_runs") else "")))
             continue

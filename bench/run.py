@@ -139,6 +139,11 @@ def bench_system(name, docs, args):
     except Exception as error:  # one broken system must not stop the others
         result["error"] = "%s: %s" % (type(error).__name__, error)
         traceback.print_exc()
+    except common.Deadline as stop:  # keep what was measured, then stop the whole run
+        result["stopped"] = str(stop)
+        if result["ingest_runs"]:
+            common.save_result(name, docs, result)
+        raise
     finally:
         system.close()
         if scratch is not None:
