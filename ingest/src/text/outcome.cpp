@@ -67,6 +67,7 @@ constexpr Phrase kPhrases[] = {
     {"opbakning til", Outcome::kApproved, kApproved},
     {"bakker op om", Outcome::kApproved, kApproved},
     {"indstillingen følges", Outcome::kApproved, kApproved},
+    {"indstilles til godkendelse", Outcome::kApproved, kApproved},
     {"indstillingen blev fulgt", Outcome::kApproved, kApproved},
 
     {"blev besluttet", Outcome::kDecided, kDecidedExplicit},

@@ -112,7 +112,7 @@ struct CompiledHeadings {
     std::vector<std::unique_ptr<RE2>> rules;
     RE2 decision_inline{R"(^(?i)(Beslutning(?:er)?)\s*:\s*(\S.*)$)"};
     RE2 decision_in{
-        R"(^(?i:Beslutning(?:er)?|Behandling)\s+i\s+([^,:]+?)(?:\s+den\s+[^:]*|,[^:]*)?\s*:?$)"};
+        R"(^(?i:Beslutning(?:er)?|Behandling)\s+i\s+([^:]+?)(?:\s+den\s+[^:]*|,\s*(?i:pkt|punkt)[^:]*)?\s*:?$)"};
     RE2 decision_genitive{R"(^(\p{Lu}.*?)s\s+beslutning(?:\s+den\s+.*)?$)"};
 };
 
