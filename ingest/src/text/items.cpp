@@ -45,6 +45,21 @@ int paren_balance(std::string_view s) {
 std::vector<bool> toc_lines(std::span<const Line> lines, std::size_t begin, std::size_t end,
                             std::size_t& toc_line) {
     std::vector<bool> in_toc(lines.size(), false);
+    // Candidate numbers and their positions, computed once so each TOC check is a lookup.
+    std::vector<int> number(lines.size(), -1);
+    std::map<int, std::vector<std::size_t>> positions;
+    for (std::size_t i = begin; i < end; ++i) {
+        Candidate c;
+        if (!lines[i].blank && match_candidate(lines[i], i, c)) {
+            number[i] = c.number;
+            positions[c.number].push_back(i);
+        }
+    }
+    auto appears_after = [&](int n, std::size_t after) {
+        auto it = positions.find(n);
+        return it != positions.end() &&
+               std::upper_bound(it->second.begin(), it->second.end(), after) != it->second.end();
+    };
     for (std::size_t i = begin; i < end; ++i) {
         if (lines[i].blank) continue;
         if (is_toc_entry(lines[i].trimmed)) in_toc[i] = true;
@@ -55,11 +70,9 @@ std::vector<bool> toc_lines(std::span<const Line> lines, std::size_t begin, std:
         std::size_t j = i + 1;
         for (; j < end; ++j) {
             if (lines[j].blank) continue;
-            Candidate c;
-            bool cand = match_candidate(lines[j], j, c);
-            if (cand && c.number > last) {
-                if (first < 0) first = c.number;
-                last = c.number;
+            if (number[j] >= 0 && number[j] > last) {
+                if (first < 0) first = number[j];
+                last = number[j];
                 ++entries;
                 continue;
             }
@@ -67,12 +80,7 @@ std::vector<bool> toc_lines(std::span<const Line> lines, std::size_t begin, std:
             break;
         }
         // A real table of contents is followed by the items themselves, numbered again.
-        bool restarts = false;
-        for (std::size_t k = j; k < end && !restarts; ++k) {
-            Candidate c;
-            if (!lines[k].blank && match_candidate(lines[k], k, c) && c.number == first) restarts = true;
-        }
-        if (entries >= 2 && restarts) {
+        if (entries >= 2 && j > 0 && appears_after(first, j - 1)) {
             for (std::size_t k = i; k < j; ++k) in_toc[k] = true;
             if (toc_line == static_cast<std::size_t>(-1)) toc_line = i;
             i = j - 1;

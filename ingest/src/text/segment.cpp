@@ -44,32 +44,34 @@ std::vector<std::size_t> meeting_starts(const std::vector<Line>& lines) {
         text::Candidate c;
         if (text::match_candidate(lines[i], i, c)) number[i] = c.number;
     }
+    // Number of the first candidate after each line, computed once (keeps this linear).
+    std::vector<int> next_number(lines.size() + 1, -1);
+    for (std::size_t i = lines.size(); i-- > 0;)
+        next_number[i] = i + 1 < lines.size() && number[i + 1] >= 0 ? number[i + 1] : next_number[i + 1];
     std::vector<std::size_t> starts{0};
     int last_number = -1;   // last item candidate number in the current meeting
-    std::size_t i = 0;
-    for (; i < lines.size(); ++i) {
-        if (number[i] >= 0) last_number = number[i];
-        if (lines[i].blank || last_number < 0) continue;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].blank || last_number < 0) {
+            if (number[i] >= 0) last_number = number[i];
+            continue;
+        }
         for (const Anchor& a : anchors()) {
             if (!RE2::FullMatch(lines[i].trimmed, *a.re)) continue;
             std::size_t start = i;
             if (a.title_before) {
                 std::size_t p = i;
                 while (p > starts.back() + 1 && lines[p - 1].blank) --p;
-                if (p > starts.back() + 1) start = p - 1;
+                if (p > starts.back() + 1 && number[p - 1] < 0) start = p - 1;
             }
             if (start <= starts.back()) break;
-            int next = -1;
-            for (std::size_t j = i + 1; j < lines.size() && next < 0; ++j) next = number[j];
-            int before = -1;
-            for (std::size_t j = starts.back(); j < start; ++j)
-                if (number[j] >= 0) before = number[j];
-            if (before >= 0 && next >= 0 && next <= before) {
+            const int next = next_number[i];
+            if (next >= 0 && next <= last_number) {
                 starts.push_back(start);
                 last_number = -1;
             }
             break;
         }
+        if (number[i] >= 0) last_number = number[i];
     }
     return starts;
 }

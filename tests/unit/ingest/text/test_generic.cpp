@@ -128,3 +128,19 @@ TEST(Robustness, HostileShapesNeverCrash) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Robustness, RepeatedAnchorsAndTablesOfContentsStayFast) {
+    // Shapes that would make a naive segmenter quadratic; they must simply finish.
+    std::string anchors = "1. Punkt\n\n";
+    for (int i = 0; i < 30000; ++i) anchors += "Udgivet 01.01.2020\n";
+    std::string tocs;
+    for (int i = 0; i < 30000; ++i) tocs += "PUNKTER\n1. A\n2. B\n";
+    for (const auto& input : {anchors, tocs}) {
+        auto meetings = referat::ingest::segment(referat::ingest::normalise_text(input));
+        EXPECT_FALSE(meetings.empty());
+    }
+}
+
+}  // namespace
