@@ -20,10 +20,30 @@ std::string help_hint(const Usage& usage) {
     return " (see 'referat " + usage.command + " --help')";
 }
 
+std::string options_caption(const Usage& usage) {
+    return "Options for 'referat " + usage.command + "'";
+}
+
+// The options as shown by --help: positional arguments are in the synopsis already.
+po::options_description without_positional(const Usage& usage,
+                                           const po::options_description& options,
+                                           const po::positional_options_description& positional) {
+    po::options_description shown(options_caption(usage));
+    const unsigned count = positional.max_total_count();
+    for (const auto& option : options.options()) {
+        bool is_positional = false;
+        // A trailing "-1" positional repeats its name for every position: a few suffice.
+        for (unsigned i = 0; i < count && i < 16 && !is_positional; ++i)
+            is_positional = positional.name_for_position(i) == option->long_name();
+        if (!is_positional) shown.add(option);
+    }
+    return shown;
+}
+
 }  // namespace
 
 po::options_description make_options(const Usage& usage) {
-    po::options_description options("Options for 'referat " + usage.command + "'");
+    po::options_description options(options_caption(usage));
     options.add_options()("help,h", "show this help and exit");
     return options;
 }
@@ -37,7 +57,8 @@ std::optional<po::variables_map> parse_options(
         if (vm.count("help")) {
             std::cout << "Usage: referat " << usage.command << " " << usage.synopsis << "\n\n"
                       << usage.summary << "\n\n"
-                      << options << "\nExit status: 0 ok/found, 1 nothing found, 2 error.\n";
+                      << without_positional(usage, options, positional)
+                      << "\nExit status: 0 ok/found, 1 nothing found, 2 error.\n";
             return std::nullopt;
         }
         po::notify(vm);
@@ -48,9 +69,10 @@ std::optional<po::variables_map> parse_options(
 }
 
 void add_format_option(po::options_description& options, std::string_view default_format) {
-    options.add_options()("format,f",
-                          po::value<std::string>()->default_value(std::string(default_format)),
-                          "output format: text or json");
+    options.add_options()(
+        "format,f",
+        po::value<std::string>()->default_value(std::string(default_format))->value_name("FORMAT"),
+        "output format: text or json");
 }
 
 std::string_view format_name(Format format) { return format == Format::kJson ? "json" : "text"; }
@@ -67,7 +89,8 @@ Format format_from(const po::variables_map& vm, const Usage& usage,
 }
 
 void add_db_option(po::options_description& options) {
-    options.add_options()("db,d", po::value<std::vector<std::string>>()->composing(),
+    options.add_options()("db,d",
+                          po::value<std::vector<std::string>>()->composing()->value_name("DIR"),
                           "database folder or remote shard host:port (default: $REFERAT_DB, "
                           "else ./referat.db)");
 }
@@ -86,7 +109,8 @@ std::string single_database(const po::variables_map& vm, const Usage& usage) {
 }
 
 void add_colour_option(po::options_description& options) {
-    options.add_options()("color", po::value<std::string>()->default_value("auto"),
+    options.add_options()("color",
+                          po::value<std::string>()->default_value("auto")->value_name("WHEN"),
                           "colour output: auto, always or never");
 }
 

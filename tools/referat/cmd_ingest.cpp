@@ -91,11 +91,12 @@ int cmd_ingest(const Args& args) {
     auto options = make_options(kUsage);
     add_db_option(options);
     options.add_options()(
-        "commit-every", po::value<int>()->default_value(kDefaultCommitEvery),
+        "commit-every", po::value<int>()->default_value(kDefaultCommitEvery)->value_name("N"),
         "commit after this many written files (and at the end; large text volumes commit "
-        "earlier)")("report", po::value<std::string>(), "write a JSON report to FILE")(
-        "force", "re-ingest files even when unchanged")("quiet,q", "print only errors")(
-        "path", po::value<std::vector<std::string>>(), "files or folders");
+        "earlier)")("report", po::value<std::string>()->value_name("FILE"),
+                    "write a JSON report to FILE")("force", "re-ingest files even when unchanged")(
+        "quiet,q", "print only errors")("path", po::value<std::vector<std::string>>(),
+                                        "files or folders");
     po::positional_options_description positional;
     positional.add("path", -1);
     auto vm = parse_options(args, kUsage, options, positional);
