@@ -19,6 +19,9 @@ TEST_F(Commands, EverySubcommandHasHelp) {
         EXPECT_EQ(r.status, 0) << command << ": " << r.err;
         EXPECT_TRUE(r.out.starts_with(std::string("Usage: referat ") + command)) << r.out;
     }
+    // Positional arguments are in the synopsis, not listed again as options.
+    EXPECT_EQ(referat({"ingest", "--help"}).out.find("--path"), std::string::npos);
+    EXPECT_EQ(referat({"show", "--help"}).out.find("--id"), std::string::npos);
     auto r = referat({"--help"});
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.out.find("ingest"), std::string::npos);
