@@ -204,6 +204,8 @@ void read_attendance(std::string_view list, Attendance kind, Meeting& meeting) {
         if (e.name.empty()) continue;
         if (external && !e.role) e.role = "ekstern deltager";
         Person p{e.name, e.organisation, e.role, e.party};
+        // "Name (A) - afbud" inside a list of those present.
+        if (p.role && (lower(*p.role) == "afbud" || lower(*p.role) == "fraværende")) e.absent = true;
         if (kind == Attendance::kAbsent || e.absent) {
             p.role.reset();
             meeting.absent.push_back(std::move(p));

@@ -1,5 +1,6 @@
 #include "text/profiles.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -35,7 +36,10 @@ constexpr std::string_view kFirstAgendaMarkers[] = {
     R"(^Punkt \d+:.*\.{3,})",
     R"(^\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2} - \d{1,2}:\d{2}$)",
     R"(^.+\(.+\d{2}-\d{2}-\d{4} \d{2}:\d{2}(?::\d{2})?\)$)",
-    "^Beslutning:$"};
+    "^Beslutning:$",
+    // The same publisher's PDF and web renderings (Aarhus): "Punkt N: title", case numbers.
+    R"(^Punkt \d+: \S)", "^Beslutninger$", "^Indholdsfortegnelse$", R"(^Mødedato\b)",
+    R"(^EMN-\d{4}-\d+$)", "^Punkt\tTitel$"};
 constexpr HeaderField kFirstAgendaFields[] = {{"Mødedato", Field::kDate},
                                               {"Mødested", Field::kLocation},
                                               {"Udvalg", Field::kCommittee},
@@ -128,6 +132,9 @@ const Profile& generic_profile() { return kProfiles[std::size(kProfiles) - 1]; }
 std::span<const ItemStyle> item_styles() { return kItemStyles; }
 
 LayoutGuess detect_layout(std::span<const Line> lines) {
+    // Three typical lines make a family resemblance; five make it certain.
+    constexpr std::size_t kMarkersForFamily = 3;
+    constexpr double kMarkersForCertainty = 5.0;
     static const std::vector<std::vector<std::unique_ptr<RE2>>> kMarkers = [] {
         std::vector<std::vector<std::unique_ptr<RE2>>> out;
         for (const auto& p : kProfiles) {
@@ -149,11 +156,12 @@ LayoutGuess detect_layout(std::span<const Line> lines) {
                 }
             }
         }
-        double score = markers.empty() ? 0.0 : static_cast<double>(hits) / markers.size();
-        if (score > best.confidence) best = {&kProfiles[p], score};
+        // A family is recognised by a number of its typical lines, not by a share of the list
+        // (one publisher renders the same minutes as export, PDF and web page).
+        double score = std::min(1.0, static_cast<double>(hits) / kMarkersForCertainty);
+        if (hits >= kMarkersForFamily && score > best.confidence) best = {&kProfiles[p], score};
     }
-    // Fewer than three typical lines is not a family resemblance.
-    if (best.confidence < 0.4) return {&generic_profile(), 0.5};
+    if (best.confidence == 0.0) return {&generic_profile(), 0.5};
     return best;
 }
 

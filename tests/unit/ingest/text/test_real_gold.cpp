@@ -42,6 +42,9 @@ TEST_P(RealMinutes, MatchExpectationsWrittenByHand) {
     ASSERT_EQ(doc->meetings.size(), 1u);
     const auto& m = doc->meetings[0];
     Value got = referat::ingest::meeting_to_json(m, file);
+    if (want.find("layout")) {
+        EXPECT_EQ(got["layout"], want["layout"]);
+    }
     for (const auto& [key, value] : want["meeting"].as_object())
         EXPECT_EQ(got["meeting"][key], value) << "meeting." << key;
     auto people = [&](const char* key, const std::vector<referat::ingest::Person>& have) {

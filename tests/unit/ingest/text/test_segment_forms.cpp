@@ -207,3 +207,65 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
+
+namespace {
+
+// ---- Attendance lists ----
+
+struct AttendanceCase {
+    const char* name;
+    std::string header;
+    std::vector<std::string> present;  ///< "name|organisation|role|party", empty parts for none
+    std::vector<std::string> absent;   ///< "name|organisation"
+};
+
+std::string describe(const referat::ingest::Person& p, bool full) {
+    std::string s = p.name + "|" + p.organisation.value_or("");
+    if (full) s += "|" + p.role.value_or("") + "|" + p.party.value_or("");
+    return s;
+}
+
+class AttendanceList : public ::testing::TestWithParam<AttendanceCase> {};
+
+TEST_P(AttendanceList, SplitsPresentAndAbsent) {
+    const AttendanceCase& c = GetParam();
+    Meeting m = one_meeting("Referat\n\nDato: 01.02.2020\n\n" + c.header + "\n\n1. Sag\n\nTekst.\n");
+    std::vector<std::string> present, absent;
+    for (const auto& p : m.participants) present.push_back(describe(p, true));
+    for (const auto& p : m.absent) absent.push_back(describe(p, false));
+    EXPECT_EQ(present, c.present);
+    EXPECT_EQ(absent, c.absent);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Danish, AttendanceList,
+    ::testing::Values(
+        AttendanceCase{"name_organisation_pairs",
+                       "Deltagere: Jim H. Staffensen, Assens Kommune, Filip Dalengaard, KKR, "
+                       "Lene K. Kamp, Socialekretariatet (referent).\nAfbud: Jørgen Friis, Ærø Kommune",
+                       {"Jim H. Staffensen|Assens Kommune||", "Filip Dalengaard|KKR||",
+                        "Lene K. Kamp|Socialekretariatet|referent|"},
+                       {"Jørgen Friis|Ærø Kommune"}},
+        AttendanceCase{"absent_marks_and_externals",
+                       "Mødedeltagere : Søren Aalund, Vibeke Stoustrup (*Fraværende*), Lotte Keller, "
+                       "Eksterne deltagere: csni@rebuild.dk, Anette Bilde Toft",
+                       {"Søren Aalund|||", "Lotte Keller|||", "csni@rebuild.dk||ekstern deltager|",
+                        "Anette Bilde Toft||ekstern deltager|"},
+                       {"Vibeke Stoustrup|"}},
+        AttendanceCase{"party_and_role_block",
+                       "Tilstede\nLolan Ottesen (A) - formand\nBirte Kramhøft (F)\nPer Hansen (V) - afbud\n\n"
+                       "Fraværende med afbud\nKarl Nielsen (V)\n\nSekretær\nMie Helene Andresen",
+                       {"Lolan Ottesen||formand|A", "Birte Kramhøft|||F", "Mie Helene Andresen||sekretær|"},
+                       {"Per Hansen|", "Karl Nielsen|"}},
+        AttendanceCase{"tab_columns",
+                       "Medlemmer\nJesper Mathiesen (A)\tOle Bjerregaard (V)\nNiels Viderø (A)\n\nFraværende\n"
+                       "Indholdsfortegnelse",
+                       {"Jesper Mathiesen|||A", "Ole Bjerregaard|||V", "Niels Viderø|||A"},
+                       {}},
+        AttendanceCase{"block_stops_at_table",
+                       "Mødedeltagere:\nPunkt\tTitel",
+                       {},
+                       {}}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+}  // namespace
