@@ -23,10 +23,10 @@ enum class Kind { kBlank, kTitleRepeat, kHeading, kText };
 struct Classified {
     Kind kind = Kind::kBlank;
     HeadingMatch heading;
-    int section = -1;          ///< index into item.sections, -1 outside any section
-    int block = 0;             ///< text between two headings / title repeats
+    int section = -1;  ///< index into item.sections, -1 outside any section
+    int block = 0;     ///< text between two headings / title repeats
     bool first_in_block = false;
-    bool decision = false;     ///< part of a decision block
+    bool decision = false;  ///< part of a decision block
 };
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -36,8 +36,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 /// A heading ends in a noun, not in a conjunction or preposition waiting for more.
 bool ends_open(std::string_view s) {
     static constexpr std::array<std::string_view, 17> kOpen = {
-        "at", "og", "eller", "i", "til", "af", "for", "med", "om", "på",
-        "som", "der", "de", "den", "det", "en", "et"};
+        "at", "og",  "eller", "i",  "til", "af",  "for", "med", "om",
+        "på", "som", "der",   "de", "den", "det", "en",  "et"};
     auto w = words(s);
     if (w.empty()) return false;
     std::string last = lower(w.back());
@@ -53,8 +53,8 @@ bool numeric_line(std::string_view s) {
 
 bool reads_as_sentence(std::string_view s) {
     static constexpr std::array<std::string_view, 16> kFinite = {
-        "er", "var", "blev", "bliver", "har", "havde", "skal", "skulle",
-        "kan", "kunne", "vil", "ville", "må", "bør", "gives", "tages"};
+        "er",  "var",   "blev", "bliver", "har", "havde", "skal",  "skulle",
+        "kan", "kunne", "vil",  "ville",  "må",  "bør",   "gives", "tages"};
     for (std::string_view w : words(s)) {
         std::string l = lower(w);
         while (!l.empty() && (l.back() == ',' || l.back() == '.' || l.back() == ':')) l.pop_back();
@@ -162,7 +162,8 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
         }
     }
     if (!tab_text.empty()) {
-        item.decisions.insert(item.decisions.begin(), Decision{tab_text, std::nullopt, std::nullopt});
+        item.decisions.insert(item.decisions.begin(),
+                              Decision{tab_text, std::nullopt, std::nullopt});
         rules.emplace_back("decision:first");
     }
     std::string decision;

@@ -60,14 +60,14 @@ struct DatePattern {
     Order order;
 };
 
-#define MONTHS_DA                                                                          \
-    "(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|"      \
+#define MONTHS_DA                                                                    \
+    "(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|" \
     "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)"
-#define MONTHS_EN                                                                           \
-    "(?:January|February|March|April|May|June|July|August|September|October|November|"     \
+#define MONTHS_EN                                                                      \
+    "(?:January|February|March|April|May|June|July|August|September|October|November|" \
     "December)"
-#define TIME_TAIL                                                                           \
-    "(?:,?\\s*(?:-\\s*)?(?:kl\\.?\\s*)?(\\d{1,2})[:.](\\d{2})(?::\\d{2})?"                  \
+#define TIME_TAIL                                                          \
+    "(?:,?\\s*(?:-\\s*)?(?:kl\\.?\\s*)?(\\d{1,2})[:.](\\d{2})(?::\\d{2})?" \
     "(?:\\s*(?:-|–|til)\\s*(?:kl\\.?\\s*)?(\\d{1,2})[:.](\\d{2}))?)?"
 
 // Groups: three date parts, then start hour/minute and end hour/minute (all optional).
@@ -94,16 +94,31 @@ std::optional<FoundDate> find_date(std::string_view s) {
         const RE2& re = *kCompiled[k];
         re2::StringPiece g[8];
         std::size_t from = 0;
-        while (from <= s.size() &&
-               re.Match(s, from, s.size(), RE2::UNANCHORED, g, 8)) {
+        while (from <= s.size() && re.Match(s, from, s.size(), RE2::UNANCHORED, g, 8)) {
             const std::size_t pos = static_cast<std::size_t>(g[0].data() - s.data());
             if (best && pos >= best->position) break;
             int y = 0, m = 0, d = 0;
             switch (kPatterns[k].order) {
-                case Order::kIso: y = to_int(g[1]); m = to_int(g[2]); d = to_int(g[3]); break;
-                case Order::kDayMonthYear: d = to_int(g[1]); m = to_int(g[2]); y = to_int(g[3]); break;
-                case Order::kDayNameYear: d = to_int(g[1]); m = month_number(g[2]); y = to_int(g[3]); break;
-                case Order::kNameDayYear: m = month_number(g[1]); d = to_int(g[2]); y = to_int(g[3]); break;
+                case Order::kIso:
+                    y = to_int(g[1]);
+                    m = to_int(g[2]);
+                    d = to_int(g[3]);
+                    break;
+                case Order::kDayMonthYear:
+                    d = to_int(g[1]);
+                    m = to_int(g[2]);
+                    y = to_int(g[3]);
+                    break;
+                case Order::kDayNameYear:
+                    d = to_int(g[1]);
+                    m = month_number(g[2]);
+                    y = to_int(g[3]);
+                    break;
+                case Order::kNameDayYear:
+                    m = month_number(g[1]);
+                    d = to_int(g[2]);
+                    y = to_int(g[3]);
+                    break;
             }
             if (auto date = make_date(y, m, d)) {
                 FoundDate f;

@@ -11,11 +11,11 @@ namespace referat::ingest::text {
 
 /// A date found in text, with the time of day and an end time when written next to it.
 struct FoundDate {
-    std::string date;                    ///< ISO yyyy-mm-dd
-    std::optional<std::string> time;     ///< hh:mm
-    std::optional<std::string> end_time; ///< hh:mm ("11:00 - 12:20")
-    std::size_t position = 0;            ///< byte offset of the match in the searched text
-    std::size_t length = 0;              ///< byte length of the match
+    std::string date;                     ///< ISO yyyy-mm-dd
+    std::optional<std::string> time;      ///< hh:mm
+    std::optional<std::string> end_time;  ///< hh:mm ("11:00 - 12:20")
+    std::size_t position = 0;             ///< byte offset of the match in the searched text
+    std::size_t length = 0;               ///< byte length of the match
 };
 
 /// The first date in s (earliest position), or std::nullopt.

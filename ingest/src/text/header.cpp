@@ -29,8 +29,7 @@ const std::vector<CompiledField>& compiled_fields(const Profile& profile) {
     static const bool kInit = [] {
         for (const Profile& p : profiles()) {
             std::vector<CompiledField> v;
-            for (const HeaderField& f : p.fields)
-            {
+            for (const HeaderField& f : p.fields) {
                 // "Mødedato Onsdag d. 27. august": Møde* labels need no colon.
                 const bool bare = f.label.starts_with("Møde");
                 v.push_back({std::make_unique<RE2>("^(?i:" + std::string(f.label) +
@@ -60,7 +59,8 @@ std::optional<std::string> time_of(std::string_view s, std::optional<std::string
 
 std::string committee_from_title(std::string_view title) {
     static const RE2 kReferatI(R"((?i)referat (?:fra|af) (?:mødet|møde) i (.+?) den\b)");
-    static const RE2 kMoedeI(R"(^(?i:(?:ordinært |ekstraordinært )?møde(?: del \d+)?) i (.+?)(?: den\b| afklares\b|$))");
+    static const RE2 kMoedeI(
+        R"(^(?i:(?:ordinært |ekstraordinært )?møde(?: del \d+)?) i (.+?)(?: den\b| afklares\b|$))");
     static const RE2 kDashReferat(R"(^(.+?)\s+[-–]\s+(?i:referat|dagsorden)\b)");
     static const RE2 kParen(R"(^([^()]+?)\s*\()");
     static const RE2 kReferatX(R"(^(?i:referat|dagsorden)\s+(\p{Lu}.+?)\s+(?:d\.|den)\s+\d)");
@@ -156,7 +156,8 @@ bool person_line(std::string_view t) {
     std::size_t from = 0;
     while (from <= t.size()) {
         std::size_t tab = t.find('\t', from);
-        std::string_view cell = trim(t.substr(from, tab == std::string_view::npos ? t.npos : tab - from));
+        std::string_view cell =
+            trim(t.substr(from, tab == std::string_view::npos ? t.npos : tab - from));
         if (!cell.empty() && words(cell).size() < 2 && cell.find('(') == std::string_view::npos)
             return false;
         if (tab == std::string_view::npos) break;
@@ -177,7 +178,8 @@ bool bare_date_line(std::string_view line, const FoundDate& fd) {
 }  // namespace
 
 void read_attendance(std::string_view list, Attendance kind, Meeting& meeting) {
-    static const RE2 kSubLabel(R"(^(?i:Eksterne deltagere|Ekstern deltager|Øvrige deltagere|Gæster)\s*:\s*(.*)$)");
+    static const RE2 kSubLabel(
+        R"(^(?i:Eksterne deltagere|Ekstern deltager|Øvrige deltagere|Gæster)\s*:\s*(.*)$)");
     std::vector<std::string> tokens = split_list(list);
     std::size_t orgs = 0;
     for (const auto& t : tokens)
@@ -205,7 +207,8 @@ void read_attendance(std::string_view list, Attendance kind, Meeting& meeting) {
         if (external && !e.role) e.role = "ekstern deltager";
         Person p{e.name, e.organisation, e.role, e.party};
         // "Name (A) - afbud" inside a list of those present.
-        if (p.role && (lower(*p.role) == "afbud" || lower(*p.role) == "fraværende")) e.absent = true;
+        if (p.role && (lower(*p.role) == "afbud" || lower(*p.role) == "fraværende"))
+            e.absent = true;
         if (kind == Attendance::kAbsent || e.absent) {
             p.role.reset();
             meeting.absent.push_back(std::move(p));
@@ -237,7 +240,8 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
         static const RE2 kRoleLabel(R"(^(?i:(Sekretær|Referent|Protokolfører))\s*(?::\s*(.*)|$))");
         re2::StringPiece role_label, role_rest;
         std::optional<std::string> list_role;
-        if (a == Attendance::kNone && RE2::FullMatch(line.trimmed, kRoleLabel, &role_label, &role_rest)) {
+        if (a == Attendance::kNone &&
+            RE2::FullMatch(line.trimmed, kRoleLabel, &role_label, &role_rest)) {
             a = Attendance::kPresent;
             rest = role_rest;
             list_role = lower(role_label);
@@ -273,11 +277,21 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
             used[at - begin] = true;
             std::optional<FoundDate> fd = find_date(value);
             switch (f.field) {
-                case Field::kTitle: m.title = collapse_spaces(value); break;
-                case Field::kCommittee: m.committee = collapse_spaces(value); break;
-                case Field::kLocation: m.location = collapse_spaces(value); break;
-                case Field::kPublished: if (fd) m.published = fd->date; break;
-                case Field::kTime: time = time_of(value, &end_time); break;
+                case Field::kTitle:
+                    m.title = collapse_spaces(value);
+                    break;
+                case Field::kCommittee:
+                    m.committee = collapse_spaces(value);
+                    break;
+                case Field::kLocation:
+                    m.location = collapse_spaces(value);
+                    break;
+                case Field::kPublished:
+                    if (fd) m.published = fd->date;
+                    break;
+                case Field::kTime:
+                    time = time_of(value, &end_time);
+                    break;
                 case Field::kDate:
                     if (fd && !m.date) {
                         m.date = fd->date;
@@ -325,7 +339,8 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
         std::optional<FoundDate> chosen;
         std::size_t chosen_line = end;
         for (std::size_t i = begin; i < end; ++i) {
-            if (lines[i].blank || used[i - begin] || lines[i].trimmed.size() > kMaxHeaderLine) continue;
+            if (lines[i].blank || used[i - begin] || lines[i].trimmed.size() > kMaxHeaderLine)
+                continue;
             std::optional<FoundDate> fd = find_date(lines[i].trimmed);
             if (!fd) continue;
             auto score = [](const FoundDate& d) { return (d.time ? 1 : 0) + (d.end_time ? 1 : 0); };
@@ -343,12 +358,14 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
             // "Den 12.03.2019 kl. 15:30 i Mødelokale 1": the place follows the time.
             static const RE2 kPlaceAfterTime(R"((?i)kl\.?\s*\d{1,2}[:.]\d{2}\s+i\s+(\S.*)$)");
             re2::StringPiece place;
-            if (!m.location && RE2::PartialMatch(lines[chosen_line].trimmed, kPlaceAfterTime, &place))
+            if (!m.location &&
+                RE2::PartialMatch(lines[chosen_line].trimmed, kPlaceAfterTime, &place))
                 m.location = collapse_spaces(place);
             std::size_t last = chosen_line;
             bool bare = bare_date_line(lines[chosen_line].trimmed, *chosen);
             // "Torsdag den 20. juni 2013" with "Kl. 10:30" on the next line.
-            static const RE2 kTimeLine(R"(^(?i:kl)\.?\s*\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?$)");
+            static const RE2 kTimeLine(
+                R"(^(?i:kl)\.?\s*\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?$)");
             std::size_t at = last;
             std::string_view v = next_value(last, at);
             if (!v.empty() && RE2::FullMatch(v, kTimeLine)) {

@@ -20,7 +20,8 @@ constexpr int kMaxTitleLines = 3;
 const std::vector<std::unique_ptr<RE2>>& style_regexes() {
     static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
         std::vector<std::unique_ptr<RE2>> out;
-        for (const auto& s : item_styles()) out.push_back(std::make_unique<RE2>(std::string(s.regex)));
+        for (const auto& s : item_styles())
+            out.push_back(std::make_unique<RE2>(std::string(s.regex)));
         return out;
     }();
     return kCompiled;
@@ -107,7 +108,8 @@ std::vector<Candidate> chain(const std::vector<Candidate>& cands) {
         int last = cands[s].number;
         for (std::size_t i = s + 1; i < cands.size(); ++i) {
             int n = cands[i].number;
-            if (n == last + 1 || (n > last + 1 && n <= last + kMaxGap && !exists_after(last + 1, i))) {
+            if (n == last + 1 ||
+                (n > last + 1 && n <= last + kMaxGap && !exists_after(last + 1, i))) {
                 run.push_back(cands[i]);
                 last = n;
             }
@@ -157,8 +159,8 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
     for (std::size_t s = 0; s < per_style.size(); ++s) {
         if (per_style[s].empty()) continue;
         std::vector<Candidate> run = chain(per_style[s]);
-        if (run.size() > best.size() || (run.size() == best.size() && !run.empty() &&
-                                         run.front().line < best.front().line)) {
+        if (run.size() > best.size() ||
+            (run.size() == best.size() && !run.empty() && run.front().line < best.front().line)) {
             best = std::move(run);
             best_style = s;
         }
@@ -169,15 +171,15 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
         R"(^(?:(?i:punkt)\s+\d+\s*[:.]\s*|\d+\.\s*)?(.*?)\s*(?:\.{3,}|…+)?\s*\d*\s*$)");
     for (std::size_t i = begin; i < end; ++i) {
         re2::StringPiece t;
-        if (in_toc[i] && !lines[i].blank && RE2::FullMatch(lines[i].trimmed, kTocTitle, &t) && !t.empty())
+        if (in_toc[i] && !lines[i].blank && RE2::FullMatch(lines[i].trimmed, kTocTitle, &t) &&
+            !t.empty())
             toc_titles.push_back(collapse_spaces(t));
     }
     auto continues_toc_title = [&](const std::string& title, const std::string& joined) {
         // The entry may be cut short by the page number column ("... med ti<TAB>17").
         for (const auto& t : toc_titles) {
             const std::size_t n = std::min(t.size(), joined.size());
-            if (n > title.size() + 3 && t.compare(0, n, joined, 0, n) == 0)
-                return true;
+            if (n > title.size() + 3 && t.compare(0, n, joined, 0, n) == 0) return true;
         }
         return false;
     };
@@ -223,8 +225,9 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             const bool hyphen = !title.empty() && title.back() == '-' &&
                                 continues_toc_title(collapse_spaces(title), glued);
             if (!open && !hyphen && !starts_lower(lines[next].trimmed) &&
-                !continues_toc_title(collapse_spaces(title),
-                                     collapse_spaces(title + " " + std::string(lines[next].trimmed))))
+                !continues_toc_title(
+                    collapse_spaces(title),
+                    collapse_spaces(title + " " + std::string(lines[next].trimmed))))
                 break;
             if (!hyphen) title += ' ';
             title += lines[next].trimmed;

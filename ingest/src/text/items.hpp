@@ -14,18 +14,18 @@ namespace referat::ingest::text {
 
 /// One item header line as found.
 struct ItemHeader {
-    std::size_t line = 0;       ///< index of the header line
-    std::size_t body_begin = 0; ///< index of the first line after the header and its title
+    std::size_t line = 0;        ///< index of the header line
+    std::size_t body_begin = 0;  ///< index of the first line after the header and its title
     int number = 0;
-    std::string title;          ///< title as written, wrapped lines joined by one space
+    std::string title;  ///< title as written, wrapped lines joined by one space
 };
 
 /// An item header candidate on one line (any style), before the chain check.
 struct Candidate {
     std::size_t line = 0;
     int number = 0;
-    std::size_t style = 0;       ///< index into item_styles()
-    std::string_view title;      ///< title on the same line (may be empty)
+    std::size_t style = 0;   ///< index into item_styles()
+    std::string_view title;  ///< title on the same line (may be empty)
 };
 
 /// The candidate on this line, if any (column 0, known style, not a date or table row).

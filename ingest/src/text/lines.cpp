@@ -7,7 +7,9 @@ namespace referat::ingest::text {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 /// Page furniture and web navigation that carry no content.
 bool is_noise(std::string_view trimmed) {
@@ -93,8 +95,8 @@ std::size_t utf8_length(std::string_view s) {
 }
 
 std::string lower(std::string_view s) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
     u.toLower();
     std::string out;
     u.toUTF8String(out);

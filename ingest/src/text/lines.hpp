@@ -10,12 +10,12 @@ namespace referat::ingest::text {
 
 /// One line of the normalised text (without its '\n').
 struct Line {
-    std::size_t begin = 0;      ///< byte offset of the first byte
-    std::size_t end = 0;        ///< byte offset one past the last byte (before '\n')
-    std::string_view raw;       ///< the line as written
-    std::string_view trimmed;   ///< raw without leading and trailing whitespace
-    int number = 0;             ///< 1-based line number in the whole text
-    bool blank = true;          ///< only whitespace (or a noise line such as "Side 2 af 17")
+    std::size_t begin = 0;     ///< byte offset of the first byte
+    std::size_t end = 0;       ///< byte offset one past the last byte (before '\n')
+    std::string_view raw;      ///< the line as written
+    std::string_view trimmed;  ///< raw without leading and trailing whitespace
+    int number = 0;            ///< 1-based line number in the whole text
+    bool blank = true;         ///< only whitespace (or a noise line such as "Side 2 af 17")
 };
 
 /// Split text into lines; noise lines (page footers, web navigation) are marked blank.

@@ -11,14 +11,14 @@ namespace {
 
 /// Characters that vanish: soft hyphen, zero-width space/joiners, word joiner, BOM.
 bool is_invisible(UChar32 c) {
-    return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
-           c == 0xFEFF || c == 0x180E;
+    return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
+           c == 0x180E;
 }
 
 /// Unicode spaces (and separators that would otherwise split lines) that become ' '.
 bool is_other_space(UChar32 c) {
-    if (c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
-        c == 0x205F || c == 0x3000 || c == 0x0085 || c == 0x2028 || c == 0x2029)
+    if (c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+        c == 0x3000 || c == 0x0085 || c == 0x2028 || c == 0x2029)
         return true;
     return false;
 }

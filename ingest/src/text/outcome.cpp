@@ -217,7 +217,8 @@ Outcome classify_outcome(std::string_view decision_text) {
         if (ph.rank <= best_rank || ph.words.size() > toks.size()) continue;
         for (std::size_t i = 0; i + ph.words.size() <= toks.size(); ++i) {
             bool ok = true;
-            for (std::size_t k = 0; k < ph.words.size() && ok; ++k) ok = matches(ph.words[k], i + k);
+            for (std::size_t k = 0; k < ph.words.size() && ok; ++k)
+                ok = matches(ph.words[k], i + k);
             if (ok) {
                 best_rank = ph.rank;
                 best = ph.outcome;

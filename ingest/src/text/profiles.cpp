@@ -11,18 +11,22 @@ namespace referat::ingest::text {
 namespace {
 
 // ---- Portal: web publication with label lines and the value on the next line. ----
-constexpr std::string_view kPortalMarkers[] = {
-    R"(^Udgivet\s+\d{1,2}\.\d{1,2}\.\d{4}$)", "^UDVALG$", "^MØDE$", "^STED$",
-    "^STARTTIDSPUNKT$", "^SLUTTIDSPUNKT$", "^PUNKTER$"};
+constexpr std::string_view kPortalMarkers[] = {R"(^Udgivet\s+\d{1,2}\.\d{1,2}\.\d{4}$)",
+                                               "^UDVALG$",
+                                               "^MØDE$",
+                                               "^STED$",
+                                               "^STARTTIDSPUNKT$",
+                                               "^SLUTTIDSPUNKT$",
+                                               "^PUNKTER$"};
 constexpr HeaderField kPortalFields[] = {
-    {"UDVALG", Field::kCommittee},       {"MØDE", Field::kTitle},
-    {"STED", Field::kLocation},          {"STARTTIDSPUNKT", Field::kStart},
-    {"SLUTTIDSPUNKT", Field::kEnd},      {"Udgivet", Field::kPublished}};
+    {"UDVALG", Field::kCommittee},  {"MØDE", Field::kTitle},
+    {"STED", Field::kLocation},     {"STARTTIDSPUNKT", Field::kStart},
+    {"SLUTTIDSPUNKT", Field::kEnd}, {"Udgivet", Field::kPublished}};
 
 // ---- Word 2011: letter-style referat with Dato / Deltagere / Afbud lines. ----
 constexpr std::string_view kWordMarkers[] = {
-    R"(^Dato:\s*\d)",          "^Kontaktperson:", "^Deltagere:",   "^Afbud:",
-    "^Referat (?:fra|af) mødet", "^Sagsfremstilling$", "^E-mail:"};
+    R"(^Dato:\s*\d)",     "^Kontaktperson:", "^Deltagere:", "^Afbud:", "^Referat (?:fra|af) mødet",
+    "^Sagsfremstilling$", "^E-mail:"};
 constexpr HeaderField kWordFields[] = {{"Dato", Field::kPublished},
                                        {"Tidspunkt", Field::kTime},
                                        {"Mødested", Field::kLocation},
@@ -30,13 +34,9 @@ constexpr HeaderField kWordFields[] = {{"Dato", Field::kPublished},
 
 // ---- FirstAgenda: export with Mødedeltagere, an Indhold table and "Punkt N." items. ----
 constexpr std::string_view kFirstAgendaMarkers[] = {
-    R"(^Mødedeltagere\s*:)",
-    "^Indhold$",
-    R"(^Punkt \d+\.$)",
-    R"(^Punkt \d+:.*\.{3,})",
+    R"(^Mødedeltagere\s*:)", "^Indhold$", R"(^Punkt \d+\.$)", R"(^Punkt \d+:.*\.{3,})",
     R"(^\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2} - \d{1,2}:\d{2}$)",
-    R"(^.+\(.+\d{2}-\d{2}-\d{4} \d{2}:\d{2}(?::\d{2})?\)$)",
-    "^Beslutning:$",
+    R"(^.+\(.+\d{2}-\d{2}-\d{4} \d{2}:\d{2}(?::\d{2})?\)$)", "^Beslutning:$",
     // The same publisher's PDF and web renderings (Aarhus): "Punkt N: title", case numbers.
     R"(^Punkt \d+: \S)", "^Beslutninger$", "^Indholdsfortegnelse$", R"(^Mødedato\b)",
     R"(^EMN-\d{4}-\d+$)", "^Punkt\tTitel$"};
@@ -47,17 +47,16 @@ constexpr HeaderField kFirstAgendaFields[] = {{"Mødedato", Field::kDate},
 
 // ---- Generic: any publisher; common Danish header labels. ----
 constexpr HeaderField kGenericFields[] = {
-    {"Udvalg", Field::kCommittee},          {"Mødedato", Field::kDate},
-    {"Møtedato", Field::kDate},             {"Sammanträdesdatum", Field::kDate},
-    {"Dato", Field::kDate},                 {"Mødetidspunkt", Field::kTime},
-    {"Tidspunkt", Field::kTime},            {"Starttidspunkt", Field::kStart},
-    {"Sluttidspunkt", Field::kEnd},         {"Mødested", Field::kLocation},
-    {"Mødelokale", Field::kLocation},       {"Lokale", Field::kLocation},
-    {"Sted", Field::kLocation},             {"Udgivet", Field::kPublished}};
+    {"Udvalg", Field::kCommittee},    {"Mødedato", Field::kDate},
+    {"Møtedato", Field::kDate},       {"Sammanträdesdatum", Field::kDate},
+    {"Dato", Field::kDate},           {"Mødetidspunkt", Field::kTime},
+    {"Tidspunkt", Field::kTime},      {"Starttidspunkt", Field::kStart},
+    {"Sluttidspunkt", Field::kEnd},   {"Mødested", Field::kLocation},
+    {"Mødelokale", Field::kLocation}, {"Lokale", Field::kLocation},
+    {"Sted", Field::kLocation},       {"Udgivet", Field::kPublished}};
 
 constexpr Profile kProfiles[] = {
-    {"portal", kPortalMarkers, kPortalFields, R"(^Udgivet\s+\d{1,2}\.\d{1,2}\.\d{4}$)", true,
-     true},
+    {"portal", kPortalMarkers, kPortalFields, R"(^Udgivet\s+\d{1,2}\.\d{1,2}\.\d{4}$)", true, true},
     {"word2011", kWordMarkers, kWordFields, R"(^Dato:\s*\d{1,2}\.\d{1,2}\.\d{4}$)", false, false},
     {"firstagenda", kFirstAgendaMarkers, kFirstAgendaFields,
      R"(^.+\(.*\d{1,2}-\d{1,2}-\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\)$)", false, false},
@@ -171,7 +170,8 @@ bool match_heading(std::string_view trimmed, HeadingMatch& out) {
     for (std::size_t i = 0; i < std::size(kHeadings); ++i) {
         if (RE2::FullMatch(trimmed, *h.rules[i])) {
             std::string_view heading = trimmed;
-            out = HeadingMatch{heading, kHeadings[i].kind, {}, {}, kHeadings[i].kind == "beslutning"};
+            out =
+                HeadingMatch{heading, kHeadings[i].kind, {}, {}, kHeadings[i].kind == "beslutning"};
             return true;
         }
     }
@@ -224,10 +224,14 @@ Attendance match_attendance_label(std::string_view trimmed, std::string_view& re
     rest = {};
     re2::StringPiece r;
     Attendance kind = Attendance::kNone;
-    if (RE2::FullMatch(trimmed, kExternal, &r)) kind = Attendance::kExternal;
-    else if (RE2::FullMatch(trimmed, kAbsent, &r)) kind = Attendance::kAbsent;
-    else if (RE2::FullMatch(trimmed, kPresent, &r)) kind = Attendance::kPresent;
-    else if (RE2::FullMatch(trimmed, kPresentInline, &r)) kind = Attendance::kPresent;
+    if (RE2::FullMatch(trimmed, kExternal, &r))
+        kind = Attendance::kExternal;
+    else if (RE2::FullMatch(trimmed, kAbsent, &r))
+        kind = Attendance::kAbsent;
+    else if (RE2::FullMatch(trimmed, kPresent, &r))
+        kind = Attendance::kPresent;
+    else if (RE2::FullMatch(trimmed, kPresentInline, &r))
+        kind = Attendance::kPresent;
     rest = r;
     return kind;
 }

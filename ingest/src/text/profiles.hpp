@@ -27,12 +27,12 @@ struct ItemStyle {
 
 /// One layout family.
 struct Profile {
-    std::string_view name;                    ///< "portal", "word2011", "firstagenda", "generic"
+    std::string_view name;                      ///< "portal", "word2011", "firstagenda", "generic"
     std::span<const std::string_view> markers;  ///< line patterns typical of the family
-    std::span<const HeaderField> fields;      ///< header labels and what they fill
-    std::string_view anchor;                  ///< pattern of a meeting's first header line
-    bool title_before_anchor = false;         ///< the meeting starts one line above the anchor
-    bool decision_tab_label = false;          ///< "Beslutning" right after the header is a tab
+    std::span<const HeaderField> fields;        ///< header labels and what they fill
+    std::string_view anchor;                    ///< pattern of a meeting's first header line
+    bool title_before_anchor = false;           ///< the meeting starts one line above the anchor
+    bool decision_tab_label = false;            ///< "Beslutning" right after the header is a tab
 };
 
 /// All profiles; the last one is the generic fallback.

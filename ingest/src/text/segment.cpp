@@ -47,9 +47,10 @@ std::vector<std::size_t> meeting_starts(const std::vector<Line>& lines) {
     // Number of the first candidate after each line, computed once (keeps this linear).
     std::vector<int> next_number(lines.size() + 1, -1);
     for (std::size_t i = lines.size(); i-- > 0;)
-        next_number[i] = i + 1 < lines.size() && number[i + 1] >= 0 ? number[i + 1] : next_number[i + 1];
+        next_number[i] =
+            i + 1 < lines.size() && number[i + 1] >= 0 ? number[i + 1] : next_number[i + 1];
     std::vector<std::size_t> starts{0};
-    int last_number = -1;   // last item candidate number in the current meeting
+    int last_number = -1;  // last item candidate number in the current meeting
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].blank || last_number < 0) {
             if (number[i] >= 0) last_number = number[i];
@@ -104,7 +105,8 @@ void case_number_from_body(const std::vector<Line>& lines, std::size_t begin, st
     if (item.case_number) return;
     for (std::size_t i = begin; i < end && i < begin + 8; ++i) {
         std::string label_form, code_form;
-        if (!lines[i].blank && RE2::PartialMatch(lines[i].trimmed, kCase, &label_form, &code_form)) {
+        if (!lines[i].blank &&
+            RE2::PartialMatch(lines[i].trimmed, kCase, &label_form, &code_form)) {
             item.case_number = label_form.empty() ? code_form : label_form;
             return;
         }

@@ -7,7 +7,8 @@ namespace referat::test {
 
 namespace {
 
-void field(GoldScore& s, const std::string& where, const json::Value& got, const json::Value& want) {
+void field(GoldScore& s, const std::string& where, const json::Value& got,
+           const json::Value& want) {
     ++s.total;
     if (got == want) {
         ++s.equal;
@@ -45,7 +46,8 @@ GoldScore compare_with_gold(const json::Value& got, const json::Value& gold) {
     const auto& wi = gold["items"];
     const std::size_t n = wi.is_array() ? wi.size() : 0;
     const std::size_t m = gi.is_array() ? gi.size() : 0;
-    field(s, "items.size", json::Value(static_cast<long long>(m)), json::Value(static_cast<long long>(n)));
+    field(s, "items.size", json::Value(static_cast<long long>(m)),
+          json::Value(static_cast<long long>(n)));
     for (std::size_t i = 0; i < n; ++i) {
         const json::Value& w = wi.as_array()[i];
         static const json::Value kMissing;

@@ -107,19 +107,19 @@ TEST(Robustness, ArbitraryBytesNeverCrash) {
 
 TEST(Robustness, HostileShapesNeverCrash) {
     std::vector<std::string> inputs;
-    inputs.push_back(std::string(1 << 20, 'x'));                        // one huge line
-    inputs.push_back(std::string(1 << 16, '\n'));                       // only line breaks
-    inputs.push_back(std::string(1 << 16, '\0'));                       // NUL bytes
-    inputs.push_back(std::string(1 << 14, '('));                        // unbalanced parentheses
+    inputs.push_back(std::string(1 << 20, 'x'));   // one huge line
+    inputs.push_back(std::string(1 << 16, '\n'));  // only line breaks
+    inputs.push_back(std::string(1 << 16, '\0'));  // NUL bytes
+    inputs.push_back(std::string(1 << 14, '('));   // unbalanced parentheses
     std::string many;
     for (int i = 0; i < 20000; ++i) many += std::to_string(i % 7 + 1) + ". Punkt\n";
-    inputs.push_back(many);                                              // restarting numbers
+    inputs.push_back(many);  // restarting numbers
     std::string headings;
     for (int i = 0; i < 20000; ++i) headings += "Beslutning\nBilag: x\nUdgivet 01.01.2020\n";
-    inputs.push_back(headings);                                          // headings and anchors
+    inputs.push_back(headings);  // headings and anchors
     std::string dates;
     for (int i = 0; i < 20000; ++i) dates += "1. januar 2020 kl. 10:00 - 11:00 i ";
-    inputs.push_back(dates);                                             // date-like run-on line
+    inputs.push_back(dates);  // date-like run-on line
     for (const auto& input : inputs) {
         auto meetings = run(input);
         EXPECT_FALSE(meetings.empty());

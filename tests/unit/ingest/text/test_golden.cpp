@@ -33,8 +33,8 @@ Value gold_of(const std::string& stem) {
 }
 
 std::string report(const std::string& name, const referat::test::GoldScore& s) {
-    std::string out = name + ": " + std::to_string(s.equal) + "/" + std::to_string(s.total) +
-                      " fields equal\n";
+    std::string out =
+        name + ": " + std::to_string(s.equal) + "/" + std::to_string(s.total) + " fields equal\n";
     for (const auto& d : s.diffs) out += "  " + d + "\n";
     return out;
 }

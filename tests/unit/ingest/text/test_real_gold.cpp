@@ -33,7 +33,8 @@ Value opt(const std::optional<std::string>& s) { return s ? Value(*s) : Value();
 class RealMinutes : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RealMinutes, MatchExpectationsWrittenByHand) {
-    auto parsed = referat::json::parse(referat::test::read_file(kData + "/real-gold/" + GetParam()));
+    auto parsed =
+        referat::json::parse(referat::test::read_file(kData + "/real-gold/" + GetParam()));
     ASSERT_TRUE(parsed.has_value());
     const Value& want = *parsed;
     const std::string file = kData + "/real/" + want["file"].as_string();

@@ -32,7 +32,8 @@ class HeaderDate : public ::testing::TestWithParam<DateCase> {};
 
 TEST_P(HeaderDate, IsRead) {
     const DateCase& c = GetParam();
-    Meeting m = one_meeting(c.header + "\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n");
+    Meeting m =
+        one_meeting(c.header + "\n\n1. Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n");
     EXPECT_EQ(m.date.value_or("-"), c.date);
     EXPECT_EQ(m.start, c.start);
     EXPECT_EQ(m.end, c.end);
@@ -41,24 +42,38 @@ TEST_P(HeaderDate, IsRead) {
 INSTANTIATE_TEST_SUITE_P(
     Danish, HeaderDate,
     ::testing::Values(
-        DateCase{"iso", "Referat\n\nMødedato: 2019-10-09 09:00", "2019-10-09", "2019-10-09T09:00", std::nullopt},
-        DateCase{"seconds", "Referat\n\nMødedato: 04-06-2020 09:00:00", "2020-06-04", "2020-06-04T09:00", std::nullopt},
-        DateCase{"english_month", "Byrådet\n\nOnsdag, April 3, 2019 - 18:00", "2019-04-03", "2019-04-03T18:00", std::nullopt},
-        DateCase{"day_month_comma_year", "Byrådet\n\nMandag, 11 januar, 2021 - 19:00", "2021-01-11", "2021-01-11T19:00", std::nullopt},
-        DateCase{"den_kl", "Referat\n\ntirsdag den 4. december 2012, kl. 13:00", "2012-12-04", "2012-12-04T13:00", std::nullopt},
-        DateCase{"glued_month", "Referat fra mødet i Socialdirektørforum den 16.august 2011", "2011-08-16", std::nullopt, std::nullopt},
-        DateCase{"den_dotted_kl", "Referat\n\nDen 12.03.2019 kl. 15:30 i Mødelokale 1", "2019-03-12", "2019-03-12T15:30", std::nullopt},
-        DateCase{"time_range", "Referat\n\nDato: 14.05.2018\nTidspunkt: 16:00 - 18:00", "2018-05-14", "2018-05-14T16:00", "2018-05-14T18:00"},
-        DateCase{"dash_title", "Økonomiudvalget - Referat fra mødet den 04-06-2020", "2020-06-04", std::nullopt, std::nullopt},
-        DateCase{"range_line", "DAS Social (DAS Social 28-01-2022 11:00:00)\n\n28-01-2022 11:00 - 12:20\n\nTeams", "2022-01-28", "2022-01-28T11:00", "2022-01-28T12:20"}),
+        DateCase{"iso", "Referat\n\nMødedato: 2019-10-09 09:00", "2019-10-09", "2019-10-09T09:00",
+                 std::nullopt},
+        DateCase{"seconds", "Referat\n\nMødedato: 04-06-2020 09:00:00", "2020-06-04",
+                 "2020-06-04T09:00", std::nullopt},
+        DateCase{"english_month", "Byrådet\n\nOnsdag, April 3, 2019 - 18:00", "2019-04-03",
+                 "2019-04-03T18:00", std::nullopt},
+        DateCase{"day_month_comma_year", "Byrådet\n\nMandag, 11 januar, 2021 - 19:00", "2021-01-11",
+                 "2021-01-11T19:00", std::nullopt},
+        DateCase{"den_kl", "Referat\n\ntirsdag den 4. december 2012, kl. 13:00", "2012-12-04",
+                 "2012-12-04T13:00", std::nullopt},
+        DateCase{"glued_month", "Referat fra mødet i Socialdirektørforum den 16.august 2011",
+                 "2011-08-16", std::nullopt, std::nullopt},
+        DateCase{"den_dotted_kl", "Referat\n\nDen 12.03.2019 kl. 15:30 i Mødelokale 1",
+                 "2019-03-12", "2019-03-12T15:30", std::nullopt},
+        DateCase{"time_range", "Referat\n\nDato: 14.05.2018\nTidspunkt: 16:00 - 18:00",
+                 "2018-05-14", "2018-05-14T16:00", "2018-05-14T18:00"},
+        DateCase{"dash_title", "Økonomiudvalget - Referat fra mødet den 04-06-2020", "2020-06-04",
+                 std::nullopt, std::nullopt},
+        DateCase{"range_line",
+                 "DAS Social (DAS Social 28-01-2022 11:00:00)\n\n28-01-2022 11:00 - 12:20\n\nTeams",
+                 "2022-01-28", "2022-01-28T11:00", "2022-01-28T12:20"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(HeaderFields, CommitteeAndPlaceFromFreeForms) {
-    Meeting a = one_meeting("Økonomiudvalget - Referat fra mødet den 04-06-2020\n\n1. Sag\n\nTekst.\n");
+    Meeting a =
+        one_meeting("Økonomiudvalget - Referat fra mødet den 04-06-2020\n\n1. Sag\n\nTekst.\n");
     EXPECT_EQ(a.committee, "Økonomiudvalget");
-    Meeting b = one_meeting("Referat\n\nDen 12.03.2019 kl. 15:30 i Mødelokale 1\n\n1. Sag\n\nTekst.\n");
+    Meeting b =
+        one_meeting("Referat\n\nDen 12.03.2019 kl. 15:30 i Mødelokale 1\n\n1. Sag\n\nTekst.\n");
     EXPECT_EQ(b.location.value_or("-"), "Mødelokale 1");
-    Meeting c = one_meeting("Referat\n\nUdvalg: Teknik og Miljø\nMødested: Rådhuset\n\n1. Sag\n\nTekst.\n");
+    Meeting c =
+        one_meeting("Referat\n\nUdvalg: Teknik og Miljø\nMødested: Rådhuset\n\n1. Sag\n\nTekst.\n");
     EXPECT_EQ(c.committee, "Teknik og Miljø");
     EXPECT_EQ(c.location.value_or("-"), "Rådhuset");
 }
@@ -78,7 +93,8 @@ class ItemHeaderForm : public ::testing::TestWithParam<ItemCase> {};
 
 TEST_P(ItemHeaderForm, GivesNumberTitleAndMarks) {
     const ItemCase& c = GetParam();
-    Meeting m = one_meeting("Referat\n\nDato: 01.02.2020\n\n" + c.header + "\n\nBeslutning\nGodkendt.\n");
+    Meeting m =
+        one_meeting("Referat\n\nDato: 01.02.2020\n\n" + c.header + "\n\nBeslutning\nGodkendt.\n");
     ASSERT_EQ(m.items.size(), 1u);
     EXPECT_EQ(m.items[0].number, c.number);
     EXPECT_EQ(m.items[0].title, c.title);
@@ -90,23 +106,40 @@ TEST_P(ItemHeaderForm, GivesNumberTitleAndMarks) {
 INSTANTIATE_TEST_SUITE_P(
     Danish, ItemHeaderForm,
     ::testing::Values(
-        ItemCase{"dot", "1. Godkendelse af dagsorden", 1, "Godkendelse af dagsorden", false, std::nullopt},
-        ItemCase{"dot_spaces", "1.   Godkendelse af dagsorden", 1, "Godkendelse af dagsorden", false, std::nullopt},
-        ItemCase{"punkt_colon", "Punkt 1: Godkendelse af dagsorden", 1, "Godkendelse af dagsorden", false, std::nullopt},
-        ItemCase{"punkt_alone", "Punkt 1.\n\nGodkendelse af dagsorden", 1, "Godkendelse af dagsorden", false, std::nullopt},
-        ItemCase{"pkt", "Pkt. 42 Godkendelse af dagsorden", 42, "Godkendelse af dagsorden", false, std::nullopt},
-        ItemCase{"sag_nr", "Sag nr. 24\n\nGodkendelse af dagsorden", 24, "Godkendelse af dagsorden", false, std::nullopt},
-        ItemCase{"nr_dash", "Nr.60 - Godkendelse af dagsorden", 60, "Godkendelse af dagsorden", false, std::nullopt},
-        ItemCase{"year_continued", "172. Godkendelse af dagsorden", 172, "Godkendelse af dagsorden", false, std::nullopt},
-        ItemCase{"glued", "38Godkendelse af dagsorden", 38, "Godkendelse af dagsorden", false, std::nullopt},
-        ItemCase{"open_mark", "1. Godkendelse af dagsorden (Åben)", 1, "Godkendelse af dagsorden", false, std::nullopt},
-        ItemCase{"closed_mark", "3. Personalesag (Lukket punkt)", 3, "Personalesag", true, std::nullopt},
-        ItemCase{"closed_prefix", "Punkt 5: Lukket: Køb af ejendom", 5, "Køb af ejendom", true, std::nullopt},
-        ItemCase{"sagsnr", "1. Budget 2024 Sagsnr.: 330-2018-3619", 1, "Budget 2024", false, "330-2018-3619"},
-        ItemCase{"emn", "Punkt 2: Budget 2024 EMN-2023-009832", 2, "Budget 2024", false, "EMN-2023-009832"},
-        ItemCase{"sag_code", "4. Lokalplan Sag 306-2009-600", 4, "Lokalplan", false, "306-2009-600"},
-        ItemCase{"wrapped_paren", "11. Budget 2012 (flyttet fra det udvidede møde i\n\nForretningsudvalget)", 11,
-                 "Budget 2012 (flyttet fra det udvidede møde i Forretningsudvalget)", false, std::nullopt}),
+        ItemCase{"dot", "1. Godkendelse af dagsorden", 1, "Godkendelse af dagsorden", false,
+                 std::nullopt},
+        ItemCase{"dot_spaces", "1.   Godkendelse af dagsorden", 1, "Godkendelse af dagsorden",
+                 false, std::nullopt},
+        ItemCase{"punkt_colon", "Punkt 1: Godkendelse af dagsorden", 1, "Godkendelse af dagsorden",
+                 false, std::nullopt},
+        ItemCase{"punkt_alone", "Punkt 1.\n\nGodkendelse af dagsorden", 1,
+                 "Godkendelse af dagsorden", false, std::nullopt},
+        ItemCase{"pkt", "Pkt. 42 Godkendelse af dagsorden", 42, "Godkendelse af dagsorden", false,
+                 std::nullopt},
+        ItemCase{"sag_nr", "Sag nr. 24\n\nGodkendelse af dagsorden", 24, "Godkendelse af dagsorden",
+                 false, std::nullopt},
+        ItemCase{"nr_dash", "Nr.60 - Godkendelse af dagsorden", 60, "Godkendelse af dagsorden",
+                 false, std::nullopt},
+        ItemCase{"year_continued", "172. Godkendelse af dagsorden", 172, "Godkendelse af dagsorden",
+                 false, std::nullopt},
+        ItemCase{"glued", "38Godkendelse af dagsorden", 38, "Godkendelse af dagsorden", false,
+                 std::nullopt},
+        ItemCase{"open_mark", "1. Godkendelse af dagsorden (Åben)", 1, "Godkendelse af dagsorden",
+                 false, std::nullopt},
+        ItemCase{"closed_mark", "3. Personalesag (Lukket punkt)", 3, "Personalesag", true,
+                 std::nullopt},
+        ItemCase{"closed_prefix", "Punkt 5: Lukket: Køb af ejendom", 5, "Køb af ejendom", true,
+                 std::nullopt},
+        ItemCase{"sagsnr", "1. Budget 2024 Sagsnr.: 330-2018-3619", 1, "Budget 2024", false,
+                 "330-2018-3619"},
+        ItemCase{"emn", "Punkt 2: Budget 2024 EMN-2023-009832", 2, "Budget 2024", false,
+                 "EMN-2023-009832"},
+        ItemCase{"sag_code", "4. Lokalplan Sag 306-2009-600", 4, "Lokalplan", false,
+                 "306-2009-600"},
+        ItemCase{"wrapped_paren",
+                 "11. Budget 2012 (flyttet fra det udvidede møde i\n\nForretningsudvalget)", 11,
+                 "Budget 2012 (flyttet fra det udvidede møde i Forretningsudvalget)", false,
+                 std::nullopt}),
     [](const auto& info) { return std::string(info.param.name); });
 
 // ---- Headings ----
@@ -122,7 +155,8 @@ class SectionHeading : public ::testing::TestWithParam<HeadingCase> {};
 
 TEST_P(SectionHeading, IsASectionOfItsKind) {
     const HeadingCase& c = GetParam();
-    Meeting m = one_meeting("Referat\n\n1. Sag om noget\n\n" + c.line + "\nTeksten under overskriften.\n");
+    Meeting m =
+        one_meeting("Referat\n\n1. Sag om noget\n\n" + c.line + "\nTeksten under overskriften.\n");
     ASSERT_EQ(m.items.size(), 1u);
     ASSERT_EQ(m.items[0].sections.size(), 1u) << c.line;
     EXPECT_EQ(m.items[0].sections[0].heading, c.heading);
@@ -137,7 +171,8 @@ INSTANTIATE_TEST_SUITE_P(
         HeadingCase{"resume_capitals", "RESUMÉ", "RESUMÉ", "resume"},
         HeadingCase{"resume", "Resume", "Resume", "resume"},
         HeadingCase{"sagsfremstilling", "Sagsfremstilling", "Sagsfremstilling", "sagsfremstilling"},
-        HeadingCase{"supplerende", "Supplerende sagsfremstilling", "Supplerende sagsfremstilling", "sagsfremstilling"},
+        HeadingCase{"supplerende", "Supplerende sagsfremstilling", "Supplerende sagsfremstilling",
+                    "sagsfremstilling"},
         HeadingCase{"beslutningstema", "Beslutningstema", "Beslutningstema", "resume"},
         HeadingCase{"sagens_kerne", "Sagens kerne", "Sagens kerne", "resume"},
         HeadingCase{"retligt", "Retligt grundlag", "Retligt grundlag", "lovgrundlag"},
@@ -148,8 +183,9 @@ INSTANTIATE_TEST_SUITE_P(
         HeadingCase{"orientering", "Orientering", "Orientering", "orientering"},
         HeadingCase{"beslutning_i", "Beslutning i Økonomiudvalget den 04-06-2020",
                     "Beslutning i Økonomiudvalget den 04-06-2020", "beslutning"},
-        HeadingCase{"genitive", "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1",
-                    "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1", "beslutning"},
+        HeadingCase{
+            "genitive", "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1",
+            "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1", "beslutning"},
         HeadingCase{"behandling_i", "Behandling i Økonomiudvalget den 04-06-2020, pkt. 1",
                     "Behandling i Økonomiudvalget den 04-06-2020, pkt. 1", "beslutning"}),
     [](const auto& info) { return std::string(info.param.name); });
@@ -183,7 +219,8 @@ class FalseItemHeader : public ::testing::TestWithParam<FalseCase> {};
 
 TEST_P(FalseItemHeader, IsBodyText) {
     Meeting m = one_meeting("Referat\n\n1. Første sag\n\nSagsfremstilling\nTekst.\n" +
-                            GetParam().body_line + "\nMere tekst.\n\n2. Anden sag\n\nBeslutning\nGodkendt.\n");
+                            GetParam().body_line +
+                            "\nMere tekst.\n\n2. Anden sag\n\nBeslutning\nGodkendt.\n");
     ASSERT_EQ(m.items.size(), 2u) << GetParam().body_line;
     EXPECT_EQ(m.items[0].title, "Første sag");
     EXPECT_EQ(m.items[1].title, "Anden sag");
@@ -192,18 +229,17 @@ TEST_P(FalseItemHeader, IsBodyText) {
 
 INSTANTIATE_TEST_SUITE_P(
     Danish, FalseItemHeader,
-    ::testing::Values(
-        FalseCase{"indented_list", "  1. lukning af tilbuddet i Kolding"},
-        FalseCase{"indented_list_upper", "  2. Assens Kommune, der udvider antallet af pladser"},
-        FalseCase{"table_numbers", "8.020 8.020 9.461 Taksten for 2025"},
-        FalseCase{"date_row", "28. Januar 9.30-12.30 Temamøde"},
-        FalseCase{"lower_month_row", "1. marts 2021\tDAS\tDAS drøfter"},
-        FalseCase{"bare_year", "2015"},
-        FalseCase{"bare_number", "3"},
-        FalseCase{"half_year", "2. halvår 2023 blev belægningen lav."},
-        FalseCase{"jump_ahead", "9. Dette er et punkt i en anden liste"},
-        FalseCase{"toc_entry", "Punkt 2: Anden sag.....\t2"},
-        FalseCase{"page_footer", "Side 2 af 17"}),
+    ::testing::Values(FalseCase{"indented_list", "  1. lukning af tilbuddet i Kolding"},
+                      FalseCase{"indented_list_upper",
+                                "  2. Assens Kommune, der udvider antallet af pladser"},
+                      FalseCase{"table_numbers", "8.020 8.020 9.461 Taksten for 2025"},
+                      FalseCase{"date_row", "28. Januar 9.30-12.30 Temamøde"},
+                      FalseCase{"lower_month_row", "1. marts 2021\tDAS\tDAS drøfter"},
+                      FalseCase{"bare_year", "2015"}, FalseCase{"bare_number", "3"},
+                      FalseCase{"half_year", "2. halvår 2023 blev belægningen lav."},
+                      FalseCase{"jump_ahead", "9. Dette er et punkt i en anden liste"},
+                      FalseCase{"toc_entry", "Punkt 2: Anden sag.....\t2"},
+                      FalseCase{"page_footer", "Side 2 af 17"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
@@ -229,7 +265,8 @@ class AttendanceList : public ::testing::TestWithParam<AttendanceCase> {};
 
 TEST_P(AttendanceList, SplitsPresentAndAbsent) {
     const AttendanceCase& c = GetParam();
-    Meeting m = one_meeting("Referat\n\nDato: 01.02.2020\n\n" + c.header + "\n\n1. Sag\n\nTekst.\n");
+    Meeting m =
+        one_meeting("Referat\n\nDato: 01.02.2020\n\n" + c.header + "\n\n1. Sag\n\nTekst.\n");
     std::vector<std::string> present, absent;
     for (const auto& p : m.participants) present.push_back(describe(p, true));
     for (const auto& p : m.absent) absent.push_back(describe(p, false));
@@ -240,32 +277,33 @@ TEST_P(AttendanceList, SplitsPresentAndAbsent) {
 INSTANTIATE_TEST_SUITE_P(
     Danish, AttendanceList,
     ::testing::Values(
-        AttendanceCase{"name_organisation_pairs",
-                       "Deltagere: Jim H. Staffensen, Assens Kommune, Filip Dalengaard, KKR, "
-                       "Lene K. Kamp, Socialekretariatet (referent).\nAfbud: Jørgen Friis, Ærø Kommune",
-                       {"Jim H. Staffensen|Assens Kommune||", "Filip Dalengaard|KKR||",
-                        "Lene K. Kamp|Socialekretariatet|referent|"},
-                       {"Jørgen Friis|Ærø Kommune"}},
-        AttendanceCase{"absent_marks_and_externals",
-                       "Mødedeltagere : Søren Aalund, Vibeke Stoustrup (*Fraværende*), Lotte Keller, "
-                       "Eksterne deltagere: csni@rebuild.dk, Anette Bilde Toft",
-                       {"Søren Aalund|||", "Lotte Keller|||", "csni@rebuild.dk||ekstern deltager|",
-                        "Anette Bilde Toft||ekstern deltager|"},
-                       {"Vibeke Stoustrup|"}},
-        AttendanceCase{"party_and_role_block",
-                       "Tilstede\nLolan Ottesen (A) - formand\nBirte Kramhøft (F)\nPer Hansen (V) - afbud\n\n"
-                       "Fraværende med afbud\nKarl Nielsen (V)\n\nSekretær\nMie Helene Andresen",
-                       {"Lolan Ottesen||formand|A", "Birte Kramhøft|||F", "Mie Helene Andresen||sekretær|"},
-                       {"Per Hansen|", "Karl Nielsen|"}},
-        AttendanceCase{"tab_columns",
-                       "Medlemmer\nJesper Mathiesen (A)\tOle Bjerregaard (V)\nNiels Viderø (A)\n\nFraværende\n"
-                       "Indholdsfortegnelse",
-                       {"Jesper Mathiesen|||A", "Ole Bjerregaard|||V", "Niels Viderø|||A"},
-                       {}},
-        AttendanceCase{"block_stops_at_table",
-                       "Mødedeltagere:\nPunkt\tTitel",
-                       {},
-                       {}}),
+        AttendanceCase{
+            "name_organisation_pairs",
+            "Deltagere: Jim H. Staffensen, Assens Kommune, Filip Dalengaard, KKR, "
+            "Lene K. Kamp, Socialekretariatet (referent).\nAfbud: Jørgen Friis, Ærø Kommune",
+            {"Jim H. Staffensen|Assens Kommune||", "Filip Dalengaard|KKR||",
+             "Lene K. Kamp|Socialekretariatet|referent|"},
+            {"Jørgen Friis|Ærø Kommune"}},
+        AttendanceCase{
+            "absent_marks_and_externals",
+            "Mødedeltagere : Søren Aalund, Vibeke Stoustrup (*Fraværende*), Lotte Keller, "
+            "Eksterne deltagere: csni@rebuild.dk, Anette Bilde Toft",
+            {"Søren Aalund|||", "Lotte Keller|||", "csni@rebuild.dk||ekstern deltager|",
+             "Anette Bilde Toft||ekstern deltager|"},
+            {"Vibeke Stoustrup|"}},
+        AttendanceCase{
+            "party_and_role_block",
+            "Tilstede\nLolan Ottesen (A) - formand\nBirte Kramhøft (F)\nPer Hansen (V) - afbud\n\n"
+            "Fraværende med afbud\nKarl Nielsen (V)\n\nSekretær\nMie Helene Andresen",
+            {"Lolan Ottesen||formand|A", "Birte Kramhøft|||F", "Mie Helene Andresen||sekretær|"},
+            {"Per Hansen|", "Karl Nielsen|"}},
+        AttendanceCase{
+            "tab_columns",
+            "Medlemmer\nJesper Mathiesen (A)\tOle Bjerregaard (V)\nNiels Viderø (A)\n\nFraværende\n"
+            "Indholdsfortegnelse",
+            {"Jesper Mathiesen|||A", "Ole Bjerregaard|||V", "Niels Viderø|||A"},
+            {}},
+        AttendanceCase{"block_stops_at_table", "Mødedeltagere:\nPunkt\tTitel", {}, {}}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
