@@ -21,8 +21,9 @@ struct WriteStats {
 };
 
 /// Uncommitted text volume after which the writer commits by itself (commits follow the volume
-/// of text, not a document count, so a folder of long PDFs and one of short notes behave alike).
-inline constexpr std::size_t kCommitTextBytes = 64u * 1024 * 1024;
+/// of text, not a document count, so a folder of long PDFs and one of short notes behave alike;
+/// pending changes take ten to fifteen times the text in memory).
+inline constexpr std::size_t kCommitTextBytes = 8u * 1024 * 1024;
 
 /// Stable id of an item: derived from the source path, meeting ordinal and item number:
 /// "<12 hex of sha256(source)>-m<meeting, 1-based>-i<number>", e.g. "3fa2c1d9e0b4-m1-i5".
