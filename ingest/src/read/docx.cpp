@@ -73,7 +73,8 @@ std::string docx_xml_to_text(std::string_view xml) {
     while (i < xml.size()) {
         if (xml[i] != '<') {
             const auto next = xml.find('<', i);
-            const auto run = xml.substr(i, (next == std::string_view::npos ? xml.size() : next) - i);
+            const auto run =
+                xml.substr(i, (next == std::string_view::npos ? xml.size() : next) - i);
             i += run.size();
             if (!in_text || skip_depth > 0) continue;
             for (std::size_t k = 0; k < run.size();) {
@@ -147,11 +148,13 @@ std::expected<Extracted, Reason> read_zip(std::string_view bytes, const ReadLimi
             return std::unexpected("unsupported file type (OpenDocument; save it as DOCX or PDF)");
         if (spreadsheet) return std::unexpected("unsupported file type (Excel workbook)");
         if (presentation) return std::unexpected("unsupported file type (PowerPoint presentation)");
-        return std::unexpected("unsupported file type (zip archive without word/document.xml, not DOCX)");
+        return std::unexpected(
+            "unsupported file type (zip archive without word/document.xml, not DOCX)");
     }
     auto xml = zip_extract(bytes, *document, limits.max_unpacked_bytes);
     if (!xml) return std::unexpected("damaged DOCX: " + xml.error());
-    if (!is_valid_utf8(*xml)) return std::unexpected("damaged DOCX: word/document.xml is not UTF-8");
+    if (!is_valid_utf8(*xml))
+        return std::unexpected("damaged DOCX: word/document.xml is not UTF-8");
     Extracted out;
     out.text = tidy_lines(docx_xml_to_text(*xml));
     return out;

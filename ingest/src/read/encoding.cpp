@@ -228,8 +228,7 @@ std::expected<Extracted, Reason> decode_text(std::string_view bytes) {
         if (survey.malformed > survey.multibyte && !bom) {
             return std::unexpected("invalid UTF-8 (" + std::to_string(survey.malformed) +
                                    " malformed bytes, first at offset " +
-                                   std::to_string(survey.first_malformed) +
-                                   "; mixed encodings?)");
+                                   std::to_string(survey.first_malformed) + "; mixed encodings?)");
         }
         out.text = repair_utf8(bytes);
         out.encoding = "UTF-8";

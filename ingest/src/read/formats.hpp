@@ -28,7 +28,7 @@ using Reason = std::string;
 
 /// Wall-clock budget of one file, checked between units of work (pages, zip entries).
 class Deadline {
-public:
+  public:
     /// A deadline max_seconds from now; <= 0 means no limit.
     explicit Deadline(double max_seconds);
     /// True when the budget is used up.
@@ -36,7 +36,7 @@ public:
     /// The configured limit in seconds, for messages.
     [[nodiscard]] double seconds() const { return m_seconds; }
 
-private:
+  private:
     double m_seconds;
     std::chrono::steady_clock::time_point m_end;
 };

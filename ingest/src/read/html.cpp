@@ -21,49 +21,66 @@ struct NamedEntity {
 
 // Sorted by name for binary search.
 constexpr std::array<NamedEntity, 77> kEntities = {{
-    {"AElig", 0xC6}, {"Aacute", 0xC1}, {"Aring", 0xC5}, {"Atilde", 0xC3}, {"Auml", 0xC4},
-    {"Ccedil", 0xC7}, {"Eacute", 0xC9}, {"Egrave", 0xC8}, {"Euml", 0xCB}, {"Oacute", 0xD3},
-    {"Oslash", 0xD8}, {"Otilde", 0xD5}, {"Ouml", 0xD6}, {"Uacute", 0xDA}, {"Uuml", 0xDC},
-    {"aacute", 0xE1}, {"aelig", 0xE6}, {"agrave", 0xE0}, {"amp", 0x26}, {"apos", 0x27},
-    {"aring", 0xE5}, {"atilde", 0xE3}, {"auml", 0xE4}, {"bdquo", 0x201E}, {"brvbar", 0xA6},
-    {"bull", 0x2022}, {"ccedil", 0xE7}, {"cent", 0xA2}, {"copy", 0xA9}, {"deg", 0xB0},
-    {"eacute", 0xE9}, {"egrave", 0xE8}, {"emsp", 0x2003}, {"ensp", 0x2002}, {"euml", 0xEB},
-    {"euro", 0x20AC}, {"frac12", 0xBD}, {"frac14", 0xBC}, {"frac34", 0xBE}, {"gt", 0x3E},
-    {"hellip", 0x2026}, {"iacute", 0xED}, {"laquo", 0xAB}, {"ldquo", 0x201C}, {"lsaquo", 0x2039},
-    {"lsquo", 0x2018}, {"lt", 0x3C}, {"mdash", 0x2014}, {"middot", 0xB7}, {"nbsp", 0xA0},
-    {"ndash", 0x2013}, {"ntilde", 0xF1}, {"oacute", 0xF3}, {"ordf", 0xAA}, {"ordm", 0xBA},
-    {"oslash", 0xF8}, {"otilde", 0xF5}, {"ouml", 0xF6}, {"para", 0xB6}, {"plusmn", 0xB1},
-    {"pound", 0xA3}, {"quot", 0x22}, {"raquo", 0xBB}, {"rdquo", 0x201D}, {"reg", 0xAE},
-    {"rsaquo", 0x203A}, {"rsquo", 0x2019}, {"sbquo", 0x201A}, {"sect", 0xA7}, {"shy", 0xAD},
-    {"szlig", 0xDF}, {"thinsp", 0x2009}, {"times", 0xD7}, {"trade", 0x2122}, {"uacute", 0xFA},
-    {"uuml", 0xFC}, {"zwnj", 0x200C},
+    {"AElig", 0xC6},    {"Aacute", 0xC1},   {"Aring", 0xC5},   {"Atilde", 0xC3},
+    {"Auml", 0xC4},     {"Ccedil", 0xC7},   {"Eacute", 0xC9},  {"Egrave", 0xC8},
+    {"Euml", 0xCB},     {"Oacute", 0xD3},   {"Oslash", 0xD8},  {"Otilde", 0xD5},
+    {"Ouml", 0xD6},     {"Uacute", 0xDA},   {"Uuml", 0xDC},    {"aacute", 0xE1},
+    {"aelig", 0xE6},    {"agrave", 0xE0},   {"amp", 0x26},     {"apos", 0x27},
+    {"aring", 0xE5},    {"atilde", 0xE3},   {"auml", 0xE4},    {"bdquo", 0x201E},
+    {"brvbar", 0xA6},   {"bull", 0x2022},   {"ccedil", 0xE7},  {"cent", 0xA2},
+    {"copy", 0xA9},     {"deg", 0xB0},      {"eacute", 0xE9},  {"egrave", 0xE8},
+    {"emsp", 0x2003},   {"ensp", 0x2002},   {"euml", 0xEB},    {"euro", 0x20AC},
+    {"frac12", 0xBD},   {"frac14", 0xBC},   {"frac34", 0xBE},  {"gt", 0x3E},
+    {"hellip", 0x2026}, {"iacute", 0xED},   {"laquo", 0xAB},   {"ldquo", 0x201C},
+    {"lsaquo", 0x2039}, {"lsquo", 0x2018},  {"lt", 0x3C},      {"mdash", 0x2014},
+    {"middot", 0xB7},   {"nbsp", 0xA0},     {"ndash", 0x2013}, {"ntilde", 0xF1},
+    {"oacute", 0xF3},   {"ordf", 0xAA},     {"ordm", 0xBA},    {"oslash", 0xF8},
+    {"otilde", 0xF5},   {"ouml", 0xF6},     {"para", 0xB6},    {"plusmn", 0xB1},
+    {"pound", 0xA3},    {"quot", 0x22},     {"raquo", 0xBB},   {"rdquo", 0x201D},
+    {"reg", 0xAE},      {"rsaquo", 0x203A}, {"rsquo", 0x2019}, {"sbquo", 0x201A},
+    {"sect", 0xA7},     {"shy", 0xAD},      {"szlig", 0xDF},   {"thinsp", 0x2009},
+    {"times", 0xD7},    {"trade", 0x2122},  {"uacute", 0xFA},  {"uuml", 0xFC},
+    {"zwnj", 0x200C},
 }};
 
 // Elements whose content is not part of the document text.
-constexpr std::array<std::string_view, 12> kDropped = {
-    "head", "script", "style", "noscript", "template", "nav", "header",
-    "footer", "svg", "iframe", "select", "object"};
+constexpr std::array<std::string_view, 12> kDropped = {"head",     "script", "style",  "noscript",
+                                                       "template", "nav",    "header", "footer",
+                                                       "svg",      "iframe", "select", "object"};
 // CSS classes of site furniture inside content: file-type badges, icons, menus, screen-reader
 // duplicates. (Item titles sit inside <button>s on some portals, so buttons are kept.)
 constexpr std::array<std::string_view, 8> kDroppedClasses = {
-    "pdf-label", "fil-ikon", "glyphicon", "dropdown-menu", "sr-only", "visually-hidden",
-    "skip-link", "cookie-banner"};
+    "pdf-label", "fil-ikon",        "glyphicon", "dropdown-menu",
+    "sr-only",   "visually-hidden", "skip-link", "cookie-banner"};
 // Elements whose content is raw text: their end tag is searched for, not parsed.
 constexpr std::array<std::string_view, 4> kRawText = {"script", "style", "noscript", "textarea"};
 // Elements that start and end a line.
 constexpr std::array<std::string_view, 32> kBlocks = {
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "dialog",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4",
-    "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tr"};
+    "address", "article", "aside", "blockquote", "br",       "caption",    "dd",     "details",
+    "dialog",  "div",     "dl",    "dt",         "fieldset", "figcaption", "figure", "form",
+    "h1",      "h2",      "h3",    "h4",         "h5",       "h6",         "hr",     "li",
+    "main",    "ol",      "p",     "pre",        "section",  "summary",    "table",  "tr"};
 // Elements without content or end tag.
-constexpr std::array<std::string_view, 13> kVoid = {"area", "base", "br", "col", "embed", "hr", "img",
-                                                    "input", "link", "meta", "source", "track", "wbr"};
+constexpr std::array<std::string_view, 13> kVoid = {"area",   "base",  "br",    "col",  "embed",
+                                                    "hr",     "img",   "input", "link", "meta",
+                                                    "source", "track", "wbr"};
 // Lines that are site furniture, not minutes (compared case-insensitively).
-constexpr std::array<std::string_view, 16> kChromeLines = {
-    "til toppen", "hent som pdf", "fold dette punkt ind", "fold dette punkt ud",
-    "fold alle punkter ind", "fold alle punkter ud", "kopier link", "tilbage til forsiden",
-    "gå til indhold", "spring til indhold", "spring til hovedindhold", "udskriv", "print",
-    "pdf", "del på facebook", "læs mere"};
+constexpr std::array<std::string_view, 16> kChromeLines = {"til toppen",
+                                                           "hent som pdf",
+                                                           "fold dette punkt ind",
+                                                           "fold dette punkt ud",
+                                                           "fold alle punkter ind",
+                                                           "fold alle punkter ud",
+                                                           "kopier link",
+                                                           "tilbage til forsiden",
+                                                           "gå til indhold",
+                                                           "spring til indhold",
+                                                           "spring til hovedindhold",
+                                                           "udskriv",
+                                                           "print",
+                                                           "pdf",
+                                                           "del på facebook",
+                                                           "læs mere"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& set, std::string_view name) {
@@ -120,8 +137,8 @@ Tag scan_tag(std::string_view html, std::size_t pos) {
         ++i;
     }
     const std::size_t name_begin = i;
-    while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) ||
-                               html[i] == ':' || html[i] == '-'))
+    while (i < html.size() &&
+           (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == ':' || html[i] == '-'))
         ++i;
     if (i == name_begin || !std::isalpha(static_cast<unsigned char>(html[name_begin])))
         return tag;  // not a tag: '<' is text
@@ -164,7 +181,8 @@ bool has_dropped_class(std::string_view attributes) {
     std::size_t pos = 0;
     while (pos < classes.size()) {
         const auto next = classes.find_first_of(" \t\n", pos);
-        const auto word = classes.substr(pos, (next == std::string_view::npos ? classes.size() : next) - pos);
+        const auto word =
+            classes.substr(pos, (next == std::string_view::npos ? classes.size() : next) - pos);
         if (contains(kDroppedClasses, word)) return true;
         if (next == std::string_view::npos) break;
         pos = next + 1;
@@ -191,9 +209,12 @@ std::size_t decode_entity(std::string_view text, std::size_t pos, std::string& o
         while (i < text.size() && i - digits_begin < 8) {
             const char c = text[i];
             int d = -1;
-            if (c >= '0' && c <= '9') d = c - '0';
-            else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-            else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+            if (c >= '0' && c <= '9')
+                d = c - '0';
+            else if (hex && c >= 'a' && c <= 'f')
+                d = c - 'a' + 10;
+            else if (hex && c >= 'A' && c <= 'F')
+                d = c - 'A' + 10;
             if (d < 0) break;
             cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
             ++i;
@@ -201,20 +222,26 @@ std::size_t decode_entity(std::string_view text, std::size_t pos, std::string& o
         if (i == digits_begin) return 0;
         if (i < text.size() && text[i] == ';') ++i;
         // Windows-1252 quirk every browser honours: &#150; is an en dash, not a C1 control.
-        if (cp == 0x96) cp = 0x2013;
-        else if (cp == 0x97) cp = 0x2014;
-        else if (cp == 0x80) cp = 0x20AC;
-        else if (cp < 0x20 && cp != '\t' && cp != '\n') cp = 0xFFFD;
+        if (cp == 0x96)
+            cp = 0x2013;
+        else if (cp == 0x97)
+            cp = 0x2014;
+        else if (cp == 0x80)
+            cp = 0x20AC;
+        else if (cp < 0x20 && cp != '\t' && cp != '\n')
+            cp = 0xFFFD;
         append_utf8(out, cp);
         return i - pos;
     }
     const std::size_t name_begin = i;
-    while (i < text.size() && i - name_begin < 10 && std::isalnum(static_cast<unsigned char>(text[i])))
+    while (i < text.size() && i - name_begin < 10 &&
+           std::isalnum(static_cast<unsigned char>(text[i])))
         ++i;
     if (i == name_begin || i >= text.size() || text[i] != ';') return 0;
     const auto name = text.substr(name_begin, i - name_begin);
-    const auto it = std::lower_bound(kEntities.begin(), kEntities.end(), name,
-                                     [](const NamedEntity& e, std::string_view n) { return e.name < n; });
+    const auto it =
+        std::lower_bound(kEntities.begin(), kEntities.end(), name,
+                         [](const NamedEntity& e, std::string_view n) { return e.name < n; });
     if (it == kEntities.end() || it->name != name) return 0;
     append_utf8(out, it->code_point == 0xA0 ? ' ' : it->code_point);
     return i + 1 - pos;
@@ -269,8 +296,10 @@ std::string html_to_text(std::string_view html) {
             if (tag.name == "td" || tag.name == "th") {
                 if (!tag.closing) out += '\t';
             } else if (contains(kBlocks, tag.name)) {
-                if (tag.name == "br") out += '\n';
-                else end_line(out);
+                if (tag.name == "br")
+                    out += '\n';
+                else
+                    end_line(out);
             }
             continue;
         }

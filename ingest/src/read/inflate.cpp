@@ -17,17 +17,17 @@ constexpr int kMaxLitLen = 286;
 constexpr int kMaxDist = 30;
 constexpr int kMaxCodes = kMaxLitLen + kMaxDist;
 
-constexpr std::array<std::uint16_t, 29> kLengthBase = {
-    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
-    163, 195, 227, 258};
+constexpr std::array<std::uint16_t, 29> kLengthBase = {3,  4,  5,  6,   7,   8,   9,   10,  11, 13,
+                                                       15, 17, 19, 23,  27,  31,  35,  43,  51, 59,
+                                                       67, 83, 99, 115, 131, 163, 195, 227, 258};
 constexpr std::array<std::uint8_t, 29> kLengthExtra = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
                                                        2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
 constexpr std::array<std::uint16_t, 30> kDistBase = {
-    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
-    2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
-constexpr std::array<std::uint8_t, 30> kDistExtra = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6,
-                                                     6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12,
-                                                     13, 13};
+    1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
+    193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+constexpr std::array<std::uint8_t, 30> kDistExtra = {0, 0, 0,  0,  1,  1,  2,  2,  3,  3,
+                                                     4, 4, 5,  5,  6,  6,  7,  7,  8,  8,
+                                                     9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
 constexpr std::array<std::uint8_t, 19> kCodeLengthOrder = {16, 17, 18, 0, 8,  7, 9,  6, 10, 5,
                                                            11, 4,  12, 3, 13, 2, 14, 1, 15};
 
@@ -42,7 +42,7 @@ struct Failure {
 };
 
 class Inflater {
-public:
+  public:
     Inflater(std::string_view in, std::size_t max_output) : m_in(in), m_max(max_output) {}
 
     std::string run() {
@@ -50,16 +50,23 @@ public:
         while (!last) {
             last = bits(1) == 1;
             switch (bits(2)) {
-                case 0: stored(); break;
-                case 1: fixed(); break;
-                case 2: dynamic(); break;
-                default: throw Failure{"invalid block type 3"};
+                case 0:
+                    stored();
+                    break;
+                case 1:
+                    fixed();
+                    break;
+                case 2:
+                    dynamic();
+                    break;
+                default:
+                    throw Failure{"invalid block type 3"};
             }
         }
         return std::move(m_out);
     }
 
-private:
+  private:
     int bits(int need) {
         std::uint32_t val = m_bitbuf;
         while (m_bitcnt < need) {
@@ -102,7 +109,8 @@ private:
         for (int len = 1; len <= kMaxBits; ++len) {
             code |= bits(1);
             const int count = h.count[static_cast<std::size_t>(len)];
-            if (code - count < first) return h.symbol[static_cast<std::size_t>(index + (code - first))];
+            if (code - count < first)
+                return h.symbol[static_cast<std::size_t>(index + (code - first))];
             index += count;
             first += count;
             first <<= 1;
@@ -124,9 +132,8 @@ private:
         }
         std::array<std::uint16_t, kMaxBits + 1> offs{};
         for (int len = 1; len < kMaxBits; ++len)
-            offs[static_cast<std::size_t>(len + 1)] =
-                static_cast<std::uint16_t>(offs[static_cast<std::size_t>(len)] +
-                                           h.count[static_cast<std::size_t>(len)]);
+            offs[static_cast<std::size_t>(len + 1)] = static_cast<std::uint16_t>(
+                offs[static_cast<std::size_t>(len)] + h.count[static_cast<std::size_t>(len)]);
         for (int s = 0; s < n; ++s)
             if (length[s] != 0) h.symbol[offs[length[s]]++] = static_cast<std::uint16_t>(s);
         return left;

@@ -32,7 +32,7 @@ void collect_diagnostic(const std::string& message, void* /*closure*/) {
 }
 
 class DiagnosticScope {
-public:
+  public:
     explicit DiagnosticScope(std::vector<std::string>& sink) {
         static std::once_flag installed;
         std::call_once(installed,
@@ -106,9 +106,11 @@ std::expected<Extracted, Reason> read_pdf(std::string_view bytes, const ReadLimi
                                (count == 1 ? " page" : " pages") + " without text");
     }
     out.text = clean_pdf_pages(std::move(pages), out.page_starts);
-    if (!has_eof) out.warnings.push_back("PDF appears truncated (no %%EOF marker); text may be incomplete");
+    if (!has_eof)
+        out.warnings.push_back("PDF appears truncated (no %%EOF marker); text may be incomplete");
     for (const auto& d : diagnostics) out.warnings.push_back("PDF: " + d);
-    if (diagnostics.size() >= kMaxDiagnostics) out.warnings.push_back("PDF: further messages omitted");
+    if (diagnostics.size() >= kMaxDiagnostics)
+        out.warnings.push_back("PDF: further messages omitted");
     return out;
 }
 

@@ -24,19 +24,20 @@ struct LaidLine {
     int end = 0;       ///< column one past the last character
 };
 
-constexpr int kGapColumns = 4;       // a wider run of spaces is a column gap (tab)
+constexpr int kGapColumns = 4;  // a wider run of spaces is a column gap (tab)
 constexpr int kZoneLines = 6;
-constexpr int kMinRunningPages = 3;  // fewer repetitions are not a running header        // header/footer zone: lines at the top or bottom of a page
-constexpr int kWrapSlackPercent = 6; // grid rounding (proportional fonts) when deciding a line
-                                     // reached the margin, in percent of the margin
-constexpr int kMaxHangingIndent = 8; // continuation lines may sit this much further right
-constexpr std::array<std::string_view, 6> kKeepHyphenBefore = {"og", "eller", "samt",
-                                                               "til", "&", "el."};
+constexpr int kMinRunningPages = 3;   // fewer repetitions are not a running header        //
+                                      // header/footer zone: lines at the top or bottom of a page
+constexpr int kWrapSlackPercent = 6;  // grid rounding (proportional fonts) when deciding a line
+                                      // reached the margin, in percent of the margin
+constexpr int kMaxHangingIndent = 8;  // continuation lines may sit this much further right
+constexpr std::array<std::string_view, 6> kKeepHyphenBefore = {"og",  "eller", "samt",
+                                                               "til", "&",     "el."};
 constexpr std::string_view kTocLeader = " ..... ";
 // Words that cannot end a sentence or a heading: a line ending in one continues below.
 constexpr std::array<std::string_view, 24> kDanglingWords = {
-    "af", "at", "de", "den", "det", "en", "eller", "et", "for", "fra", "i", "med",
-    "mellem", "og", "om", "over", "på", "samt", "som", "til", "under", "ved", "efter", "hos"};
+    "af",     "at", "de", "den",  "det", "en",   "eller", "et",  "for",   "fra", "i",     "med",
+    "mellem", "og", "om", "over", "på",  "samt", "som",   "til", "under", "ved", "efter", "hos"};
 
 int columns(std::string_view s) {
     int n = 0;
@@ -191,8 +192,10 @@ void strip_running_lines(std::vector<std::vector<LaidLine>>& pages, std::size_t 
                 const auto it = counts.find({pos, running_key(text)});
                 const bool running = it != counts.end() && it->second >= threshold;
                 const bool number = at_edge && is_page_number(text, first_page + p);
-                if (running || number) doomed.push_back(lines[pos]);
-                else at_edge = false;
+                if (running || number)
+                    doomed.push_back(lines[pos]);
+                else
+                    at_edge = false;
             }
             std::sort(doomed.rbegin(), doomed.rend());
             for (const auto i : doomed) page.erase(page.begin() + static_cast<std::ptrdiff_t>(i));
@@ -238,21 +241,21 @@ void join_wrapped(std::vector<LaidLine>& page, int margin) {
         }
         LaidLine& prev = out.back();
         const auto word = first_word(line.text);
-        const bool hyphen_word = ends_letter_hyphen(prev.text) && starts_lowercase(word) &&
-                                 completes_word(word) &&
-                                 std::find(kKeepHyphenBefore.begin(), kKeepHyphenBefore.end(),
-                                           word) == kKeepHyphenBefore.end();
-        const bool aligned = line.indent >= prev.indent - 1 &&
-                             line.indent <= prev.indent + kMaxHangingIndent;
+        const bool hyphen_word =
+            ends_letter_hyphen(prev.text) && starts_lowercase(word) && completes_word(word) &&
+            std::find(kKeepHyphenBefore.begin(), kKeepHyphenBefore.end(), word) ==
+                kKeepHyphenBefore.end();
+        const bool aligned =
+            line.indent >= prev.indent - 1 && line.indent <= prev.indent + kMaxHangingIndent;
         const auto space = prev.text.find_last_of(' ');
         const auto last_word =
             std::string_view(prev.text).substr(space == std::string::npos ? 0 : space + 1);
-        const bool dangling = std::find(kDanglingWords.begin(), kDanglingWords.end(),
-                                        last_word) != kDanglingWords.end();
-        const bool wide = margin > 0 && prev.text.find('\t') == std::string::npos &&
-                          prev.end * 10 >= margin * 7;
-        const bool full = wide && (prev.end + 1 + columns(word)) * 100 >
-                                      margin * (100 - kWrapSlackPercent);
+        const bool dangling = std::find(kDanglingWords.begin(), kDanglingWords.end(), last_word) !=
+                              kDanglingWords.end();
+        const bool wide =
+            margin > 0 && prev.text.find('\t') == std::string::npos && prev.end * 10 >= margin * 7;
+        const bool full =
+            wide && (prev.end + 1 + columns(word)) * 100 > margin * (100 - kWrapSlackPercent);
         const char last = prev.text.back();
         const bool starts_upper_or_digit = !starts_lowercase(word);
         const bool separate = starts_list_entry(line.text) || word == first_word(prev.text) ||
@@ -271,9 +274,10 @@ void join_wrapped(std::vector<LaidLine>& page, int margin) {
             prev.end = line.end;
             continue;
         }
-        const bool number_range = prev.text.size() >= 2 && last == '-' &&
-                                  std::isdigit(static_cast<unsigned char>(prev.text[prev.text.size() - 2])) &&
-                                  std::isdigit(static_cast<unsigned char>(word.front()));
+        const bool number_range =
+            prev.text.size() >= 2 && last == '-' &&
+            std::isdigit(static_cast<unsigned char>(prev.text[prev.text.size() - 2])) &&
+            std::isdigit(static_cast<unsigned char>(word.front()));
         if ((hyphen_word || number_range) && aligned) {
             // Not at the margin (e.g. a narrow column): move only the word's second half up;
             // "2023-" + "2024" keeps its dash.
@@ -295,8 +299,7 @@ void normalise_leader(std::string& text) {
     static const RE2 kLeader(R"(^(.*?\S)[ \t]*(?:(?:\.|…)[ \t]?){4,}[ \t]*(\d{1,4})$)");
     std::string title;
     std::string page;
-    if (RE2::FullMatch(text, kLeader, &title, &page))
-        text = title + std::string(kTocLeader) + page;
+    if (RE2::FullMatch(text, kLeader, &title, &page)) text = title + std::string(kTocLeader) + page;
 }
 
 }  // namespace

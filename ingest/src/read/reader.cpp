@@ -36,7 +36,9 @@ constexpr std::array<Magic, 17> kUnsupported = {{
     {"7z\xBC\xAF", "7-Zip archive"},
     {"Rar!", "RAR archive"},
     {"%!PS", "PostScript document"},
-    {"\x7F" "ELF", "executable"},
+    {"\x7F"
+     "ELF",
+     "executable"},
     {"MZ", "Windows executable"},
     {"OggS", "Ogg media"},
     {"ID3", "MP3 audio"},
@@ -66,8 +68,8 @@ std::string xml_root(std::string_view text) {
         ++i;
         if (i < text.size() && (text[i] == '?' || text[i] == '!')) continue;
         const auto end = text.find_first_of(" \t\r\n/>", i);
-        return std::string(text.substr(i, (end == std::string_view::npos ? text.size() : end) - i)
-                               .substr(0, 40));
+        return std::string(
+            text.substr(i, (end == std::string_view::npos ? text.size() : end) - i).substr(0, 40));
     }
     return "?";
 }
@@ -82,9 +84,7 @@ Deadline::Deadline(double max_seconds)
             std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                 std::chrono::duration<double>(max_seconds > 0 ? max_seconds : 0))) {}
 
-bool Deadline::expired() const {
-    return m_seconds > 0 && std::chrono::steady_clock::now() > m_end;
-}
+bool Deadline::expired() const { return m_seconds > 0 && std::chrono::steady_clock::now() > m_end; }
 
 }  // namespace read
 
@@ -115,7 +115,8 @@ std::expected<SourceText, FileError> read_bytes(std::string_view bytes, const st
             out.encoding = got->encoding;
             const auto first = got->text.find_first_not_of(" \t\r\n\f");
             const bool xml_declaration =
-                first != std::string::npos && std::string_view(got->text).substr(first).starts_with("<?xml");
+                first != std::string::npos &&
+                std::string_view(got->text).substr(first).starts_with("<?xml");
             if (read::looks_like_html(got->text)) {
                 out.type = "html";
                 got->text = read::html_to_text(got->text);
@@ -151,8 +152,7 @@ std::expected<SourceText, FileError> read_source(const std::filesystem::path& pa
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status)) {
-        if (ec == std::errc::too_many_symbolic_link_levels)
-            return fail("symbolic link loop");
+        if (ec == std::errc::too_many_symbolic_link_levels) return fail("symbolic link loop");
         return fail("no such file");
     }
     if (std::filesystem::is_directory(status)) return fail("is a directory");

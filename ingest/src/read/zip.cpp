@@ -27,8 +27,8 @@ std::uint16_t u16(std::string_view s, std::size_t at) {
 }
 
 std::uint32_t u32(std::string_view s, std::size_t at) {
-    return static_cast<std::uint32_t>(u16(s, at)) |
-           static_cast<std::uint32_t>(u16(s, at + 2)) << 16;
+    return static_cast<std::uint32_t>(u16(s, at)) | static_cast<std::uint32_t>(u16(s, at + 2))
+                                                        << 16;
 }
 
 }  // namespace
@@ -36,7 +36,8 @@ std::uint32_t u32(std::string_view s, std::size_t at) {
 std::expected<std::vector<ZipEntry>, Reason> zip_directory(std::string_view zip) {
     if (zip.size() < kEndSize) return std::unexpected("damaged zip archive (too short)");
     // The end record sits in the last 22 bytes plus at most a 64 KiB comment.
-    const std::size_t lowest = zip.size() > kEndSize + kMaxComment ? zip.size() - kEndSize - kMaxComment : 0;
+    const std::size_t lowest =
+        zip.size() > kEndSize + kMaxComment ? zip.size() - kEndSize - kMaxComment : 0;
     std::size_t end = std::string_view::npos;
     for (std::size_t at = zip.size() - kEndSize + 1; at-- > lowest;) {
         if (u32(zip, at) == kEndSignature) {

@@ -23,7 +23,7 @@ inline std::string slurp(const std::filesystem::path& path) {
 
 /// A fresh directory removed with everything in it at scope exit.
 class TempDir {
-public:
+  public:
     TempDir() {
         std::random_device rd;
         const auto base = std::filesystem::temp_directory_path();
@@ -55,7 +55,7 @@ public:
     /// The folder itself.
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
 
-private:
+  private:
     std::filesystem::path m_path;
 };
 

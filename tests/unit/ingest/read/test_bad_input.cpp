@@ -4,9 +4,8 @@
 
 #include <random>
 
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <referat/ingest/parse.hpp>
 #include <referat/ingest/reader.hpp>
@@ -56,19 +55,22 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"noise.bin", "x" + noise(4096), "binary data ("},
         Refusal{"nul.txt", std::string("Referat\nBeslutning: Godkendt\0\0\n", 30),
                 "binary data (NUL byte at offset 28)"},
-        Refusal{"control.txt", "Referat\x07\x08 fra mødet", "binary data (control byte 0x07 at offset 7)"},
-        Refusal{"broken.txt", "Beslutning: æ \xC3\xC3\xC3 \xE5\xE6", 
+        Refusal{"control.txt", "Referat\x07\x08 fra mødet",
+                "binary data (control byte 0x07 at offset 7)"},
+        Refusal{"broken.txt", "Beslutning: æ \xC3\xC3\xC3 \xE5\xE6",
                 "invalid UTF-8 (5 malformed bytes, first at offset 15; mixed encodings?)"},
         Refusal{"image.png", "\x89PNG\r\n\x1A\n" + noise(64), "unsupported file type (PNG image)"},
-        Refusal{"old.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + noise(64),
-                "unsupported file type (legacy Word/Office document (.doc); save it as DOCX or PDF)"},
+        Refusal{
+            "old.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + noise(64),
+            "unsupported file type (legacy Word/Office document (.doc); save it as DOCX or PDF)"},
         Refusal{"export.xml", "<?xml version=\"1.0\"?>\n<meeting id=\"1\"><item/></meeting>\n",
                 "unsupported file type (XML data, root element <meeting>)"},
         Refusal{"truncated.docx", "PK\x03\x04" + noise(200),
                 "damaged zip archive (no central directory; truncated?)"}),
     [](const auto& info) {
         std::string n = info.param.name;
-        for (auto& c : n) if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+        for (auto& c : n)
+            if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
         return n;
     });
 
@@ -87,7 +89,8 @@ INSTANTIATE_TEST_SUITE_P(
     Committed, RefusedFixture,
     ::testing::Values(
         FixtureRefusal{"fixtures/bad/encrypted.pdf", "encrypted PDF (password required)"},
-        FixtureRefusal{"fixtures/bad/image-only.pdf", "no text layer (scanned PDF?): 1 page without text"},
+        FixtureRefusal{"fixtures/bad/image-only.pdf",
+                       "no text layer (scanned PDF?): 1 page without text"},
         FixtureRefusal{"fixtures/bad/not-docx.zip",
                        "unsupported file type (zip archive without word/document.xml, not DOCX)"}));
 
@@ -103,7 +106,8 @@ TEST(BadInput, TruncatedPdf) {
 
 TEST(BadInput, PdfWithGarbageBodyIsDamaged) {
     test::TempDir dir;
-    const auto reason = reason_for(dir.write("garbage.pdf", "%PDF-1.4\n" + std::string(3000, 'x') + "\n%%EOF\n"));
+    const auto reason =
+        reason_for(dir.write("garbage.pdf", "%PDF-1.4\n" + std::string(3000, 'x') + "\n%%EOF\n"));
     EXPECT_TRUE(reason.starts_with("damaged PDF: ")) << reason;
 }
 
@@ -137,7 +141,8 @@ TEST(BadInput, Utf16TextIsReadWithDanishLetters) {
 
 TEST(BadInput, MostlyValidUtf8KeepsTheTextWithAWarning) {
     test::TempDir dir;
-    auto src = read_source(dir.write("stray.txt", "Referat fra mødet i Børne- og Ungeudvalget \x96 slut\n"));
+    auto src = read_source(
+        dir.write("stray.txt", "Referat fra mødet i Børne- og Ungeudvalget \x96 slut\n"));
     ASSERT_TRUE(src) << src.error().message();
     EXPECT_NE(src->text.find("Børne- og Ungeudvalget \xEF\xBF\xBD slut"), std::string::npos);
     ASSERT_FALSE(src->warnings.empty());

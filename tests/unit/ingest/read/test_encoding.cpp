@@ -7,7 +7,8 @@
 namespace referat::ingest::read {
 namespace {
 
-constexpr std::string_view kDanish = "Beslutning: Børne- og Ungeudvalget godkendte ændringen på Ærø – »Åbent« møde.";
+constexpr std::string_view kDanish =
+    "Beslutning: Børne- og Ungeudvalget godkendte ændringen på Ærø – »Åbent« møde.";
 
 /// UTF-16 bytes of UTF-8 text (BMP only, which is all the test text needs).
 std::string to_utf16(std::string_view utf8, bool little_endian) {
@@ -64,7 +65,11 @@ TEST(DecodeText, Utf16OddLengthIsRefused) {
 }
 
 TEST(DecodeText, Utf16UnpairedSurrogateIsRefused) {
-    auto r = decode_text(std::string("\xFF\xFE" "A\0\x00\xD8" "B\0", 8));
+    auto r =
+        decode_text(std::string("\xFF\xFE"
+                                "A\0\x00\xD8"
+                                "B\0",
+                                8));
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().find("unpaired surrogate"), std::string::npos) << r.error();
 }
@@ -90,7 +95,9 @@ INSTANTIATE_TEST_SUITE_P(
                    "er p\xe5 plads, og \xbbprojektet\xab starter \x96 snart.\n",
                    "Udvalget godkendte forslaget om børnehaven på Ærøvej. Økonomien er på plads, "
                    "og »projektet« starter – snart.\n"},
-        LegacyCase{"Beslutning: Godkendt. S\xe6rlige bem\xe6rkninger: ingen. \xc5" "bent m\xf8" "de.\n",
+        LegacyCase{"Beslutning: Godkendt. S\xe6rlige bem\xe6rkninger: ingen. \xc5"
+                   "bent m\xf8"
+                   "de.\n",
                    "Beslutning: Godkendt. Særlige bemærkninger: ingen. Åbent møde.\n"}));
 
 TEST(DecodeText, MostlyUtf8WithAStrayByteKeepsTheTextAndWarns) {
@@ -112,13 +119,18 @@ TEST(DecodeText, BadlyBrokenUtf8IsRefusedWithTheOffset) {
 }
 
 TEST(DecodeText, NulByteIsBinary) {
-    auto r = decode_text(std::string("Referat\0fra m\xC3\xB8" "de", 15));
+    auto r =
+        decode_text(std::string("Referat\0fra m\xC3\xB8"
+                                "de",
+                                15));
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error(), "binary data (NUL byte at offset 7)");
 }
 
 TEST(DecodeText, ControlByteIsBinary) {
-    auto r = decode_text("Referat \x01\x02 fra m\xC3\xB8" "de");
+    auto r = decode_text(
+        "Referat \x01\x02 fra m\xC3\xB8"
+        "de");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error(), "binary data (control byte 0x01 at offset 8)");
 }

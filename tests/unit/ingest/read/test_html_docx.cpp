@@ -36,7 +36,8 @@ TEST(Html, BlocksBecomeLinesAndCellsTabs) {
         "<ul><li>en</li><li>to</li></ul>"
         "<table><tr><td>Udvalg:</td><td>Teknisk Udvalg</td></tr>"
         "<tr><th>Dato</th><td> 1. oktober </td></tr></table></body></html>");
-    EXPECT_EQ(text, "Referat\nPunkt 1\nGodkendt\nen\nto\nUdvalg:\tTeknisk Udvalg\nDato\t1. oktober\n");
+    EXPECT_EQ(text,
+              "Referat\nPunkt 1\nGodkendt\nen\nto\nUdvalg:\tTeknisk Udvalg\nDato\t1. oktober\n");
 }
 
 TEST(Html, ScriptStyleNavHeaderFooterAndChromeAreDropped) {
@@ -45,7 +46,8 @@ TEST(Html, ScriptStyleNavHeaderFooterAndChromeAreDropped) {
         "<header><nav><a>Forside</a><div>Menu <nav>indre</nav> mere</div></nav></header>"
         "<script>if (a < b) { document.write('<p>nej</p>'); }</script>"
         "<!-- <p>kommentar</p> --><p>Beslutning</p><p>Til toppen</p><p>Hent som PDF</p>"
-        "<button>Fold dette punkt ind</button><p>Godkendt.</p><footer>Kontakt</footer></body></html>");
+        "<button>Fold dette punkt "
+        "ind</button><p>Godkendt.</p><footer>Kontakt</footer></body></html>");
     EXPECT_EQ(text, "Beslutning\nGodkendt.\n");
 }
 
@@ -110,7 +112,8 @@ TEST(Docx, RealSyddjursMinutes) {
     EXPECT_NE(t.find("\nBeslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013\n"
                      "Punktet blev drøftet.\n"),
               std::string::npos);
-    EXPECT_NE(t.find("\n1\tÅben\tOpsamlingsnotat. Temamøde 20.09.2012\t222359/12\n"), std::string::npos);
+    EXPECT_NE(t.find("\n1\tÅben\tOpsamlingsnotat. Temamøde 20.09.2012\t222359/12\n"),
+              std::string::npos);
     EXPECT_TRUE(src->page_starts.empty());
 }
 
@@ -118,9 +121,10 @@ TEST(Docx, PdfAndWordVersionsOfTheSameMeetingAgree) {
     auto docx = read_source(test::data_path("real/syddjurs/puk-2013-06-20-referat.docx"));
     auto pdf = read_source(test::data_path("real/syddjurs/puk-2013-06-20-referat.pdf"));
     ASSERT_TRUE(docx && pdf);
-    for (std::string_view line : {"Sagen afgøres i:\tUdvalget for plan, udvikling og kultur (PUK)",
-                                  "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 24-04-2013",
-                                  "Tidsplanens punkter markeret med kursiv er ikke realiseret pt."}) {
+    for (std::string_view line :
+         {"Sagen afgøres i:\tUdvalget for plan, udvikling og kultur (PUK)",
+          "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 24-04-2013",
+          "Tidsplanens punkter markeret med kursiv er ikke realiseret pt."}) {
         EXPECT_NE(docx->text.find(line), std::string::npos) << line;
         EXPECT_NE(pdf->text.find(line), std::string::npos) << line;
     }

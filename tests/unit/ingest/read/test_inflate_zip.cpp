@@ -61,7 +61,8 @@ TEST(Inflate, StoredLengthMismatchIsAnError) {
 }
 
 TEST(Zip, EveryMemberOfARealDocxInflatesAndPassesItsCrc) {
-    const std::string docx = test::slurp(test::data_path("real/syddjurs/puk-2013-06-20-referat.docx"));
+    const std::string docx =
+        test::slurp(test::data_path("real/syddjurs/puk-2013-06-20-referat.docx"));
     ASSERT_FALSE(docx.empty());
     auto dir = zip_directory(docx);
     ASSERT_TRUE(dir) << dir.error();
@@ -77,7 +78,8 @@ TEST(Zip, EveryMemberOfARealDocxInflatesAndPassesItsCrc) {
 }
 
 TEST(Zip, TruncatedArchiveHasNoDirectory) {
-    const std::string docx = test::slurp(test::data_path("real/syddjurs/puk-2013-06-20-referat.docx"));
+    const std::string docx =
+        test::slurp(test::data_path("real/syddjurs/puk-2013-06-20-referat.docx"));
     auto dir = zip_directory(std::string_view(docx).substr(0, docx.size() / 2));
     ASSERT_FALSE(dir);
     EXPECT_EQ(dir.error(), "damaged zip archive (no central directory; truncated?)");

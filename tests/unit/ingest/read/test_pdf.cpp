@@ -56,25 +56,28 @@ TEST_P(RealPdfs, ReadWithPagesAndWithoutPopplerNoise) {
 
 INSTANTIATE_TEST_SUITE_P(
     Municipalities, RealPdfs,
-    ::testing::Values(
-        RealPdf{"real/aarhus/byraad-2025-08-27-referat.pdf", 28, "Punkt 1: Godkendelse af dagsorden"},
-        RealPdf{"real/ballerup/sundhed-forebyggelse-2012-12-04-referat.pdf", 15,
-                "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1"},
-        RealPdf{"real/syddjurs/puk-2013-06-20-referat.pdf", 5,
-                "715. Kulturkommune 2017. Politiske fokusområder"}));
+    ::testing::Values(RealPdf{"real/aarhus/byraad-2025-08-27-referat.pdf", 28,
+                              "Punkt 1: Godkendelse af dagsorden"},
+                      RealPdf{
+                          "real/ballerup/sundhed-forebyggelse-2012-12-04-referat.pdf", 15,
+                          "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1"},
+                      RealPdf{"real/syddjurs/puk-2013-06-20-referat.pdf", 5,
+                              "715. Kulturkommune 2017. Politiske fokusområder"}));
 
 TEST(Pdf, AarhusItemsStartTheirPagesAndTheTocKeepsPageNumbers) {
     auto src = read_source(test::data_path("real/aarhus/byraad-2025-08-27-referat.pdf"));
     ASSERT_TRUE(src) << src.error().message();
-    EXPECT_TRUE(std::string_view(src->text).substr(src->page_starts[2]).starts_with(
-        "Punkt 1: Godkendelse af dagsorden\n"));
+    EXPECT_TRUE(std::string_view(src->text)
+                    .substr(src->page_starts[2])
+                    .starts_with("Punkt 1: Godkendelse af dagsorden\n"));
     EXPECT_TRUE(has_line(src->text, "Godkendelse af dagsorden ..... 3"));
     EXPECT_TRUE(has_line(src->text, "Lukket: Køb af landbrugsejendom ..... 28"));
     EXPECT_TRUE(has_line(src->text, "Mødedato Onsdag d. 27. august 2025 kl. 16:00"));
 }
 
 TEST(Pdf, BallerupRunningHeaderAndPageNumbersAreGone) {
-    auto src = read_source(test::data_path("real/ballerup/sundhed-forebyggelse-2012-12-04-referat.pdf"));
+    auto src =
+        read_source(test::data_path("real/ballerup/sundhed-forebyggelse-2012-12-04-referat.pdf"));
     ASSERT_TRUE(src) << src.error().message();
     for (const auto& line : lines_of(src->text)) {
         EXPECT_NE(line, "Dato: 04.12.2012");
@@ -83,8 +86,9 @@ TEST(Pdf, BallerupRunningHeaderAndPageNumbersAreGone) {
     }
     // The committee name was the first line of every page's running header.
     for (std::size_t p = 1; p < src->page_starts.size(); ++p) {
-        EXPECT_FALSE(std::string_view(src->text).substr(src->page_starts[p]).starts_with(
-            "Sundheds- og Forebyggelsesudvalget\n"))
+        EXPECT_FALSE(std::string_view(src->text)
+                         .substr(src->page_starts[p])
+                         .starts_with("Sundheds- og Forebyggelsesudvalget\n"))
             << "page " << p + 1;
     }
     // Poppler's complaints about this file are kept as warnings.
@@ -104,21 +108,24 @@ TEST(Pdf, SyddjursPageCountersAreGone) {
 TEST(PdfClean, HeadersPageNumbersHyphenationAndLeaders) {
     const std::string wide = "                                                            ";
     std::vector<std::string> pages = {
-        "  Referat for Teknisk Udvalg\n" + wide + "Side 1 af 3\n\n"
-        "Indholdsfortegnelse\n"
-        "Punkt 1: Godkendelse af dagsorden ..................... 2\n"
-        "Punkt 2: Budget for Børne- og Ungeudvalget . . . . . . . 3\n",
-        "  Referat for Teknisk Udvalg\n" + wide + "Side 2 af 3\n\n"
-        "Punkt 1: Godkendelse af dagsorden\n"
-        "Udvalget drøftede den fremlagte sag og traf den endelige be-\n"
-        "slutning om at godkende dagsordenen for mødet uden ændringer.\n"
-        "Sagen sendes videre til behandling i det kommende møde i Børne-\n"
-        "og Ungeudvalget samt til Økonomiudvalget i næste måned igen.\n",
-        "  Referat for Teknisk Udvalg\n" + wide + "Side 3 af 3\n\n"
-        "Punkt 2: Budget for Børne- og Ungeudvalget\n"
-        "Beslutning:\n"
-        "Godkendt.\n\n"
-        "                        - 3 -\n"};
+        "  Referat for Teknisk Udvalg\n" + wide +
+            "Side 1 af 3\n\n"
+            "Indholdsfortegnelse\n"
+            "Punkt 1: Godkendelse af dagsorden ..................... 2\n"
+            "Punkt 2: Budget for Børne- og Ungeudvalget . . . . . . . 3\n",
+        "  Referat for Teknisk Udvalg\n" + wide +
+            "Side 2 af 3\n\n"
+            "Punkt 1: Godkendelse af dagsorden\n"
+            "Udvalget drøftede den fremlagte sag og traf den endelige be-\n"
+            "slutning om at godkende dagsordenen for mødet uden ændringer.\n"
+            "Sagen sendes videre til behandling i det kommende møde i Børne-\n"
+            "og Ungeudvalget samt til Økonomiudvalget i næste måned igen.\n",
+        "  Referat for Teknisk Udvalg\n" + wide +
+            "Side 3 af 3\n\n"
+            "Punkt 2: Budget for Børne- og Ungeudvalget\n"
+            "Beslutning:\n"
+            "Godkendt.\n\n"
+            "                        - 3 -\n"};
     std::vector<std::size_t> starts;
     const std::string text = clean_pdf_pages(pages, starts);
     EXPECT_EQ(text.find("Referat for Teknisk Udvalg"), std::string::npos) << text;

@@ -35,8 +35,10 @@ std::string squeeze(std::string_view s) {
 }
 
 class SamplePdf : public ::testing::TestWithParam<std::string> {
-protected:
-    std::filesystem::path pdf() const { return test::data_path("fixtures/pdf/" + GetParam() + ".pdf"); }
+  protected:
+    std::filesystem::path pdf() const {
+        return test::data_path("fixtures/pdf/" + GetParam() + ".pdf");
+    }
     std::filesystem::path txt() const { return test::data_path("samples/" + GetParam() + ".txt"); }
 };
 
