@@ -3,8 +3,8 @@
 
     bench/report.py [--out docs/BENCHMARKS.md]
 
-The file is regenerated as a whole; hand-written notes belong in bench/notes.md, which is
-copied in at the end.
+The file is regenerated as a whole; hand-written text belongs in bench/findings.md (what the
+numbers say) and bench/notes.md (method), which are copied in at the end.
 """
 
 import argparse
@@ -268,9 +268,10 @@ def main(argv):
         if section:
             out += section + [""] + hits_section(results, docs) + [""]
     out += ["## Export", ""] + export_section(results) + [""]
-    notes = common.kBench / "notes.md"
-    if notes.exists():
-        out += [notes.read_text(encoding="utf-8").rstrip(), ""]
+    for name in ("findings.md", "notes.md"):  # hand-written: what the numbers say, method
+        notes = common.kBench / name
+        if notes.exists():
+            out += [notes.read_text(encoding="utf-8").rstrip(), ""]
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(out))
     common.log("wrote %s" % args.out)
