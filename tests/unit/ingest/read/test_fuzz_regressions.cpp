@@ -1,6 +1,7 @@
 // Inputs the fuzzers once crashed or hung on (tests/fuzz/regressions/<target>/), replayed through
 // the same entry points in the normal suite.
 
+#include <algorithm>
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -20,6 +21,7 @@ std::vector<std::filesystem::path> inputs(std::string_view target) {
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (entry.is_regular_file()) files.push_back(entry.path());
+    EXPECT_FALSE(files.empty()) << "no regression inputs in " << dir;
     return files;
 }
 
@@ -44,6 +46,26 @@ TEST(FuzzRegressions, ReadBytes) {
                 EXPECT_FALSE(src.error().reason.empty());
             }
         }
+    }
+}
+
+TEST(FuzzRegressions, PdfPageCleaning) {
+    for (const auto& path : inputs("pdf_text")) {
+        SCOPED_TRACE(path.string());
+        const std::string bytes = test::slurp(path);
+        std::vector<std::string> pages;
+        std::size_t begin = 0;
+        while (begin <= bytes.size()) {
+            auto end = bytes.find('\f', begin);
+            if (end == std::string::npos) end = bytes.size();
+            pages.push_back(bytes.substr(begin, end - begin));
+            begin = end + 1;
+        }
+        std::vector<std::size_t> starts;
+        const std::string text = read::clean_pdf_pages(pages, starts);
+        ASSERT_EQ(starts.size(), pages.size());
+        EXPECT_TRUE(std::is_sorted(starts.begin(), starts.end()));
+        EXPECT_LE(starts.back(), text.size());
     }
 }
 
