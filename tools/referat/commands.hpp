@@ -15,5 +15,6 @@ int cmd_search(const Args& args);
 int cmd_export(const Args& args);
 int cmd_show(const Args& args);
 int cmd_stats(const Args& args);
+int cmd_compact(const Args& args);
 
 }  // namespace referat::cli

@@ -24,6 +24,7 @@ constexpr Subcommand kSubcommands[] = {
     {"show", referat::cli::cmd_show, "show one item or meeting in full"},
     {"stats", referat::cli::cmd_stats, "count items by committee, year, layout and outcome"},
     {"parse", referat::cli::cmd_parse, "segment one file without indexing"},
+    {"compact", referat::cli::cmd_compact, "merge shards into one compacted database"},
 };
 
 void usage(std::ostream& out) {
