@@ -71,6 +71,8 @@ bool looks_like_database(const fs::path& dir, bool being_created) {
     if (being_created && fs::exists(dir / "flintlock", ec)) return true;
     for (const char* marker : {"iamglass", "iamchert", "iamhoney"})
         if (fs::exists(dir / marker, ec)) return true;
+    // A sharded database: a folder with a stub listing its shards (see shards.hpp).
+    if (fs::is_regular_file(dir / "XAPIANDB", ec)) return true;
     // A stub database file (plain file listing shards) is also a database.
     return fs::is_regular_file(dir, ec);
 }

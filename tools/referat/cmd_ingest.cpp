@@ -1,13 +1,20 @@
 // referat ingest: parse files and folders and write them into the index, robust to bad files
 // and to being killed (only Xapian commits and an atomically renamed report touch the disk).
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <exception>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
+#include <optional>
 #include <system_error>
+#include <thread>
+#include <utility>
 
+#include <referat/index/shards.hpp>
 #include <referat/index/writer.hpp>
 #include <referat/ingest/parse.hpp>
 #include <referat/ingest/reader.hpp>
@@ -23,8 +30,10 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kDefaultCommitEvery = 200;
+constexpr int kMaxJobs = 64;
 
-const Usage kUsage{"ingest", "[--db DIR] [--commit-every N] [--report FILE] [--force] PATH...",
+const Usage kUsage{"ingest",
+                   "[--db DIR] [--jobs N] [--commit-every N] [--report FILE] [--force] PATH...",
                    "Parse minutes files and folders (recursively; hidden entries skipped) and "
                    "index them.\nUnchanged files are skipped, changed files replaced, failed "
                    "files retried by the next run.\nEach file that fails gives one line "
@@ -85,46 +94,59 @@ json::Value report_json(const Tally& t, const std::string& db, std::size_t ignor
     return r;
 }
 
-}  // namespace
+// The files of one run, parsed by `jobs` threads. Each shard's writer is used under its own
+// lock (Xapian objects are not thread-safe); the parsers share no mutable state.
+class Batch {
+  public:
+    Batch(index::ShardedWriter& writer, bool force, int commit_every)
+        : m_writer(writer), m_force(force), m_commit_every(commit_every) {}
 
-int cmd_ingest(const Args& args) {
-    auto options = make_options(kUsage);
-    add_db_option(options);
-    options.add_options()(
-        "commit-every", po::value<int>()->default_value(kDefaultCommitEvery)->value_name("N"),
-        "commit after this many written files (and at the end; large text volumes commit "
-        "earlier)")("report", po::value<std::string>()->value_name("FILE"),
-                    "write a JSON report to FILE")("force", "re-ingest files even when unchanged")(
-        "quiet,q", "print only errors")("path", po::value<std::vector<std::string>>(),
-                                        "files or folders");
-    po::positional_options_description positional;
-    positional.add("path", -1);
-    auto vm = parse_options(args, kUsage, options, positional);
-    if (!vm) return kExitOk;
-    if (!vm->count("path"))
-        throw Error("ingest: give at least one file or folder (see 'referat ingest --help')");
-    const int commit_every = (*vm)["commit-every"].as<int>();
-    if (commit_every < 1) throw Error("ingest: --commit-every must be at least 1");
-    const bool force = vm->count("force") > 0;
-    const std::string db = single_database(*vm, kUsage);
-
-    const auto started = std::chrono::steady_clock::now();
-    index::Writer writer(db);  // throws when another ingest holds the lock
-    const FileList list = collect_files((*vm)["path"].as<std::vector<std::string>>());
-    Tally tally;
-    for (const auto& error : list.errors) {
-        ++tally.files;
-        record_failure(tally, error);
+    void run(const std::vector<fs::path>& files, std::size_t jobs, Tally& tally) {
+        m_locks = std::vector<std::mutex>(m_writer.size());
+        m_since_commit.assign(m_writer.size(), 0);
+        m_tally = &tally;
+        const std::size_t threads = std::max<std::size_t>(1, std::min(jobs, files.size()));
+        if (threads == 1) {
+            work(files);
+        } else {
+            std::vector<std::jthread> pool;
+            for (std::size_t t = 0; t < threads; ++t) pool.emplace_back([&] { work(files); });
+        }
+        // An environment failure (a commit that fails, say) ends the run like with one job.
+        if (m_failure) std::rethrow_exception(m_failure);
+        for (std::size_t i = 0; i < m_writer.size(); ++i) m_writer.shard(i).commit();
+        // The order of failures follows the files, whatever thread met them.
+        std::stable_sort(m_failed.begin(), m_failed.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [at, error] : m_failed) tally.failed.push_back(std::move(error));
     }
-    int since_commit = 0;
-    for (const auto& file : list.files) {
-        ++tally.files;
+
+  private:
+    void work(const std::vector<fs::path>& files) {
+        try {
+            for (std::size_t at = m_next++; at < files.size() && !m_stop; at = m_next++)
+                ingest_one(at, files[at]);
+        } catch (...) {
+            const std::lock_guard guard(m_tally_lock);
+            if (!m_failure) m_failure = std::current_exception();
+            m_stop = true;
+        }
+    }
+
+    void ingest_one(std::size_t at, const fs::path& file) {
         const std::string source = source_identity(file);
-        if (!force) {
-            if (auto indexed = writer.indexed_hash(source);
-                indexed && *indexed == file_hash(file)) {
-                ++tally.unchanged;
-                continue;
+        const std::size_t shard = m_writer.shard_index(source);
+        if (!m_force) {
+            std::optional<std::string> indexed;
+            {
+                const std::lock_guard guard(m_locks[shard]);
+                indexed = m_writer.shard(shard).indexed_hash(source);
+            }
+            if (indexed && *indexed == file_hash(file)) {
+                const std::lock_guard guard(m_tally_lock);
+                ++m_tally->files;
+                ++m_tally->unchanged;
+                return;
             }
         }
         std::expected<ingest::Document, FileError> doc = std::unexpected(FileError{});
@@ -135,30 +157,86 @@ int cmd_ingest(const Args& args) {
             doc =
                 std::unexpected(FileError{file.string(), std::string("cannot parse: ") + e.what()});
         }
-        if (!doc) {
-            record_failure(tally, doc.error());
-            continue;
-        }
+        if (!doc) return fail(at, doc.error());
         doc->source = source;
         index::WriteStats written;
         try {
-            written = writer.add_document(*doc);
+            const std::lock_guard guard(m_locks[shard]);
+            written = m_writer.shard(shard).add_document(*doc);
+            if (++m_since_commit[shard] >= m_commit_every) {
+                m_writer.shard(shard).commit();
+                m_since_commit[shard] = 0;
+            }
         } catch (const Error& e) {
             // The file's transaction was cancelled; the index holds none of it.
-            record_failure(tally,
-                           FileError{file.string(), std::string("cannot index: ") + e.what()});
-            continue;
+            return fail(at, FileError{file.string(), std::string("cannot index: ") + e.what()});
         }
-        ++tally.ingested;
-        tally.meetings += written.meetings;
-        tally.items += written.items;
-        tally.deleted += written.deleted;
-        if (++since_commit >= commit_every) {
-            writer.commit();
-            since_commit = 0;
-        }
+        const std::lock_guard guard(m_tally_lock);
+        ++m_tally->files;
+        ++m_tally->ingested;
+        m_tally->meetings += written.meetings;
+        m_tally->items += written.items;
+        m_tally->deleted += written.deleted;
     }
-    writer.commit();
+
+    void fail(std::size_t at, FileError error) {
+        const std::lock_guard guard(m_tally_lock);
+        std::cerr << error.message() << "\n";
+        ++m_tally->files;
+        m_failed.emplace_back(at, std::move(error));
+    }
+
+    index::ShardedWriter& m_writer;
+    bool m_force;
+    int m_commit_every;
+    std::vector<std::mutex> m_locks;
+    std::vector<int> m_since_commit;
+    std::mutex m_tally_lock;
+    Tally* m_tally = nullptr;
+    std::vector<std::pair<std::size_t, FileError>> m_failed;
+    std::atomic<std::size_t> m_next{0};
+    std::atomic<bool> m_stop{false};
+    std::exception_ptr m_failure;
+};
+
+}  // namespace
+
+int cmd_ingest(const Args& args) {
+    auto options = make_options(kUsage);
+    add_db_option(options);
+    options.add_options()(
+        "commit-every", po::value<int>()->default_value(kDefaultCommitEvery)->value_name("N"),
+        "commit after this many written files (and at the end; large text volumes commit "
+        "earlier)")("report", po::value<std::string>()->value_name("FILE"),
+                    "write a JSON report to FILE")("force", "re-ingest files even when unchanged")(
+        "quiet,q", "print only errors")("jobs,j",
+                                        po::value<int>()->default_value(1)->value_name("N"),
+                                        "parse with N threads (a new database gets N shards)")(
+        "path", po::value<std::vector<std::string>>(), "files or folders");
+    po::positional_options_description positional;
+    positional.add("path", -1);
+    auto vm = parse_options(args, kUsage, options, positional);
+    if (!vm) return kExitOk;
+    if (!vm->count("path"))
+        throw Error("ingest: give at least one file or folder (see 'referat ingest --help')");
+    const int commit_every = (*vm)["commit-every"].as<int>();
+    if (commit_every < 1) throw Error("ingest: --commit-every must be at least 1");
+    const bool force = vm->count("force") > 0;
+    const int jobs = (*vm)["jobs"].as<int>();
+    if (jobs < 1 || jobs > kMaxJobs) throw Error("ingest: --jobs must be 1 to 64");
+    const std::string db = single_database(*vm, kUsage);
+
+    const auto started = std::chrono::steady_clock::now();
+    // Throws when another ingest holds a lock. A new database gets one shard per job.
+    index::ShardedWriter writer(db, static_cast<std::size_t>(jobs));
+    const FileList list = collect_files((*vm)["path"].as<std::vector<std::string>>());
+    Tally tally;
+    for (const auto& error : list.errors) {
+        ++tally.files;
+        record_failure(tally, error);
+    }
+    Batch batch(writer, force, commit_every);
+    batch.run(list.files, static_cast<std::size_t>(jobs), tally);
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
