@@ -98,11 +98,14 @@ std::vector<Site> find_sites(std::string_view s) {
     return sites;
 }
 
-std::string apply_sites(std::string_view s, const std::vector<Site>& sites, unsigned mask) {
+// Replace the sites whose bit is set in mask (only the first few sites have bits), or all.
+std::string apply_sites(std::string_view s, const std::vector<Site>& sites, unsigned mask,
+                        bool all = false) {
     std::string out;
     std::size_t at = 0;
     for (std::size_t k = 0; k < sites.size(); ++k) {
-        if (!(mask & (1u << k))) continue;
+        bool chosen = all || (k < 32 && (mask >> k) & 1u);
+        if (!chosen) continue;
         out.append(s.substr(at, sites[k].pos - at));
         out.append(sites[k].replacement);
         at = sites[k].pos + sites[k].length;
@@ -228,7 +231,7 @@ std::vector<std::string> spelling_variants(std::string_view text) {
             add(apply_sites(text, sites, mask));
     } else {
         // Too many sites for every combination: the all-folded spelling covers typed ASCII.
-        add(apply_sites(text, sites, ~0u));
+        add(apply_sites(text, sites, 0, true));
     }
     return out;
 }

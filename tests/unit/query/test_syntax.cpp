@@ -141,6 +141,14 @@ TEST(Variants, FoldingBothWays) {
     EXPECT_EQ(spelling_variants("budget"), std::vector<std::string>{"budget"});
 }
 
+TEST(Variants, MoreSitesThanBitsInAMask) {
+    std::string many;
+    for (int i = 0; i < 40; ++i) many += "aa ";
+    auto v = spelling_variants(many);
+    ASSERT_EQ(v.size(), 2u);
+    EXPECT_EQ(v[1].find("aa"), std::string::npos) << "every site folded";
+}
+
 TEST(Variants, ManySitesAreBounded) {
     auto v = spelling_variants("aa ae oe aa ae oe aa");
     EXPECT_LE(v.size(), kMaxVariants);
