@@ -145,8 +145,11 @@ void compact_database(const fs::path& db, const fs::path& output) {
         !detail::looks_like_database(target))
         throw Error(target.string() + " exists and is not a database; give another --output");
     if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-    std::string pattern =
-        (target.parent_path() / ("." + target.filename().string() + ".compact-XXXXXX")).string();
+    // A hidden name next to the target: same file system, so the final rename is atomic.
+    std::string name(1, '.');
+    name += target.filename().string();
+    name += ".compact-XXXXXX";
+    std::string pattern = (target.parent_path() / name).string();
     if (!::mkdtemp(pattern.data()))
         throw Error("cannot create a temporary folder next to " + target.string() + ": " +
                     std::strerror(errno));

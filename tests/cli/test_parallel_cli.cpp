@@ -1,0 +1,200 @@
+// Parallel ingest into shards (--jobs), `referat compact`, and several shards (local and
+// served by xapian-tcpsrv) read as one database.
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "cli_fixture.hpp"
+
+namespace {
+
+using namespace referat::testing;
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+constexpr const char* kTcpServer = "/usr/bin/xapian-tcpsrv";
+constexpr const char* kFacets = "committee,year,outcome,layout";
+
+// A port that was free a moment ago (the kernel picks it).
+int free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+        if (fd >= 0) ::close(fd);
+        return -1;
+    }
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+bool accepts(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// What a query returns: the hits as (date, id) in result order, and the facet counts.
+struct Answer {
+    std::vector<std::pair<std::string, std::string>> hits;
+    std::string facets;
+};
+
+class Parallel : public CliTest {
+  protected:
+    // Three copies of the samples under different folders: 15 files, ids all distinct.
+    Parallel() {
+        for (const char* copy : {"a", "b"}) {
+            fs::create_directories(minutes() / copy);
+            for (const auto& f : sample_files()) fs::copy_file(f, minutes() / copy / f.filename());
+        }
+    }
+
+    std::string db_at(const std::string& name) const { return (scratch() / name).string(); }
+
+    json::Value ingest_into(const std::string& db, const std::string& jobs,
+                            std::vector<std::string> extra = {}) {
+        const std::string report = (scratch() / ("report-" + jobs + ".json")).string();
+        std::vector<std::string> args{"ingest", "--db", db, "--jobs", jobs, "--report", report};
+        args.insert(args.end(), extra.begin(), extra.end());
+        args.push_back(minutes().string());
+        auto r = referat(args);
+        EXPECT_EQ(r.status, 0) << r.err;
+        return parse_json(slurp(report));
+    }
+
+    std::string stats_of(const std::vector<std::string>& dbs) {
+        std::vector<std::string> args{"stats", "--format", "json"};
+        for (const auto& db : dbs) args.insert(args.end(), {"--db", db});
+        auto r = referat(args);
+        EXPECT_EQ(r.status, 0) << r.err;
+        return r.out;
+    }
+
+    Answer search(const std::vector<std::string>& dbs, const std::string& query) {
+        std::vector<std::string> args{"search",  "--format", "json",     "--sort", "date",
+                                      "--limit", "1000",     "--facets", kFacets};
+        for (const auto& db : dbs) args.insert(args.end(), {"--db", db});
+        args.push_back(query);
+        auto r = referat(args);
+        EXPECT_EQ(r.status, 0) << r.err;
+        Answer a;
+        if (r.status != 0) return a;
+        auto doc = parse_json(r.out);
+        for (const auto& h : doc["hits"].as_array())
+            a.hits.emplace_back(h["meeting"]["date"].as_string(), h["id"].as_string());
+        a.facets = doc["facets"].dump();
+        return a;
+    }
+
+    // Hits in date order; items of one date may come in any order from different shards.
+    static void expect_same(Answer expected, Answer actual, const std::string& what) {
+        ASSERT_FALSE(expected.hits.empty()) << what;
+        std::vector<std::string> dates;
+        std::vector<std::string> actual_dates;
+        for (const auto& h : expected.hits) dates.push_back(h.first);
+        for (const auto& h : actual.hits) actual_dates.push_back(h.first);
+        EXPECT_EQ(dates, actual_dates) << what;
+        std::sort(expected.hits.begin(), expected.hits.end());
+        std::sort(actual.hits.begin(), actual.hits.end());
+        EXPECT_EQ(expected.hits, actual.hits) << what;
+        EXPECT_EQ(expected.facets, actual.facets) << what;
+    }
+
+    const std::vector<std::string> m_queries{"efterretning", "godkendt OR budget",
+                                             "udvalg:Socialdirektørforum"};
+};
+
+TEST_F(Parallel, TwoJobsIndexWhatOneJobIndexes) {
+    const auto one = ingest_into(db_at("one.db"), "1");
+    const auto two = ingest_into(db_at("two.db"), "2");
+    EXPECT_EQ(two["files"].as_int(), 15);
+    for (const char* key : {"files", "ingested", "meetings", "items"})
+        EXPECT_EQ(two[key].as_int(), one[key].as_int()) << key;
+    EXPECT_TRUE(fs::is_directory(db_at("two.db") + "/shard-1"));
+    EXPECT_EQ(stats_of({db_at("two.db")}), stats_of({db_at("one.db")}));
+    for (const auto& q : m_queries)
+        expect_same(search({db_at("one.db")}, q), search({db_at("two.db")}, q), q);
+}
+
+TEST_F(Parallel, RerunsWithAnotherJobCountNeverDuplicate) {
+    const auto first = ingest_into(db(), "1");
+    const std::string expected = stats_of({db()});
+    auto rerun = ingest_into(db(), "2");
+    EXPECT_EQ(rerun["unchanged"].as_int(), first["ingested"].as_int());
+    EXPECT_EQ(rerun["ingested"].as_int(), 0);
+    rerun = ingest_into(db(), "2", {"--force"});
+    EXPECT_EQ(rerun["ingested"].as_int(), first["ingested"].as_int());
+    EXPECT_EQ(stats_of({db()}), expected);
+
+    const auto sharded = db_at("sharded.db");
+    ingest_into(sharded, "2");
+    rerun = ingest_into(sharded, "1", {"--force"});
+    EXPECT_EQ(rerun["deleted"].as_int(), 0);
+    EXPECT_EQ(stats_of({sharded}), expected);
+}
+
+TEST_F(Parallel, CompactMergesShardsIntoOneDatabase) {
+    ingest_into(db_at("one.db"), "1");
+    const auto sharded = db_at("sharded.db");
+    ingest_into(sharded, "2");
+    const auto merged = db_at("merged.db");
+    auto r = referat({"compact", "--db", sharded, "--output", merged});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(fs::exists(merged + "/iamglass"));
+    EXPECT_EQ(stats_of({merged}), stats_of({db_at("one.db")}));
+    for (const auto& q : m_queries)
+        expect_same(search({db_at("one.db")}, q), search({merged}, q), q);
+
+    r = referat({"compact", "--db", sharded});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_FALSE(fs::exists(sharded + "/shard-0"));
+    EXPECT_EQ(stats_of({sharded}), stats_of({merged}));
+}
+
+TEST_F(Parallel, RemoteShardsAnswerLikeTheMergedDatabase) {
+    if (!fs::exists(kTcpServer)) GTEST_SKIP() << kTcpServer << " is not installed (xapian-tools)";
+    const auto sharded = db_at("sharded.db");
+    ingest_into(sharded, "2");
+    const auto merged = db_at("merged.db");
+    ASSERT_EQ(referat({"compact", "--db", sharded, "--output", merged}).status, 0);
+
+    std::vector<std::string> remotes;
+    std::vector<std::unique_ptr<Process>> servers;
+    for (const char* shard : {"shard-0", "shard-1"}) {
+        const int port = free_port();
+        ASSERT_GT(port, 0);
+        servers.push_back(std::make_unique<Process>(
+            kTcpServer,
+            std::vector<std::string>{"--interface", "127.0.0.1", "--port", std::to_string(port),
+                                     sharded + "/" + shard},
+            scratch()));
+        for (int i = 0; i < 500 && servers.back()->running() && !accepts(port); ++i)
+            std::this_thread::sleep_for(10ms);
+        ASSERT_TRUE(servers.back()->running()) << servers.back()->wait().err;
+        remotes.push_back("127.0.0.1:" + std::to_string(port));
+    }
+    EXPECT_EQ(stats_of(remotes), stats_of({merged}));
+    for (const auto& q : m_queries) expect_same(search({merged}, q), search(remotes, q), q);
+    for (auto& server : servers) server->kill9();
+}
+
+}  // namespace
