@@ -100,8 +100,9 @@ std::expected<std::string, Reason> decode_utf16(std::string_view s, bool little_
     for (std::size_t i = 0; i < s.size(); i += 2) {
         std::uint32_t u = unit(i);
         if (u == 0) {
-            return std::unexpected("binary data in UTF-16 text (NUL character at byte " +
-                                   std::to_string(i) + ")");
+            return std::unexpected(
+                "unsupported file type (binary data: NUL character in UTF-16 text at byte " +
+                std::to_string(i) + ")");
         }
         if (u >= 0xD800 && u <= 0xDBFF) {
             if (i + 3 >= s.size() || unit(i + 2) < 0xDC00 || unit(i + 2) > 0xDFFF)
@@ -210,9 +211,10 @@ std::expected<Extracted, Reason> decode_text(std::string_view bytes) {
     const bool bom = bytes.starts_with(kUtf8Bom);
     if (bom) bytes.remove_prefix(kUtf8Bom.size());
     if (const auto nul = bytes.find('\0'); nul != std::string_view::npos)
-        return std::unexpected("binary data (NUL byte at offset " + std::to_string(nul) + ")");
+        return std::unexpected("unsupported file type (binary data: NUL byte at offset " +
+                               std::to_string(nul) + ")");
     if (const auto bad = first_binary_byte(bytes); bad != std::string_view::npos) {
-        return std::unexpected("binary data (control byte 0x" +
+        return std::unexpected("unsupported file type (binary data: control byte 0x" +
                                std::string(1, "0123456789abcdef"[(bytes[bad] >> 4) & 0xF]) +
                                std::string(1, "0123456789abcdef"[bytes[bad] & 0xF]) +
                                " at offset " + std::to_string(bad) + ")");

@@ -124,7 +124,7 @@ TEST(DecodeText, NulByteIsBinary) {
                                 "de",
                                 15));
     ASSERT_FALSE(r);
-    EXPECT_EQ(r.error(), "binary data (NUL byte at offset 7)");
+    EXPECT_EQ(r.error(), "unsupported file type (binary data: NUL byte at offset 7)");
 }
 
 TEST(DecodeText, ControlByteIsBinary) {
@@ -132,7 +132,7 @@ TEST(DecodeText, ControlByteIsBinary) {
         "Referat \x01\x02 fra m\xC3\xB8"
         "de");
     ASSERT_FALSE(r);
-    EXPECT_EQ(r.error(), "binary data (control byte 0x01 at offset 8)");
+    EXPECT_EQ(r.error(), "unsupported file type (binary data: control byte 0x01 at offset 8)");
 }
 
 TEST(Utf8, ValidityFollowsTheStandard) {
