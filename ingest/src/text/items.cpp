@@ -146,6 +146,7 @@ bool match_candidate(const Line& line, std::size_t index, Candidate& out) {
 }
 
 std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begin, std::size_t end,
+                                   std::span<const std::string_view> allowed,
                                    std::vector<std::string>& rules, std::size_t& toc_line) {
     toc_line = static_cast<std::size_t>(-1);
     std::vector<bool> in_toc = toc_lines(lines, begin, end, toc_line);
@@ -156,13 +157,19 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
     }
     std::vector<Candidate> best;
     std::size_t best_style = 0;
-    for (std::size_t s = 0; s < per_style.size(); ++s) {
-        if (per_style[s].empty()) continue;
-        std::vector<Candidate> run = chain(per_style[s]);
-        if (run.size() > best.size() ||
-            (run.size() == best.size() && !run.empty() && run.front().line < best.front().line)) {
-            best = std::move(run);
-            best_style = s;
+    // The profile's own item forms first; every form when those find nothing.
+    for (int pass = 0; pass < 2 && best.empty(); ++pass) {
+        for (std::size_t s = 0; s < per_style.size(); ++s) {
+            const std::string_view name = item_styles()[s].name;
+            const bool own =
+                allowed.empty() || std::find(allowed.begin(), allowed.end(), name) != allowed.end();
+            if (per_style[s].empty() || (pass == 0 && !own)) continue;
+            std::vector<Candidate> run = chain(per_style[s]);
+            if (run.size() > best.size() || (run.size() == best.size() && !run.empty() &&
+                                             run.front().line < best.front().line)) {
+                best = std::move(run);
+                best_style = s;
+            }
         }
     }
     // Titles as the table of contents writes them, to rejoin titles wrapped in the body.

@@ -31,9 +31,12 @@ struct Candidate {
 /// The candidate on this line, if any (column 0, known style, not a date or table row).
 [[nodiscard]] bool match_candidate(const Line& line, std::size_t index, Candidate& out);
 
-/// Item headers in lines [begin, end); rule names that fired are appended to rules.
+/// Item headers in lines [begin, end) in one of the allowed styles (ItemStyle names; empty:
+/// all); rule names that fired are appended to rules, the TOC heading line to toc_line.
 [[nodiscard]] std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begin,
-                                                 std::size_t end, std::vector<std::string>& rules,
+                                                 std::size_t end,
+                                                 std::span<const std::string_view> allowed,
+                                                 std::vector<std::string>& rules,
                                                  std::size_t& toc_line);
 
 }  // namespace referat::ingest::text

@@ -55,12 +55,21 @@ constexpr HeaderField kGenericFields[] = {
     {"Mødelokale", Field::kLocation}, {"Lokale", Field::kLocation},
     {"Sted", Field::kLocation},       {"Udgivet", Field::kPublished}};
 
+// Item header forms per family ("1. Title"; "Punkt 1." + title line, "Punkt 1: Title" and the
+// web page's bare number + title line).
+constexpr std::string_view kNumberedItems[] = {"item:numbered"};
+constexpr std::string_view kFirstAgendaItems[] = {"item:punkt", "item:punkt-title",
+                                                  "item:bare-number"};
+
 constexpr Profile kProfiles[] = {
-    {"portal", kPortalMarkers, kPortalFields, R"(^Udgivet\s+\d{1,2}\.\d{1,2}\.\d{4}$)", true, true},
-    {"word2011", kWordMarkers, kWordFields, R"(^Dato:\s*\d{1,2}\.\d{1,2}\.\d{4}$)", false, false},
+    {"portal", kPortalMarkers, kPortalFields, R"(^Udgivet\s+\d{1,2}\.\d{1,2}\.\d{4}$)", true, true,
+     kNumberedItems},
+    {"word2011", kWordMarkers, kWordFields, R"(^Dato:\s*\d{1,2}\.\d{1,2}\.\d{4}$)", false, false,
+     kNumberedItems},
     {"firstagenda", kFirstAgendaMarkers, kFirstAgendaFields,
-     R"(^.+\(.*\d{1,2}-\d{1,2}-\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\)$)", false, false},
-    {"generic", {}, kGenericFields, R"(^(?i:REFERAT|Mødereferat)$)", false, false},
+     R"(^.+\(.*\d{1,2}-\d{1,2}-\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\)$)", false, false,
+     kFirstAgendaItems},
+    {"generic", {}, kGenericFields, R"(^(?i:REFERAT|Mødereferat)$)", false, false, {}},
 };
 
 constexpr ItemStyle kItemStyles[] = {

@@ -33,6 +33,7 @@ struct Profile {
     std::string_view anchor;                    ///< pattern of a meeting's first header line
     bool title_before_anchor = false;           ///< the meeting starts one line above the anchor
     bool decision_tab_label = false;            ///< "Beslutning" right after the header is a tab
+    std::span<const std::string_view> item_styles;  ///< ItemStyle names used; empty: all
 };
 
 /// All profiles; the last one is the generic fallback.

@@ -128,7 +128,8 @@ Meeting read_meeting(const std::vector<Line>& lines, std::size_t begin, std::siz
     m.layout_confidence = guess.confidence;
     m.rules.push_back("layout:" + m.layout);
     std::size_t toc_line = kNone;
-    std::vector<text::ItemHeader> headers = text::find_items(all, begin, end, m.rules, toc_line);
+    std::vector<text::ItemHeader> headers =
+        text::find_items(all, begin, end, guess.profile->item_styles, m.rules, toc_line);
     std::size_t header_end = headers.empty() ? end : headers.front().line;
     if (toc_line != kNone && toc_line < header_end) header_end = toc_line;
     text::read_header(all, begin, header_end, *guess.profile, m);
