@@ -144,3 +144,56 @@ TEST(Robustness, RepeatedAnchorsAndTablesOfContentsStayFast) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Provenance, PagesLinesAndSpansPointAtTheItemHeader) {
+    const std::string text =
+        "Referat\n\nDato: 01.02.2020\n\n1. Første sag\n\nBeslutning\nGodkendt.\n\n"
+        "2. Anden sag\n\nBeslutning\nTaget til efterretning.\n";
+    const std::size_t second = text.find("2. Anden sag");
+    referat::ingest::PageStarts pages{0, second - 1};  // page 2 starts on the blank line before
+    auto meetings = referat::ingest::segment(text, pages);
+    ASSERT_EQ(meetings.size(), 1u);
+    ASSERT_EQ(meetings[0].items.size(), 2u);
+    const auto& a = meetings[0].items[0];
+    const auto& b = meetings[0].items[1];
+    EXPECT_EQ(a.page, 1);
+    EXPECT_EQ(b.page, 2);
+    EXPECT_EQ(a.line_begin, 5);
+    EXPECT_EQ(a.line_end, 8);
+    EXPECT_EQ(b.line_begin, 10);
+    const std::string header = "1. Første sag";
+    EXPECT_EQ(text.substr(a.span_begin, header.size()), header);
+    EXPECT_EQ(text.substr(a.span_end - 9, 9), "Godkendt.");
+    EXPECT_EQ(b.span_begin, second);
+    EXPECT_EQ(b.span_end, text.size() - 1);
+}
+
+TEST(Noise, PageFurnitureAndNavigationAreNotText) {
+    auto meetings = run(
+        "Referat\n\nDato: 01.02.2020\n\n1. Sag\n\nBeslutning\nGodkendt.\nSide 2 af 17\nTil toppen\n"
+        "1 of 5\nHent som PDF\nfold dette punkt ind\n");
+    ASSERT_EQ(meetings.size(), 1u);
+    ASSERT_EQ(meetings[0].items.size(), 1u);
+    EXPECT_EQ(meetings[0].items[0].decision.value_or("-"), "Godkendt.");
+}
+
+TEST(Explain, RulesAndConfidenceNameWhatFired) {
+    auto meetings =
+        run("Møde i Udvalget den 1. marts 2020\n\nUdgivet 02.03.2020\n\nUDVALG\n\nUdvalget\n\n"
+            "MØDE\n\nMøde i Udvalget den 1. marts 2020\n\nSTED\n\nRådhuset\n\n"
+            "STARTTIDSPUNKT\n\n2020-03-01 10:00\n\nPUNKTER\n\n1. Sag\n\n1. Sag\n\n"
+            "Beslutning\n\nGodkendt.\n");
+    ASSERT_EQ(meetings.size(), 1u);
+    const Meeting& m = meetings[0];
+    EXPECT_EQ(m.layout, "portal");
+    EXPECT_GT(m.layout_confidence, 0.5);
+    for (const char* rule : {"layout:portal", "item:numbered", "header:field"})
+        EXPECT_NE(std::find(m.rules.begin(), m.rules.end(), rule), m.rules.end()) << rule;
+    ASSERT_EQ(m.items.size(), 1u);
+    EXPECT_EQ(m.committee, "Udvalget");
+    EXPECT_EQ(m.start.value_or("-"), "2020-03-01T10:00");
+}
+
+}  // namespace
