@@ -5,6 +5,7 @@
 #include <utility>
 
 #include <referat/index/schema.hpp>
+#include <referat/ingest/people.hpp>
 #include <referat/query/ranges.hpp>
 
 namespace referat::query {
@@ -63,6 +64,10 @@ class FieldValue : public Xapian::FieldProcessor {
                 // Canonical names are "Aabenraa Kommune", "Københavns Kommune" and "Region
                 // Syddanmark"; the short name as people say it finds them too.
                 std::vector<Xapian::Query> terms;
+                // The gazetteer knows the written variants ("Faaborg Midtfyn", "Frederica").
+                for (const auto& probe : {std::string(value), std::string(value) + " Kommune"})
+                    for (const auto& name : ingest::find_municipalities(probe))
+                        terms.emplace_back(schema::boolean_term(schema::kMunicipalityTerm, name));
                 for (const auto& v : spelling_variants(value))
                     for (const auto& form : {v, v + " Kommune", v + "s Kommune", "Region " + v})
                         terms.emplace_back(schema::boolean_term(schema::kMunicipalityTerm, form));

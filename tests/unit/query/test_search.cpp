@@ -139,6 +139,8 @@ INSTANTIATE_TEST_SUITE_P(
                    [](const TestItem& t) { return has_municipality(t, "Aabenraa Kommune"); }},
         FilterCase{"kommune:Syddanmark", "municipality:\"region syddanmark\"",
                    [](const TestItem& t) { return has_municipality(t, "Region Syddanmark"); }},
+        FilterCase{"kommune:\"Åbenrå Kommune\"", "municipality:\"Aabenraa Kommune\"",
+                   [](const TestItem& t) { return has_municipality(t, "Aabenraa Kommune"); }},
         FilterCase{"kommune:København", "municipality:\"Københavns Kommune\"",
                    [](const TestItem& t) { return has_municipality(t, "Københavns Kommune"); }},
         FilterCase{"beløb:1.000.000..", "amount:1000000..",
