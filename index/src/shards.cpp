@@ -124,7 +124,7 @@ ShardedWriter::ShardedWriter(const fs::path& db, std::size_t new_count) {
 
 ShardedWriter::~ShardedWriter() = default;
 
-void compact_database(const fs::path& db, const fs::path& output) {
+void compact_database(const fs::path& db, const fs::path& output, bool read_only) {
     const std::vector<fs::path> paths = shard_paths(db);
     if (paths.empty())
         throw Error("no database at " + db.string() + "; create one with: referat ingest --db " +
@@ -161,6 +161,8 @@ void compact_database(const fs::path& db, const fs::path& output) {
         fs::remove_all(work, ec);
         throw translate_error(e, "cannot compact " + db.string() + " into " + target.string());
     }
+    // Xapian reads a database without its termlist table (DB_NO_TERMLIST), for search only.
+    if (read_only) fs::remove(merged / "termlist.glass", ec);
     try {
         if (fs::exists(target, ec)) {
             exchange_folders(merged, target);  // the old database ends up in work/db

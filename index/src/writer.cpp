@@ -50,6 +50,13 @@ Writer::Writer(const fs::path& db) : m_impl(std::make_unique<Impl>()) {
         if (!fs::is_empty(db, ec) && !detail::looks_like_database(db, /*being_created=*/true))
             throw Error(m_impl->path +
                         " is a folder but not a referat database; give another --db");
+        // A read-only compacted database (referat compact --read-only) has documents but no
+        // termlist, without which Xapian cannot replace or delete them. (A new database has
+        // neither table yet: Xapian creates them with the first document.)
+        if (fs::exists(db / "docdata.glass", ec) && !fs::exists(db / "termlist.glass", ec))
+            throw Error(m_impl->path +
+                        " is a read-only compacted database; ingest into a new database and "
+                        "compact again");
     } else if (db.has_parent_path()) {
         fs::create_directories(db.parent_path(), ec);
         if (ec) throw Error("cannot create " + db.parent_path().string() + ": " + ec.message());

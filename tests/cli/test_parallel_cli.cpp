@@ -179,6 +179,27 @@ TEST_F(Parallel, CompactMergesShardsIntoOneDatabase) {
     EXPECT_EQ(stats_of({sharded}), stats_of({merged}));
 }
 
+TEST_F(Parallel, ReadOnlyCompactionSearchesAlikeAndRefusesIngest) {
+    const auto sharded = db_at("sharded.db");
+    ingest_into(sharded, "2");
+    const auto merged = db_at("merged.db");
+    const auto frozen = db_at("frozen.db");
+    ASSERT_EQ(referat({"compact", "--db", sharded, "--output", merged}).status, 0);
+    auto r = referat({"compact", "--db", sharded, "--output", frozen, "--read-only"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_FALSE(fs::exists(frozen + "/termlist.glass"));
+    EXPECT_LT(fs::file_size(frozen + "/postlist.glass") + fs::file_size(frozen + "/docdata.glass"),
+              fs::file_size(merged + "/postlist.glass") + fs::file_size(merged + "/docdata.glass") +
+                  fs::file_size(merged + "/termlist.glass"));
+    EXPECT_EQ(stats_of({frozen}), stats_of({merged}));
+    for (const auto& q : m_queries) expect_same(search({merged}, q), search({frozen}, q), q);
+    r = referat({"ingest", "--db", frozen, "--force", minutes().string()});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find(frozen + " is a read-only compacted database"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(stats_of({frozen}), stats_of({merged}));
+}
+
 TEST_F(Parallel, RemoteShardsAnswerLikeTheMergedDatabase) {
     if (!fs::exists(kTcpServer)) GTEST_SKIP() << kTcpServer << " is not installed (xapian-tools)";
     const auto sharded = db_at("sharded.db");
