@@ -6,6 +6,7 @@
 #include <referat/ingest/people.hpp>
 #include <referat/ingest/serialize.hpp>
 
+#include "referat/index/people_terms.hpp"
 #include "referat/index/schema.hpp"
 #include "stem_cache.hpp"
 
@@ -193,13 +194,17 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     text(meeting.committee, schema::kCommitteeText);
 
     std::set<std::string> names(item.persons_mentioned.begin(), item.persons_mentioned.end());
-    for (const auto& a : item.appointments)
-        if (a.person) names.insert(*a.person);
+    for (const auto* list : {&item.appointments, &item.appointments_reported})
+        for (const auto& a : *list)
+            if (a.person) names.insert(*a.person);
     for (const auto& e : item.attendance) names.insert(e.person);
+    // Spellings merge per meeting: "Mogens B. Hansen" is keyed as "Mogens Bak Hansen".
+    const ingest::PersonIndex people = meeting_person_index(meeting);
     std::set<std::string> keys;
     for (const auto& name : names) {
         text(name, schema::kPersonText);
-        if (auto key = ingest::person_key(name); !key.empty()) keys.insert(std::move(key));
+        if (auto key = meeting_person_key(people, name); !key.empty())
+            keys.insert(std::move(key));
     }
 
     common_terms(doc, from, meeting, schema::kTypeItem, id);
@@ -210,6 +215,7 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     if (item.max_amount)
         doc.add_value(schema::kSlotAmount, Xapian::sortable_serialise(*item.max_amount));
     add_person_terms(doc, keys);
+    add_appointment_terms(doc, item);
     add_municipality_terms(doc, {item.municipalities.begin(), item.municipalities.end()});
 
     json::Value record = ingest::item_to_json(item);
@@ -228,11 +234,13 @@ Xapian::Document DocumentBuilder::meeting_document(const Provenance& from,
     text(meeting.title, schema::kTitle);
     text(meeting.committee, schema::kCommitteeText);
     if (meeting.location) text(*meeting.location, schema::kOtherText);
+    const ingest::PersonIndex people = meeting_person_index(meeting);
     std::set<std::string> keys;
-    for (const auto* people : {&meeting.participants, &meeting.absent}) {
-        for (const auto& p : *people) {
+    for (const auto* list : {&meeting.participants, &meeting.absent}) {
+        for (const auto& p : *list) {
             text(p.name, schema::kPersonText);
-            if (auto key = ingest::person_key(p.name); !key.empty()) keys.insert(std::move(key));
+            if (auto key = meeting_person_key(people, p.name); !key.empty())
+                keys.insert(std::move(key));
         }
     }
     common_terms(doc, from, meeting, schema::kTypeMeeting, from.meeting_id);

@@ -16,5 +16,8 @@ int cmd_export(const Args& args);
 int cmd_show(const Args& args);
 int cmd_stats(const Args& args);
 int cmd_compact(const Args& args);
+int cmd_person(const Args& args);
+int cmd_persons(const Args& args);
+int cmd_appointments(const Args& args);
 
 }  // namespace referat::cli

@@ -25,12 +25,16 @@ constexpr Subcommand kSubcommands[] = {
     {"stats", referat::cli::cmd_stats, "count items by committee, year, layout and outcome"},
     {"parse", referat::cli::cmd_parse, "segment one file without indexing"},
     {"compact", referat::cli::cmd_compact, "merge shards into one compacted database"},
+    {"person", referat::cli::cmd_person, "one person's timeline of meetings and items"},
+    {"persons", referat::cli::cmd_persons, "everyone named, with counts"},
+    {"appointments", referat::cli::cmd_appointments, "the register of appointments"},
 };
 
 void usage(std::ostream& out) {
     out << "Usage: referat COMMAND [OPTIONS] [ARGS]\n\nCommands:\n";
     for (const auto& c : kSubcommands)
-        out << "  " << c.name << std::string(8 - c.name.size(), ' ') << c.summary << "\n";
+        out << "  " << c.name << std::string(c.name.size() < 13 ? 14 - c.name.size() : 1, ' ')
+            << c.summary << "\n";
     out << "\nEvery command has --help. Database: --db DIR, else $REFERAT_DB, else ./referat.db.\n"
            "Exit status: 0 ok/found, 1 nothing found, 2 error.\n";
 }

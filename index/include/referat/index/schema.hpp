@@ -43,6 +43,14 @@ inline constexpr std::string_view kOutcomeTerm = "XU";       ///< "approved", ..
 inline constexpr std::string_view kLayoutTerm = "XL";        ///< "portal", ...
 inline constexpr std::string_view kPersonTerm = "XP";        ///< person key (people.hpp person_key)
 inline constexpr std::string_view kMunicipalityTerm = "XK";  ///< municipality, lower-cased
+/// "appointment" on items making an appointment, "reported" on items reporting one.
+inline constexpr std::string_view kAppointmentTerm = "XH";
+/// Appointment target body, lower-cased, without a trailing parenthetical.
+inline constexpr std::string_view kAppointedToTerm = "XR";
+/// Value of kAppointmentTerm for an item that makes an appointment.
+inline constexpr std::string_view kAppointmentMade = "appointment";
+/// Value of kAppointmentTerm for an item that reports an appointment made elsewhere.
+inline constexpr std::string_view kAppointmentReported = "reported";
 
 // --- Value slots. ---
 inline constexpr unsigned kSlotDate = 0;            ///< "yyyymmdd" string: sorts and ranges as text

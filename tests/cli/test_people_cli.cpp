@@ -1,0 +1,203 @@
+// referat person, persons and appointments on the ingested samples: timelines across years,
+// merged spellings, the appointment register by body, output formats and exit codes.
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "cli_fixture.hpp"
+
+namespace {
+
+using namespace referat::testing;
+
+class People : public CliTest {
+  protected:
+    void SetUp() override {
+        RunResult r;
+        ingest({minutes().string()}, &r);
+        ASSERT_EQ(r.status, 0) << r.err;
+    }
+
+    /// Run a command on db() and parse its JSON output.
+    referat::json::Value json_of(std::vector<std::string> args, int status = 0) {
+        args.insert(args.begin() + 1, {"--db", db(), "--format", "json"});
+        auto r = referat(args);
+        EXPECT_EQ(r.status, status) << r.err;
+        return r.status == 0 ? parse_json(r.out) : referat::json::Value();
+    }
+};
+
+/// Rows of a CSV text (RFC 4180 quoting, CRLF or LF line ends).
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                rows.back().back() += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                rows.back().back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().emplace_back();
+        } else if (c == '\n') {
+            rows.emplace_back(1);
+        } else if (c != '\r') {
+            rows.back().back() += c;
+        }
+    }
+    if (rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
+    return rows;
+}
+
+bool has_event(const referat::json::Value& timeline, std::string_view kind, std::string_view year) {
+    for (const auto& e : timeline["events"].as_array())
+        if (e["kind"].as_string() == kind && e["date"].as_string().starts_with(year)) return true;
+    return false;
+}
+
+TEST_F(People, PersonHasParticipationAndAppointmentYearsApart) {
+    auto t = json_of({"person", "Klaus Liestmann"});
+    ASSERT_TRUE(t.is_object());
+    EXPECT_EQ(t["name"].as_string(), "Klaus Liestmann");
+    EXPECT_TRUE(has_event(t, "attended", "2011")) << t.dump();
+    EXPECT_TRUE(has_event(t, "appointed", "2023")) << t.dump();
+    // Meeting-level events have no item; item events carry number and id.
+    for (const auto& e : t["events"].as_array()) {
+        if (e["kind"].as_string() == "attended") {
+            EXPECT_EQ(e["item_number"].as_int(), 0);
+        }
+        if (e["kind"].as_string() == "appointed") {
+            EXPECT_GT(e["item_number"].as_int(), 0);
+            EXPECT_FALSE(e["item_id"].as_string().empty());
+            EXPECT_NE(e["detail"].as_string().find("Koordinationsfo"), std::string::npos);
+        }
+    }
+    auto r = referat({"person", "--db", db(), "Klaus", "Liestmann"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("Tønder Kommune"), std::string::npos) << r.out;
+}
+
+TEST_F(People, InitialsFindTheFullName) {
+    auto t = json_of({"person", "Mogens B. Hansen"});
+    ASSERT_TRUE(t.is_object());
+    EXPECT_EQ(t["name"].as_string(), "Mogens Bak Hansen");
+    std::set<std::string> spellings;
+    for (const auto& s : t["spellings"].as_array()) spellings.insert(s.as_string());
+    EXPECT_TRUE(spellings.contains("Mogens B. Hansen"));
+    EXPECT_TRUE(has_event(t, "appointed", "2023"));
+    EXPECT_TRUE(has_event(t, "reported", "2023"));
+    // Someone leaving the body in the same item is a "left" event of their own.
+    auto rolf = json_of({"person", "Rolf Dalsgaard Johansen"});
+    ASSERT_TRUE(rolf.is_object());
+    EXPECT_TRUE(has_event(rolf, "left", "2023")) << rolf.dump();
+}
+
+TEST_F(People, UnknownPersonIsExitOneWithAMessage) {
+    auto r = referat({"person", "--db", db(), "Ingen Sådanperson"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_TRUE(r.out.empty());
+    EXPECT_NE(r.err.find("no person matching 'Ingen Sådanperson'"), std::string::npos) << r.err;
+    EXPECT_EQ(referat({"person", "--db", db()}).status, 2);
+    EXPECT_EQ(referat({"person", "--db", db(), "--format", "xml", "Klaus Liestmann"}).status, 2);
+}
+
+TEST_F(People, AppointmentsToABody) {
+    auto list = json_of({"appointments", "--to", "Forretningsudvalget"});
+    ASSERT_TRUE(list.is_array());
+    std::set<std::string> persons;
+    for (const auto& e : list.as_array()) {
+        persons.insert(e["person"].as_string());
+        EXPECT_NE(e["to"].as_string().find("Forretningsudvalget"), std::string::npos);
+    }
+    EXPECT_TRUE(persons.contains("Mogens Bak Hansen")) << list.dump();
+    // Lower case, and a body that several appointments share.
+    auto group = json_of({"appointments", "--to", "referencegruppen"});
+    ASSERT_TRUE(group.is_array());
+    EXPECT_GE(group.size(), 2u);
+    // Nothing before 2012 is an appointment in the samples' register of 2023.
+    auto r = referat({"appointments", "--db", db(), "--to", "referencegruppen", "--until", "2012"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(referat({"appointments", "--db", db(), "--from", "juni"}).status, 2);
+}
+
+TEST_F(People, AppointmentsMadeAndReported) {
+    auto all = json_of({"appointments"});
+    auto made = json_of({"appointments", "--made"});
+    auto reported = json_of({"appointments", "--reported"});
+    ASSERT_TRUE(all.is_array() && made.is_array() && reported.is_array());
+    EXPECT_EQ(made.size() + reported.size(), all.size());
+    ASSERT_GT(reported.size(), 0u);
+    for (const auto& e : reported.as_array()) {
+        EXPECT_EQ(e["kind"].as_string(), "reported");
+    }
+    auto mogens = json_of({"appointments", "--person", "Mogens B. Hansen"});
+    ASSERT_TRUE(mogens.is_array());
+    for (const auto& e : mogens.as_array())
+        EXPECT_NE(e["person"].as_string().find("Mogens"), std::string::npos);
+    EXPECT_EQ(referat({"appointments", "--db", db(), "--made", "--reported"}).status, 2);
+}
+
+TEST_F(People, PersonsKeepsPeopleSharingASurnameApart) {
+    auto list = json_of({"persons"});
+    ASSERT_TRUE(list.is_array());
+    std::set<std::string> names;
+    std::size_t previous = SIZE_MAX;
+    for (const auto& p : list.as_array()) {
+        names.insert(p["name"].as_string());
+        EXPECT_LE(static_cast<std::size_t>(p["items"].as_int()), previous);  // sorted by items
+        previous = static_cast<std::size_t>(p["items"].as_int());
+    }
+    EXPECT_TRUE(names.contains("Erling S. Pedersen"));
+    EXPECT_TRUE(names.contains("Normann Pedersen"));
+    EXPECT_TRUE(names.contains("Tim Hansen"));
+    EXPECT_TRUE(names.contains("Mogens Bak Hansen"));
+    EXPECT_FALSE(names.contains("Mogens B. Hansen"));  // merged into the full spelling
+
+    auto limited = json_of({"persons", "--limit", "3"});
+    EXPECT_EQ(limited.size(), 3u);
+    auto tonder = json_of({"persons", "--organisation", "tønder kommune"});
+    ASSERT_TRUE(tonder.is_array());
+    std::set<std::string> in_tonder;
+    for (const auto& p : tonder.as_array()) {
+        in_tonder.insert(p["name"].as_string());
+        bool has = false;
+        for (const auto& o : p["organisations"].as_array())
+            has = has || o.as_string() == "Tønder Kommune";
+        EXPECT_TRUE(has) << p.dump();
+    }
+    EXPECT_TRUE(in_tonder.contains("Klaus Liestmann"));
+    EXPECT_FALSE(in_tonder.contains("Erling S. Pedersen"));
+}
+
+TEST_F(People, CsvOutputsParse) {
+    for (std::vector<std::string> args :
+         {std::vector<std::string>{"persons"}, {"appointments"}, {"person", "Klaus Liestmann"}}) {
+        args.insert(args.begin() + 1, {"--db", db(), "--format", "csv"});
+        auto r = referat(args);
+        ASSERT_EQ(r.status, 0) << args[0] << ": " << r.err;
+        const auto rows = parse_csv(r.out);
+        ASSERT_GE(rows.size(), 2u) << r.out;
+        for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size()) << args[0];
+    }
+}
+
+TEST_F(People, HelpForEveryCommand) {
+    for (const char* command : {"person", "persons", "appointments"}) {
+        auto r = referat({command, "--help"});
+        EXPECT_EQ(r.status, 0) << command;
+        EXPECT_TRUE(r.out.starts_with(std::string("Usage: referat ") + command)) << r.out;
+    }
+    EXPECT_NE(referat({"--help"}).out.find("appointments"), std::string::npos);
+}
+
+}  // namespace

@@ -1,0 +1,124 @@
+// referat person: one person's timeline across meetings, spellings merged.
+
+#include <iostream>
+
+#include <referat/index/database.hpp>
+#include <referat/query/format.hpp>
+#include <referat/query/people.hpp>
+
+#include "cli_util.hpp"
+#include "commands.hpp"
+
+namespace referat::cli {
+
+namespace {
+
+const Usage kUsage{"person", "[--db DIR] [--format text|json|csv] NAME",
+                   "Show one person's timeline: spellings, organisations and roles, then every "
+                   "meeting attended or missed, item mentioning them and appointment, by date.\n"
+                   "Spellings merge by first name and surname, initials and dropped middle "
+                   "names.\nExit status 1 when nobody of that name is in the index."};
+
+json::Value strings(const std::vector<std::string>& list) {
+    json::Value out = json::Value::array();
+    for (const auto& s : list) out.push(s);
+    return out;
+}
+
+json::Value event_json(const query::PersonEvent& e) {
+    json::Value o = json::Value::object();
+    o.set("kind", e.kind);
+    o.set("name", e.name);
+    o.set("date", e.date);
+    o.set("committee", e.committee);
+    o.set("meeting_id", e.meeting_id);
+    o.set("item_number", e.item_number);
+    o.set("title", e.title);
+    o.set("item_id", e.item_id);
+    o.set("detail", e.detail);
+    return o;
+}
+
+std::string joined(const std::vector<std::string>& list) {
+    std::string out;
+    for (const auto& s : list) out += (out.empty() ? "" : ", ") + s;
+    return out.empty() ? "-" : out;
+}
+
+void print_text(const query::PersonTimeline& t, const Painter& paint) {
+    std::cout << paint.bold(t.name) << "\n"
+              << "Spellings:     " << joined(t.spellings) << "\n"
+              << "Organisations: " << joined(t.organisations) << "\n"
+              << "Roles:         " << joined(t.roles) << "\n"
+              << "Party:         " << joined(t.parties) << "\n\n";
+    for (const auto& e : t.events) {
+        std::cout << pad_right(e.date.empty() ? "-" : e.date, 10) << "  " << pad_right(e.kind, 10)
+                  << "  " << e.committee;
+        if (e.item_number > 0)
+            std::cout << "  " << e.item_number << ". " << e.title;
+        else
+            std::cout << "  " << paint.dim("meeting") << " " << e.title;
+        if (!e.detail.empty()) std::cout << "  [" << e.detail << "]";
+        if (e.name != t.name) std::cout << "  (as " << e.name << ")";
+        std::cout << "  " << paint.dim(e.item_id.empty() ? e.meeting_id : e.item_id) << "\n";
+    }
+}
+
+void print_csv(const query::PersonTimeline& t) {
+    auto f = [](std::string_view v) { return query::csv_field(v, ','); };
+    std::cout << "date,kind,name,committee,meeting_id,item_number,title,item_id,detail\r\n";
+    for (const auto& e : t.events)
+        std::cout << f(e.date) << ',' << f(e.kind) << ',' << f(e.name) << ',' << f(e.committee)
+                  << ',' << f(e.meeting_id) << ',' << e.item_number << ',' << f(e.title) << ','
+                  << f(e.item_id) << ',' << f(e.detail) << "\r\n";
+}
+
+}  // namespace
+
+int cmd_person(const Args& args) {
+    auto options = make_options(kUsage);
+    add_db_option(options);
+    options.add_options()("format,f", po::value<std::string>()->default_value("text"),
+                          "output format: text, json or csv");
+    add_colour_option(options);
+    options.add_options()("name", po::value<std::vector<std::string>>(), "person name");
+    po::positional_options_description positional;
+    positional.add("name", -1);
+    auto vm = parse_options(args, kUsage, options, positional);
+    if (!vm) return kExitOk;
+    const std::string format = (*vm)["format"].as<std::string>();
+    if (format != "text" && format != "json" && format != "csv")
+        throw Error("person: unknown format '" + format + "'; use text, json or csv");
+    if (!vm->count("name")) throw Error("person: give a name (see 'referat person --help')");
+    std::string name;
+    for (const auto& w : (*vm)["name"].as<std::vector<std::string>>())
+        name += (name.empty() ? "" : " ") + w;
+    const Painter paint(colour_enabled(colour_mode_from(*vm, kUsage), 1));
+
+    auto db = index::open_for_reading(database_specs(*vm));
+    const auto timeline = query::person_timeline(db, name);
+    if (!timeline) {
+        std::cerr << "referat person: no person matching '" << name << "' in the index\n";
+        return kExitNotFound;
+    }
+    if (format == "json") {
+        json::Value o = json::Value::object();
+        o.set("key", timeline->key);
+        o.set("name", timeline->name);
+        o.set("spellings", strings(timeline->spellings));
+        o.set("organisations", strings(timeline->organisations));
+        o.set("roles", strings(timeline->roles));
+        o.set("parties", strings(timeline->parties));
+        json::Value events = json::Value::array();
+        for (const auto& e : timeline->events) events.push(event_json(e));
+        o.set("events", std::move(events));
+        print_json(std::cout, o);
+    } else if (format == "csv") {
+        print_csv(*timeline);
+    } else {
+        print_text(*timeline, paint);
+    }
+    return kExitOk;
+}
+
+}  // namespace referat::cli

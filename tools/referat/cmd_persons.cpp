@@ -1,0 +1,111 @@
+// referat persons: everyone in the index with counts, most mentioned first.
+
+#include <iostream>
+
+#include <referat/index/database.hpp>
+#include <referat/query/format.hpp>
+#include <referat/query/people.hpp>
+
+#include "cli_util.hpp"
+#include "commands.hpp"
+
+namespace referat::cli {
+
+namespace {
+
+const Usage kUsage{"persons",
+                   "[--db DIR] [--format text|json|csv] [--organisation ORG] [--committee C] "
+                   "[--limit N]",
+                   "List everyone named in the minutes with counts: items mentioning them, "
+                   "meetings attended and missed, appointments; most items first.\nExit status 1 "
+                   "when nobody matches."};
+
+json::Value summary_json(const query::PersonSummary& p) {
+    json::Value o = json::Value::object();
+    o.set("key", p.key);
+    o.set("name", p.name);
+    o.set("spellings", p.spellings);
+    o.set("items", p.items);
+    o.set("meetings_attended", p.meetings_attended);
+    o.set("absent", p.absent);
+    o.set("appointments", p.appointments);
+    json::Value orgs = json::Value::array();
+    for (const auto& org : p.organisations) orgs.push(org);
+    o.set("organisations", std::move(orgs));
+    o.set("first_date", p.first_date);
+    o.set("last_date", p.last_date);
+    return o;
+}
+
+std::string first_or_dash(const std::vector<std::string>& list) {
+    return list.empty() ? "-" : list.front();
+}
+
+void print_text(const std::vector<query::PersonSummary>& people) {
+    std::size_t width = 4;
+    for (const auto& p : people) width = std::max(width, display_width(p.name));
+    std::cout << pad_right("Name", width)
+              << "  Items  Attended  Absent  Appointed  First       Last        Organisation\n";
+    for (const auto& p : people)
+        std::cout << pad_right(p.name, width) << "  " << pad_right(std::to_string(p.items), 5)
+                  << "  " << pad_right(std::to_string(p.meetings_attended), 8) << "  "
+                  << pad_right(std::to_string(p.absent), 6) << "  "
+                  << pad_right(std::to_string(p.appointments), 9) << "  "
+                  << pad_right(p.first_date.empty() ? "-" : p.first_date, 10) << "  "
+                  << pad_right(p.last_date.empty() ? "-" : p.last_date, 10) << "  "
+                  << first_or_dash(p.organisations) << "\n";
+}
+
+void print_csv(const std::vector<query::PersonSummary>& people) {
+    auto f = [](std::string_view v) { return query::csv_field(v, ','); };
+    std::cout << "name,key,items,meetings_attended,absent,appointments,first_date,last_date,"
+                 "organisation\r\n";
+    for (const auto& p : people)
+        std::cout << f(p.name) << ',' << f(p.key) << ',' << p.items << ',' << p.meetings_attended
+                  << ',' << p.absent << ',' << p.appointments << ',' << f(p.first_date) << ','
+                  << f(p.last_date) << ',' << f(p.organisations.empty() ? "" : p.organisations[0])
+                  << "\r\n";
+}
+
+}  // namespace
+
+int cmd_persons(const Args& args) {
+    auto options = make_options(kUsage);
+    add_db_option(options);
+    options.add_options()("format,f", po::value<std::string>()->default_value("text"),
+                          "output format: text, json or csv")(
+        "organisation", po::value<std::string>()->value_name("ORG"),
+        "only people of this organisation (part of the name, any case)")(
+        "committee", po::value<std::string>()->value_name("C"), "only meetings of this committee")(
+        "limit,n", po::value<std::size_t>()->value_name("N"), "at most N people");
+    auto vm = parse_options(args, kUsage, options);
+    if (!vm) return kExitOk;
+    const std::string format = (*vm)["format"].as<std::string>();
+    if (format != "text" && format != "json" && format != "csv")
+        throw Error("persons: unknown format '" + format + "'; use text, json or csv");
+
+    query::PersonsFilter filter;
+    if (vm->count("organisation")) filter.organisation = (*vm)["organisation"].as<std::string>();
+    if (vm->count("committee")) filter.committee = (*vm)["committee"].as<std::string>();
+    auto db = index::open_for_reading(database_specs(*vm));
+    auto people = query::list_persons(db, filter);
+    if (vm->count("limit") && people.size() > (*vm)["limit"].as<std::size_t>())
+        people.resize((*vm)["limit"].as<std::size_t>());
+
+    if (format == "json") {
+        json::Value list = json::Value::array();
+        for (const auto& p : people) list.push(summary_json(p));
+        print_json(std::cout, list);
+    } else if (format == "csv") {
+        print_csv(people);
+    } else if (!people.empty()) {
+        print_text(people);
+    }
+    if (people.empty()) {
+        std::cerr << "referat persons: nobody matches\n";
+        return kExitNotFound;
+    }
+    return kExitOk;
+}
+
+}  // namespace referat::cli
