@@ -269,6 +269,18 @@ std::optional<std::string> resolve_person(Xapian::Database& db, std::string_view
             known.add(value);
         }
         if (auto id = known.find(name)) return *id;
+        // A spelling only a meeting's own names explain ("Dorte Juhl" for "Dorte Juul Hansen"):
+        // meetings whose person names contain one of the name's words, merged as when indexing.
+        std::set<std::string> meeting_ids;
+        for (const auto& word : words_of(name)) {
+            const std::string term = std::string(schema::kPersonText) + word;
+            for (const auto& id : meeting_ids_with_term(db, term)) meeting_ids.insert(id);
+        }
+        for (const auto& id : meeting_ids) {
+            const ingest::PersonIndex people =
+                index::meeting_person_index(load_meeting(db, id).meeting);
+            if (auto full = people.find(name)) return ingest::person_key(*full);
+        }
         return std::nullopt;
     });
 }

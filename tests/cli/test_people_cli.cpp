@@ -102,6 +102,19 @@ TEST_F(People, InitialsFindTheFullName) {
     EXPECT_TRUE(has_event(rolf, "left", "2023")) << rolf.dump();
 }
 
+TEST_F(People, CloseSpellingFromTheSameMeetingFindsTheParticipant) {
+    // The samples spell one participant "Dorte Juul Hansen" in the list and "Dorte Juhl" in an
+    // item of the same meeting.
+    auto t = json_of({"person", "Dorte Juhl"});
+    ASSERT_TRUE(t.is_object());
+    EXPECT_EQ(t["key"].as_string(), json_of({"person", "Dorte Juul Hansen"})["key"].as_string());
+    std::set<std::string> spellings;
+    for (const auto& s : t["spellings"].as_array()) spellings.insert(s.as_string());
+    EXPECT_TRUE(spellings.contains("Dorte Juhl")) << t.dump();
+    EXPECT_TRUE(spellings.contains("Dorte Juul Hansen")) << t.dump();
+    EXPECT_TRUE(has_event(t, "attended", "2022"));
+}
+
 TEST_F(People, UnknownPersonIsExitOneWithAMessage) {
     auto r = referat({"person", "--db", db(), "Ingen Sådanperson"});
     EXPECT_EQ(r.status, 1);
