@@ -12,14 +12,13 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{
-    "compact", "[--db DIR] [--output DIR] [--read-only]",
-    "Merge all shards of a database into one compacted database (smaller and\n"
-    "faster to search). Without --output the database is replaced in place; the\n"
-    "new one is built next to it and swapped in with one rename, so readers see\n"
-    "the old or the new database, never a mix. Ingest waits for no one: a running\n"
-    "ingest makes compact fail with 'database is locked'. --read-only drops the termlist\n"
-    "table (about a fifth smaller): searching works, ingesting into it does not."};
+const Usage kUsage{"compact", "[--db DIR] [--output DIR] [--read-only]",
+                   "Merge all shards of a database into one compacted database (smaller and\n"
+                   "faster to search). Without --output the database is replaced in place; the\n"
+                   "new one is built next to it and swapped in with one rename, so readers see\n"
+                   "the old or the new database, never a mix. While an ingest runs, compact\n"
+                   "fails with 'database is locked'. --read-only drops the termlist table\n"
+                   "(about a fifth smaller): searching works, ingesting into it does not."};
 
 }  // namespace
 
