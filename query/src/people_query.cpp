@@ -361,6 +361,8 @@ std::vector<PersonSummary> list_persons(Xapian::Database& db, const PersonsFilte
         }
         std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
             if (a.items != b.items) return a.items > b.items;
+            if (a.meetings_attended != b.meetings_attended)
+                return a.meetings_attended > b.meetings_attended;
             return a.name < b.name;
         });
         return out;
