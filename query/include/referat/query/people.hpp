@@ -68,8 +68,8 @@ struct PersonsFilter {
     std::optional<std::string> committee;     ///< committee name, any case (exact)
 };
 
-/// Everyone in the index, by number of items descending, then meetings attended, then name. Throws referat::Error on
-/// a database error.
+/// Everyone in the index, by number of items descending, then meetings attended, then name. Throws
+/// referat::Error on a database error.
 [[nodiscard]] std::vector<PersonSummary> list_persons(Xapian::Database& db,
                                                       const PersonsFilter& filter = {});
 
