@@ -49,6 +49,49 @@ bool numeric_line(std::string_view s) {
     return RE2::FullMatch(s, kRe);
 }
 
+/// An item treated at several dated meetings ends as its latest treatment decided
+/// ("Udsat" in May, "Godkendt" in June is approved). kNone unless two or more decisions are dated.
+Outcome latest_outcome(const std::vector<Decision>& decisions) {
+    std::size_t dated = 0;
+    for (const Decision& d : decisions)
+        if (d.date) ++dated;
+    if (dated < 2) return Outcome::kNone;
+    const Decision* latest = nullptr;
+    Outcome outcome = Outcome::kNone;
+    for (const Decision& d : decisions) {
+        if (!d.date) continue;
+        Outcome o = classify_outcome(d.text);
+        if (o == Outcome::kNone) continue;
+        // ISO dates compare as strings; the later of two equal dates is the later heading.
+        if (!latest || *d.date >= *latest->date) {
+            latest = &d;
+            outcome = o;
+        }
+    }
+    return outcome;
+}
+
+/// A line written entirely in capitals that no heading table knows ("BESLUTNINGSFORSLAG FRA
+/// DF"): a stray heading of the next part, never decision text.
+bool capitals_line(std::string_view s) {
+    static const RE2 kRe(R"(^[\p{Lu}\d][\p{Lu}\d\s.,:;/&()\-–]*\p{Lu}[\p{Lu}\d\s.,:;/&()\-–]*$)");
+    return utf8_length(s) >= 8 && words(s).size() >= 2 && RE2::FullMatch(s, kRe);
+}
+
+/// "a. Status på aftalen": a lettered sub-item of an agenda item.
+bool sub_item_line(std::string_view s) {
+    static const RE2 kRe(R"(^[a-zæøå][.)]\s+\p{Lu})");
+    return RE2::PartialMatch(s, kRe);
+}
+
+/// An attachment name without the list bullet in front of it.
+std::string strip_bullet(std::string_view s) {
+    static const RE2 kRe(R"(^[-•*–·▪]\s+)");
+    std::string out(s);
+    RE2::Replace(&out, kRe, "");
+    return out;
+}
+
 }  // namespace
 
 bool reads_as_sentence(std::string_view s) {
@@ -141,6 +184,13 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
             }
             continue;
         }
+        if (in_decision && block_has_text && capitals_line(lines[i].trimmed)) {
+            in_decision = false;
+            section = -1;
+            ++block;
+            block_has_text = false;
+            rules.emplace_back("decision:ends-at-capitals");
+        }
         c.section = section;
         c.block = block;
         c.decision = in_decision;
@@ -175,22 +225,40 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
     std::erase_if(item.decisions, [](const Decision& d) { return d.text.empty(); });
     if (!decision.empty()) {
         item.decision = decision;
-        item.outcome = classify_outcome(decision);
+        item.outcome = latest_outcome(item.decisions);
+        if (item.outcome == Outcome::kNone) item.outcome = classify_outcome(decision);
     }
 
-    // Attachments: the last Bilag section is the list; "Bilag: ..." lines elsewhere are inline.
+    // Attachments: the last Bilag section is the list (names without their bullets), "Bilag:
+    // ..." lines elsewhere are inline.
+    // An item split into lettered sub-items ("a. Title", "b. Title") has a Bilag list under
+    // each: then the attachments are all of them in order, and the next letter ends a list.
+    auto in_bilag = [&](const Classified& c) {
+        return c.section >= 0 && item.sections[static_cast<std::size_t>(c.section)].kind == "bilag";
+    };
     int last_bilag = -1;
-    for (std::size_t s = 0; s < item.sections.size(); ++s)
-        if (item.sections[s].kind == "bilag") last_bilag = static_cast<int>(s);
+    bool lettered = false;
     for (std::size_t i = begin; i < end; ++i) {
         const Classified& c = at(i);
         if (c.kind != Kind::kText) continue;
-        if (c.section >= 0 && c.section == last_bilag) {
-            item.attachments.emplace_back(lines[i].trimmed);
+        if (in_bilag(c)) last_bilag = c.section;
+        if (!in_bilag(c) && last_bilag < 0 && sub_item_line(lines[i].trimmed)) lettered = true;
+    }
+    std::vector<bool> list_ended(item.sections.size(), false);
+    for (std::size_t i = begin; i < end; ++i) {
+        const Classified& c = at(i);
+        if (c.kind != Kind::kText) continue;
+        const auto s = static_cast<std::size_t>(c.section);
+        if (lettered && in_bilag(c)) {
+            if (sub_item_line(lines[i].trimmed)) list_ended[s] = true;
+            if (!list_ended[s]) item.attachments.push_back(strip_bullet(lines[i].trimmed));
+        } else if (c.section >= 0 && c.section == last_bilag) {
+            item.attachments.push_back(strip_bullet(lines[i].trimmed));
         } else if (is_inline_attachment(lines[i].trimmed)) {
             item.inline_attachments.emplace_back(lines[i].trimmed);
         }
     }
+    if (lettered && last_bilag >= 0) rules.emplace_back("attachments:sub-items");
 
     // Subheadings: short heading-like lines with body text after them.
     for (std::size_t i = begin; i < end; ++i) {

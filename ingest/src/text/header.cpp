@@ -175,6 +175,20 @@ bool bare_date_line(std::string_view line, const FoundDate& fd) {
     return RE2::FullMatch(rest, kFiller);
 }
 
+/// "Alle var mødt, undtagen X og Y, som havde meldt afbud": the named are absent.
+bool read_prose_absence(std::string_view t, Meeting& m) {
+    static const RE2 kRe(
+        R"(^(?i:alle (?:var mødt|mødte|var til stede|deltog))\s*,?\s*(?i:undtagen|bortset fra)\s+(.+?)(?:\s*,?\s*(?i:som|der)\s+(?i:havde\s+)?(?i:meldt\s+)?(?i:afbud|forfald).*|\s*\(afbud\).*)?\.?$)");
+    static const RE2 kAnd(R"(\s+(?:og|samt)\s+)");
+    re2::StringPiece names;
+    if (t.size() > 400 || !RE2::FullMatch(t, kRe, &names)) return false;
+    std::string list(names);
+    RE2::GlobalReplace(&list, kAnd, ", ");
+    read_attendance(list, Attendance::kAbsent, m);
+    m.rules.emplace_back("attendance:prose");
+    return true;
+}
+
 }  // namespace
 
 void read_attendance(std::string_view list, Attendance kind, Meeting& meeting) {
@@ -265,6 +279,7 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
             i = j - 1;
             continue;
         }
+        if (read_prose_absence(line.trimmed, m)) continue;
         if (line.trimmed.size() > kMaxHeaderLine) continue;
         for (const auto& f : fields) {
             re2::StringPiece after, digits;

@@ -200,6 +200,8 @@ std::vector<std::u32string> tokens(std::string_view text) {
 Outcome classify_outcome(std::string_view decision_text) {
     std::vector<std::u32string> toks = tokens(decision_text);
     if (toks.empty()) return Outcome::kNone;
+    // "Udsat" is neutral inside sentences ("udsat for"), but alone it is the whole decision.
+    if (toks.size() == 1 && toks[0] == U"udsat") return Outcome::kPostponed;
     const auto& phrases = compiled();
     // A word written exactly as some table entry is read as that entry only; typo tolerance is
     // for words the table does not know.

@@ -83,7 +83,7 @@ void clean_title(Item& item) {
     static const RE2 kClosedMark(R"(\s*\((?i:lukket(?: punkt)?)\)\s*)");
     static const RE2 kOpenMark(R"(\s*\((?i:åben|åbent|åbent punkt|åben punkt)\)\s*)");
     static const RE2 kCaseLabel(
-        R"(\s*[-–,]?\s*\(?(?:Sagsnr|Sags nr|Dok\.?\s*nr|Sag)\.?\s*:?\s*([A-ZÆØÅ]*-?\d[\w./-]*\d)\)?\s*)");
+        R"(\s*[-–,]?\s*\(?(?:Sagsnr|Sags nr|Dok\.?\s*nr|Sag)\.?\s*:?\s*([A-ZÆØÅ]*-?\d[\w\p{L}./-]*\d)\)?\s*)");
     static const RE2 kCaseCode(R"(\s*[-–,]?\s*\(?\b([A-Z]{2,5}-\d{4}-\d{3,})\b\)?\s*)");
     std::string t = item.title;
     if (RE2::Replace(&t, kClosedPrefix, "")) item.closed = true;
@@ -101,7 +101,7 @@ void clean_title(Item& item) {
 void case_number_from_body(const std::vector<Line>& lines, std::size_t begin, std::size_t end,
                            Item& item) {
     static const RE2 kCase(
-        R"(^(?:(?:Sagsnr|Sags nr|Sag nr|Dok\.?\s*nr|Journalnr)\.?\s*:?\s*([\w./-]*\d[\w./-]*)|([A-Z]{2,5}-\d{4}-\d{3,})$))");
+        R"(^(?:(?:(?:Sagsnr|Sags nr|Sag nr|Dok\.?\s*nr|Journalnr)\.?\s*:?|Sag\s*:)\s*([\w\p{L}./-]*\d[\w\p{L}./-]*)|([A-Z]{2,5}-\d{4}-\d{3,})$))");
     if (item.case_number) return;
     for (std::size_t i = begin; i < end && i < begin + 8; ++i) {
         std::string label_form, code_form;
