@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <referat/index/people_terms.hpp>
+#include <referat/index/schema.hpp>
 #include <referat/ingest/error.hpp>
 #include <referat/ingest/people.hpp>
 #include <referat/query/people.hpp>
@@ -94,6 +95,32 @@ TEST(PeopleQuery, SharedSurnameIsNotMerged) {
     EXPECT_TRUE(names.contains("Erling S. Pedersen"));
     EXPECT_TRUE(names.contains("Normann Pedersen"));
     EXPECT_FALSE(query::person_timeline(db, "Ingen Sådanperson"));
+}
+
+TEST(PeopleTerms, IndexCarriesAppointmentAndMergedPersonTerms) {
+    namespace schema = index::schema;
+    auto db = SampleIndex::get().open();
+    const auto count = [&](const std::string& term) {
+        return db.term_exists(term) ? db.get_termfreq(term) : 0;
+    };
+    // Items with appointments: one XH term per kind, one XR term per target body.
+    std::set<std::string> made_items, reported_items;
+    for (const auto& e : query::list_appointments(db, {}))
+        (e.made ? made_items : reported_items).insert(e.item_id);
+    EXPECT_EQ(count(schema::boolean_term(schema::kAppointmentTerm, schema::kAppointmentMade)),
+              made_items.size());
+    EXPECT_EQ(count(schema::boolean_term(schema::kAppointmentTerm, schema::kAppointmentReported)),
+              reported_items.size());
+    for (const auto& [person, to, made] : gold_appointments())
+        EXPECT_GT(
+            count(schema::boolean_term(schema::kAppointedToTerm, index::appointment_body(to))), 0u)
+            << to;
+    // "Dorte Juhl" in an item is keyed as "Dorte Juul Hansen" from the same meeting's list.
+    EXPECT_EQ(count(schema::boolean_term(schema::kPersonTerm, ingest::person_key("Dorte Juhl"))),
+              0u);
+    EXPECT_GT(
+        count(schema::boolean_term(schema::kPersonTerm, ingest::person_key("Dorte Juul Hansen"))),
+        1u);
 }
 
 TEST(PeopleTerms, AppointmentBodyDropsTrailingParenthetical) {
