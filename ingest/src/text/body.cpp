@@ -92,6 +92,53 @@ std::string strip_bullet(std::string_view s) {
     return out;
 }
 
+/// Entries of a "Sagsforløb" section as dated decisions. Two forms: label lines
+/// ("Udvalg: Magistraten", "Dato: 02-09-2025", "Punktnummer: 12", then the decision text) and
+/// one line per treatment ("Økonomiudvalget, 06.11.2012, pkt. 161: Udsat.").
+void read_case_history(std::string_view text, std::vector<Decision>& out) {
+    static const RE2 kBody(R"(^(?i:Udvalg|Behandlet i|Forum)\s*:\s*(\S.*)$)");
+    static const RE2 kDate(R"(^(?i:Dato|Mødedato)\s*:\s*(\S.*)$)");
+    static const RE2 kNumber(R"(^(?i:Punktnummer|Punkt|Pkt\.?)\s*:?\s*\d+\s*$)");
+    static const RE2 kOneLine(
+        R"(^(\p{Lu}[^,:]{2,100}),\s*([^,]{6,40}),\s*(?i:pkt|punkt)\.?\s*\d+\s*[:.]?\s*(.*)$)");
+    bool open = false;  // an entry is being read
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        std::size_t nl = text.find('\n', from);
+        std::string_view line =
+            trim(text.substr(from, nl == std::string_view::npos ? text.npos : nl - from));
+        from = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
+        if (line.empty()) continue;
+        re2::StringPiece a, b, c;
+        if (RE2::FullMatch(line, kBody, &a)) {
+            out.push_back(Decision{{}, collapse_spaces(a), std::nullopt});
+            open = true;
+        } else if (RE2::FullMatch(line, kOneLine, &a, &b, &c)) {
+            std::optional<FoundDate> fd = find_date(b);
+            if (!fd) {
+                if (!open) continue;
+            } else {
+                out.push_back(Decision{collapse_spaces(c), collapse_spaces(a), fd->date});
+                open = true;
+                continue;
+            }
+        } else if (open && RE2::FullMatch(line, kDate, &a)) {
+            if (auto fd = find_date(a); fd && !out.back().date) {
+                out.back().date = fd->date;
+                continue;
+            }
+        } else if (open && RE2::FullMatch(line, kNumber)) {
+            continue;
+        }
+        if (!open) continue;
+        if (RE2::FullMatch(line, kBody)) continue;
+        std::string& t = out.back().text;
+        if (!t.empty()) t += ' ';
+        t += collapse_spaces(line);
+    }
+    std::erase_if(out, [](const Decision& d) { return d.text.empty(); });
+}
+
 }  // namespace
 
 bool reads_as_sentence(std::string_view s) {
@@ -227,6 +274,16 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
         item.decision = decision;
         item.outcome = latest_outcome(item.decisions);
         if (item.outcome == Outcome::kNone) item.outcome = classify_outcome(decision);
+    }
+    // Earlier treatments listed under "Sagsforløb" come first, in the order written; the
+    // item's own decision text and outcome stay those of this meeting.
+    std::vector<Decision> history;
+    for (const Section& section : item.sections)
+        if (section.kind == "sagsforløb") read_case_history(section.text, history);
+    if (!history.empty()) {
+        item.decisions.insert(item.decisions.begin(), std::make_move_iterator(history.begin()),
+                              std::make_move_iterator(history.end()));
+        rules.emplace_back("decision:sagsforløb");
     }
 
     // Attachments: the last Bilag section is the list (names without their bullets), "Bilag:
