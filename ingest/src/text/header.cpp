@@ -116,7 +116,7 @@ struct Entry {
 /// "Name (A) - formand", "Name (*Fraværende*)", "Organisation (referent)".
 void read_marks(std::string& text, Entry& e, bool organisation) {
     static const RE2 kParen(R"(\s*\(([^()]*)\)\s*)");
-    static const RE2 kDashRole(R"(^(.+?)\s+[-–]\s+(\p{Ll}[^,]*)$)");
+    static const RE2 kDashRole(R"(^(.+?)\s+[-–]\s+((?:\d\.\s*)?\p{Ll}[^,]*)$)");
     re2::StringPiece inner;
     std::string rest = text;
     while (RE2::PartialMatch(rest, kParen, &inner)) {
@@ -150,7 +150,9 @@ bool person_line(std::string_view t) {
     if (!starts_upper(t) || t.find(':') != std::string_view::npos) return false;
     static const RE2 kRole(R"(^(?i:sekretær|referent|protokolfører)$)");
     if (RE2::FullMatch(t, kRole)) return false;
-    static const RE2 kDigitOutsideParens(R"(^[^(]*\d)");
+    // Digits in the name itself mean a date, an address or a page; after the party mark or a
+    // dash they belong to the role ("Name (A) - 1. næstformand").
+    static const RE2 kDigitOutsideParens(R"(^[^(\-–]*\d)");
     if (RE2::PartialMatch(t, kDigitOutsideParens)) return false;
     // Every column of a tabbed line is a name (two words or more, or a party mark).
     std::size_t from = 0;
