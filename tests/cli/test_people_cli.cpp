@@ -192,6 +192,28 @@ TEST_F(People, PersonsKeepsPeopleSharingASurnameApart) {
     EXPECT_FALSE(in_tonder.contains("Erling S. Pedersen"));
 }
 
+TEST_F(People, PersonsOfOneCommittee) {
+    // Every date counted must be a meeting date of that committee, as `referat parse` reads it.
+    std::set<std::string> want;
+    for (const auto& f : sample_files())
+        for (const auto& m : parse_meetings(f))
+            if (m["meeting"]["committee"].is_string() &&
+                m["meeting"]["committee"].as_string() == "DAS Social" &&
+                m["meeting"]["date"].is_string())
+                want.insert(m["meeting"]["date"].as_string());
+    ASSERT_FALSE(want.empty());
+    auto das = json_of({"persons", "--committee", "das social"});
+    ASSERT_TRUE(das.is_array());
+    ASSERT_GT(das.size(), 0u);
+    for (const auto& p : das.as_array()) {
+        EXPECT_TRUE(want.contains(p["first_date"].as_string())) << p.dump();
+        EXPECT_TRUE(want.contains(p["last_date"].as_string())) << p.dump();
+    }
+    auto r = referat({"persons", "--db", db(), "--committee", "Intet Udvalg"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("nobody matches"), std::string::npos);
+}
+
 TEST_F(People, CsvOutputsParse) {
     for (std::vector<std::string> args :
          {std::vector<std::string>{"persons"}, {"appointments"}, {"person", "Klaus Liestmann"}}) {
