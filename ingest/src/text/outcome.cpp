@@ -24,7 +24,9 @@ struct Phrase {
 // Ranks, highest wins: a postponement overrides everything said about the item; an approval
 // overrides the orientation or discussion that led to it; an explicit "blev besluttet"
 // (this meeting decided) overrides noting and discussing; noting overrides discussing;
-// any other non-empty decision text is "decided".
+// any other non-empty decision text is "decided". A referral ("Fremsendes til Økonomiudvalget
+// til behandling", "Oversendt til ...") is deliberately "decided": the meeting disposed of the
+// item by sending it on, and the receiving body's own decision is recorded where it is treated.
 constexpr int kPostponed = 6;
 constexpr int kApproved = 5;
 constexpr int kDecidedExplicit = 4;
