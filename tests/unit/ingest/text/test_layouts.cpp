@@ -128,6 +128,43 @@ TEST_P(Layout, MatchesExpectationWrittenByEye) {
     for (std::size_t i = 0; i < items.size(); ++i) expect_item(items[i], m.items[i]);
 }
 
+bool has_warning(const Meeting& m, const std::string& w) {
+    return std::find(m.warnings.begin(), m.warnings.end(), w) != m.warnings.end();
+}
+
+TEST(UnrecognisedText, PlainProseYieldsAMeetingWithWarnings) {
+    const std::string prose =
+        "Kommunen vil gerne høre borgernes mening om den nye bypark.\n"
+        "Parken skal ligge mellem stationen og havnen, og der bliver plads til legeplads,\n"
+        "bænke og et stort græsareal. Forslaget er lavet i samarbejde med lokale foreninger.\n"
+        "\n"
+        "Du kan læse mere på kommunens hjemmeside og sende dine kommentarer til forvaltningen.\n"
+        "Alle henvendelser bliver læst, og der kommer et samlet svar, når høringen er slut.\n";
+    auto meetings = referat::ingest::segment(referat::ingest::normalise_text(prose));
+    ASSERT_EQ(meetings.size(), 1u);
+    const Meeting& m = meetings[0];
+    EXPECT_TRUE(m.items.empty());
+    EXPECT_FALSE(m.date.has_value());
+    EXPECT_TRUE(has_warning(m, "no date found"));
+    EXPECT_TRUE(has_warning(m, "no agenda items found"));
+    EXPECT_EQ(m.layout, "generic");
+}
+
+TEST(UnrecognisedText, ProseWithADateKeepsTheDateAndWarnsAboutItems) {
+    const std::string prose =
+        "Notat om trafikken i midtbyen\n"
+        "\n"
+        "Mødet blev holdt den 12. marts 2019 med deltagelse af butikkerne i gågaden.\n"
+        "Der var enighed om at se på skiltningen igen til sommer.\n";
+    auto meetings = referat::ingest::segment(referat::ingest::normalise_text(prose));
+    ASSERT_EQ(meetings.size(), 1u);
+    const Meeting& m = meetings[0];
+    EXPECT_TRUE(m.items.empty());
+    EXPECT_EQ(optional_text(m.date), "2019-03-12");
+    EXPECT_FALSE(has_warning(m, "no date found"));
+    EXPECT_TRUE(has_warning(m, "no agenda items found"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Synthetic, Layout, ::testing::ValuesIn(fixtures()),
                          [](const auto& info) {
                              std::string n = info.param;
