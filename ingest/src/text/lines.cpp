@@ -11,10 +11,12 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
-/// Page furniture and web navigation that carry no content.
+/// Page furniture ("Side 2 af 17", the running footer "Dato: 04.12.2012 Side 3") and web
+/// navigation that carry no content.
 bool is_noise(std::string_view trimmed) {
     static const RE2 kNoise(
-        R"((?i)^(?:side\s+\d+\s+(?:af|of)\s+\d+|\d+\s+(?:of|af)\s+\d+|til toppen|hent som pdf|)"
+        R"((?i)^(?:(?:dato:?\s*\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\s+)?side\s+\d+(?:\s+(?:af|of)\s+\d+)?|)"
+        R"(\d+\s+(?:of|af)\s+\d+|til toppen|hent som pdf|)"
         R"(fold dette punkt (?:ind|ud)|udskriv|print)$)");
     if (trimmed.size() > 40) return false;
     return RE2::FullMatch(trimmed, kNoise);
