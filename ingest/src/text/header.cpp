@@ -191,6 +191,19 @@ bool read_prose_absence(std::string_view t, Meeting& m) {
     return true;
 }
 
+/// "Søren Krogh (A) mødte som stedfortræder for Lars Winther": the substitute is present.
+bool read_substitute(std::string_view t, Meeting& m) {
+    static const RE2 kRe(
+        R"(^(\p{Lu}[\p{L}.'\- ]{1,60}?)(?:\s*\((\p{Lu}{1,2})\))?\s+(?:mødte|deltog)\s+som\s+(?i:stedfortræder)\s+for\s+\p{Lu}.*$)");
+    re2::StringPiece name, party;
+    if (t.size() > 300 || !RE2::FullMatch(t, kRe, &name, &party)) return false;
+    Person p{collapse_spaces(name), std::nullopt, std::string("stedfortræder"), std::nullopt};
+    if (!party.empty()) p.party = std::string(party);
+    m.participants.push_back(std::move(p));
+    m.rules.emplace_back("attendance:substitute");
+    return true;
+}
+
 }  // namespace
 
 void read_attendance(std::string_view list, Attendance kind, Meeting& meeting) {
@@ -281,7 +294,7 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
             i = j - 1;
             continue;
         }
-        if (read_prose_absence(line.trimmed, m)) continue;
+        if (read_prose_absence(line.trimmed, m) || read_substitute(line.trimmed, m)) continue;
         if (line.trimmed.size() > kMaxHeaderLine) continue;
         for (const auto& f : fields) {
             re2::StringPiece after, digits;
