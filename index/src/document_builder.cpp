@@ -1,5 +1,6 @@
 #include "document_builder.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <referat/ingest/json.hpp>
@@ -60,6 +61,11 @@ void add_person_terms(Xapian::Document& doc, const std::set<std::string>& keys) 
     for (const auto& key : keys)
         doc.add_boolean_term(schema::boolean_term(schema::kPersonTerm, key));
     if (!keys.empty()) doc.add_value(schema::kSlotPersons, join(keys));
+}
+
+std::string sort_key(const std::string& date, int number) {
+    std::string digits = std::to_string(std::clamp(number, 0, 99999));
+    return date + std::string(5 - digits.size(), '0') + digits;
 }
 
 void add_municipality_terms(Xapian::Document& doc, const std::set<std::string>& names) {
@@ -212,6 +218,7 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     doc.add_boolean_term(schema::boolean_term(schema::kOutcomeTerm, outcome));
     doc.add_value(schema::kSlotOutcome, outcome);
     doc.add_value(schema::kSlotItemNumber, Xapian::sortable_serialise(item.number));
+    doc.add_value(schema::kSlotSortKey, sort_key(doc.get_value(schema::kSlotDate), item.number));
     if (item.max_amount)
         doc.add_value(schema::kSlotAmount, Xapian::sortable_serialise(*item.max_amount));
     add_person_terms(doc, keys);

@@ -77,8 +77,7 @@ std::size_t export_matches(Xapian::Database& db, const SearchRequest& request, c
     return index::with_reopen(db, [&] {
         CompiledQuery compiled = detail::compile_or_throw(db, request);
         Xapian::Enquire enquire(db);
-        std::unique_ptr<Xapian::MultiValueKeyMaker> keys;
-        detail::apply_sort(enquire, request.sort, keys);
+        detail::apply_sort(enquire, request.sort);
         detail::Snippets snippets(db, compiled, request);
         if (request.sort == SortOrder::kRelevance)
             return export_by_offset(enquire, compiled.query, 0, chunk, snippets, sink);

@@ -15,15 +15,11 @@ CompiledQuery compile_or_throw(const Xapian::Database& db, const SearchRequest& 
     return *std::move(compiled);
 }
 
-void apply_sort(Xapian::Enquire& enquire, SortOrder sort,
-                std::unique_ptr<Xapian::MultiValueKeyMaker>& keys) {
+void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
     if (sort == SortOrder::kRelevance) return;
-    keys = std::make_unique<Xapian::MultiValueKeyMaker>();
-    bool descending = sort == SortOrder::kDateDescending;
-    keys->add_value(schema::kSlotDate, descending);
-    // Within a meeting, agenda order.
-    keys->add_value(schema::kSlotItemNumber, descending);
-    enquire.set_sort_by_key_then_relevance(keys.get(), false);
+    // The sort key is the date followed by the item number: within a meeting, agenda order.
+    enquire.set_sort_by_value_then_relevance(schema::kSlotSortKey,
+                                             sort == SortOrder::kDateDescending);
 }
 
 Snippets::Snippets(const Xapian::Database& db, const CompiledQuery& compiled,

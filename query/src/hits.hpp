@@ -14,9 +14,8 @@ namespace referat::query::detail {
 [[nodiscard]] CompiledQuery compile_or_throw(const Xapian::Database& db,
                                              const SearchRequest& request);
 
-/// Order enquire by sort; keys must outlive the enquire's use of it.
-void apply_sort(Xapian::Enquire& enquire, SortOrder sort,
-                std::unique_ptr<Xapian::MultiValueKeyMaker>& keys);
+/// Order enquire by sort (date sorting reads one value slot, so remote shards support it).
+void apply_sort(Xapian::Enquire& enquire, SortOrder sort);
 
 /// Matched words are marked by running the prefix-free terms through MSet::snippet.
 class Snippets {

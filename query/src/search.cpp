@@ -45,8 +45,7 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         result.text = request.text;
         Xapian::Enquire enquire(db);
         enquire.set_query(compiled.query);
-        std::unique_ptr<Xapian::MultiValueKeyMaker> keys;
-        detail::apply_sort(enquire, request.sort, keys);
+        detail::apply_sort(enquire, request.sort);
         std::vector<std::unique_ptr<detail::FacetCounter>> counters;
         for (const auto& name : request.facets) {
             counters.push_back(std::make_unique<detail::FacetCounter>(*detail::facet_slot(name)));

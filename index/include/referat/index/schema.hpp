@@ -10,7 +10,7 @@
 namespace referat::index::schema {
 
 /// Bump when the document layout changes incompatibly; stored in the database metadata.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 /// Metadata key holding kSchemaVersion.
 inline constexpr std::string_view kMetaSchemaVersion = "referat:schema";
 
@@ -63,6 +63,9 @@ inline constexpr unsigned kSlotLayout = 6;          ///< layout name (facet)
 inline constexpr unsigned kSlotSourceHash = 7;      ///< sha256 of the source bytes (skip unchanged)
 inline constexpr unsigned kSlotPersons = 8;         ///< person keys joined by '\n' (facet)
 inline constexpr unsigned kSlotMunicipalities = 9;  ///< municipalities joined by '\n' (facet)
+/// kSlotDate value followed by the item number as five digits: date then agenda order in one
+/// value, so date sorting needs no KeyMaker and works on remote shards too.
+inline constexpr unsigned kSlotSortKey = 10;
 
 /// The Danish stop list (Snowball), applied when indexing and when parsing queries.
 [[nodiscard]] const std::array<std::string_view, 94>& danish_stopwords();
