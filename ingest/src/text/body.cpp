@@ -100,7 +100,7 @@ void read_case_history(std::string_view text, std::vector<Decision>& out) {
     static const RE2 kDate(R"(^(?i:Dato|Mødedato)\s*:\s*(\S.*)$)");
     static const RE2 kNumber(R"(^(?i:Punktnummer|Punkt|Pkt\.?)\s*:?\s*\d+\s*$)");
     static const RE2 kOneLine(
-        R"(^(\p{Lu}[^,:]{2,100}),\s*([^,]{6,40}),\s*(?i:pkt|punkt)\.?\s*\d+\s*[:.]?\s*(.*)$)");
+        R"(^(\p{Lu}[^,:]+),\s*([^,]+),\s*(?i:pkt|punkt)\.?\s*\d+\s*[:.]?\s*(.*)$)");
     bool open = false;  // an entry is being read
     std::size_t from = 0;
     while (from <= text.size()) {

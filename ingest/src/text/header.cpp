@@ -194,9 +194,10 @@ bool read_prose_absence(std::string_view t, Meeting& m) {
 /// "Søren Krogh (A) mødte som stedfortræder for Lars Winther": the substitute is present.
 bool read_substitute(std::string_view t, Meeting& m) {
     static const RE2 kRe(
-        R"(^(\p{Lu}[\p{L}.'\- ]{1,60}?)(?:\s*\((\p{Lu}{1,2})\))?\s+(?:mødte|deltog)\s+som\s+(?i:stedfortræder)\s+for\s+\p{Lu}.*$)");
+        R"(^(\p{Lu}[^()]+?)(?:\s*\((\p{Lu}{1,2})\))?\s+(?:mødte|deltog)\s+som\s+(?i:stedfortræder)\s+for\s+\p{Lu}.*$)");
     re2::StringPiece name, party;
-    if (t.size() > 300 || !RE2::FullMatch(t, kRe, &name, &party)) return false;
+    if (t.size() > 300 || !RE2::FullMatch(t, kRe, &name, &party) || words(name).size() > 5)
+        return false;
     Person p{collapse_spaces(name), std::nullopt, std::string("stedfortræder"), std::nullopt};
     if (!party.empty()) p.party = std::string(party);
     m.participants.push_back(std::move(p));
