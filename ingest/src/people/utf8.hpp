@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.hpp"
+
 namespace referat::ingest::people {
 
 /// Decode the code point at pos and advance pos; invalid bytes decode as U+FFFD, one byte each.
@@ -34,23 +36,7 @@ inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
 }
 
 /// Append a code point as UTF-8.
-inline void append_code_point(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+inline void append_code_point(std::string& out, char32_t cp) { utf8::append(out, cp); }
 
 /// Upper-case Latin letter (ASCII and Latin-1/Latin Extended-A capitals).
 inline bool is_upper(char32_t c) {

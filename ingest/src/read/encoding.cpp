@@ -7,6 +7,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
+#include "core/utf8.hpp"
 #include "read/formats.hpp"
 
 namespace referat::ingest::read {
@@ -170,22 +171,8 @@ std::expected<std::string, Reason> convert_legacy(std::string_view s, const std:
 }  // namespace
 
 void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    // A NUL in decoded text would end C strings downstream: it becomes U+FFFD too.
+    utf8::append(out, cp == 0 ? 0xFFFD : static_cast<char32_t>(cp));
 }
 
 bool is_valid_utf8(std::string_view bytes) {
