@@ -216,6 +216,7 @@ void read_attendance(std::string_view list, Attendance kind, Meeting& meeting) {
         if (looks_like_organisation(t)) ++orgs;
     const bool paired = orgs * 3 >= tokens.size() && orgs > 0;
     bool external = kind == Attendance::kExternal;
+    Person* last = nullptr;  // the person a following role token belongs to
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         std::string token = tokens[i];
         re2::StringPiece rest;
@@ -223,6 +224,13 @@ void read_attendance(std::string_view list, Attendance kind, Meeting& meeting) {
             external = true;
             token = std::string(rest);
             if (token.empty()) continue;
+        }
+        // "Name (S), ordförande" / "Name (A), formand": a lower-case token is the role of the
+        // person before it, not a person.
+        static const RE2 kRoleToken(R"(^\s*\p{Ll}[\p{L} .\-]*$)");
+        if (last && words(token).size() <= 3 && RE2::FullMatch(token, kRoleToken)) {
+            if (!last->role) last->role = collapse_spaces(token);
+            continue;
         }
         Entry e;
         read_marks(token, e, false);
@@ -242,8 +250,10 @@ void read_attendance(std::string_view list, Attendance kind, Meeting& meeting) {
         if (kind == Attendance::kAbsent || e.absent) {
             p.role.reset();
             meeting.absent.push_back(std::move(p));
+            last = nullptr;
         } else {
             meeting.participants.push_back(std::move(p));
+            last = &meeting.participants.back();
         }
     }
 }

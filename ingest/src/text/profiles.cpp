@@ -47,7 +47,8 @@ constexpr HeaderField kFirstAgendaFields[] = {{"Mødedato", Field::kDate},
 
 // ---- Generic: any publisher; common Danish header labels. ----
 constexpr HeaderField kGenericFields[] = {
-    {"Udvalg", Field::kCommittee},    {"Mødedato", Field::kDate},
+    {"Udvalg", Field::kCommittee},    {"Utvalg", Field::kCommittee},
+    {"Mødedato", Field::kDate},       {"Møtested", Field::kLocation},
     {"Møtedato", Field::kDate},       {"Sammanträdesdatum", Field::kDate},
     {"Dato", Field::kDate},           {"Mødetidspunkt", Field::kTime},
     {"Tidspunkt", Field::kTime},      {"Starttidspunkt", Field::kStart},
@@ -223,9 +224,9 @@ bool is_toc_entry(std::string_view trimmed) {
 
 Attendance match_attendance_label(std::string_view trimmed, std::string_view& rest) {
     static const RE2 kPresent(
-        R"(^(?i:Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Deltog|Fremmødte)\s*(?::\s*(.*)|$))");
+        R"(^(?i:Mødedeltagere|Deltagere|Tilstede|Til stede|Medlemmer|Deltog|Fremmødte|Beslutande|Møtende medlemmer)\s*(?::\s*(.*)|$))");
     static const RE2 kAbsent(
-        R"(^(?i:Afbud/Fraværende|Afbud|Fraværende(?: med afbud| uden afbud| i mødet)?|Forfald)\s*(?::\s*(.*)|$))");
+        R"(^(?i:Afbud/Fraværende|Afbud|Fraværende(?: med afbud| uden afbud| i mødet)?|Forfald|Forfall|Frånvarande)\s*(?::\s*(.*)|$))");
     static const RE2 kPresentInline(
         R"(^(?i:Medlemmer|Tilstede|Til stede|Deltagere)\s+(\p{Lu}[^:]*\(\p{Lu}{1,2}\).*)$)");
     static const RE2 kExternal(

@@ -303,7 +303,17 @@ INSTANTIATE_TEST_SUITE_P(
             "Indholdsfortegnelse",
             {"Jesper Mathiesen|||A", "Ole Bjerregaard|||V", "Niels Viderø|||A"},
             {}},
-        AttendanceCase{"block_stops_at_table", "Mødedeltagere:\nPunkt\tTitel", {}, {}}),
+        AttendanceCase{"block_stops_at_table", "Mødedeltagere:\nPunkt\tTitel", {}, {}},
+        AttendanceCase{"comma_role_and_numbered_role",
+                       "Tilstede:\nJens Hansen (A), formand\nOle Berg - 1. næstformand\n"
+                       "Karen Lund (V)\n\nForfald: Bo Holm (C)",
+                       {"Jens Hansen||formand|A", "Ole Berg||1. næstformand|", "Karen Lund|||V"},
+                       {"Bo Holm|"}},
+        AttendanceCase{"prose_absence_and_substitute",
+                       "Alle var mødt, undtagen Lars Winther og Pia Dam, som havde meldt afbud.\n"
+                       "Søren Krogh (A) mødte som stedfortræder for Lars Winther.",
+                       {"Søren Krogh||stedfortræder|A"},
+                       {"Lars Winther|", "Pia Dam|"}}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace
