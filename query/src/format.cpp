@@ -57,6 +57,19 @@ std::string one_line(std::string_view s) {
     return out;
 }
 
+// Long decisions are cut at a word boundary for reading; `show` and the JSON formats keep it all.
+std::string shortened(std::string text) {
+    constexpr std::size_t kMaxBytes = 320;
+    if (text.size() <= kMaxBytes) return text;
+    std::size_t cut = text.rfind(' ', kMaxBytes);
+    if (cut == std::string::npos || cut < kMaxBytes / 2) {
+        cut = kMaxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    text.resize(cut);
+    return text + " …";
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& csv_columns() {
@@ -147,7 +160,7 @@ void write_text(std::ostream& out, const SearchResult& result, std::size_t offse
         std::string decision = text_of(r["decision"]);
         std::string outcome = text_of(r["outcome"]);
         if (!decision.empty())
-            out << "   Beslutning (" << outcome << "): " << one_line(decision) << "\n";
+            out << "   Beslutning (" << outcome << "): " << shortened(one_line(decision)) << "\n";
         else if (outcome != "none")
             out << "   Udfald: " << outcome << "\n";
         std::string snippet = one_line(text_of(r["snippet"]));

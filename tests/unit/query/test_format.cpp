@@ -197,5 +197,23 @@ TEST(Text, HitsAndYearHistogram) {
     EXPECT_TRUE(text.starts_with(std::to_string(r.total) + " matches, showing 1-")) << text;
 }
 
+TEST(Text, LongDecisionsAreCutAtAWordForReading) {
+    SearchResult r = run("beslutning:udfordringsbillede", 1);
+    ASSERT_EQ(r.hits.size(), 1u);
+    const std::string full = r.hits[0].record["decision"].as_string();
+    ASSERT_GT(full.size(), 400u) << "the fixture needs a long decision";
+    std::ostringstream out;
+    write_text(out, r, 0, TextStyle{});
+    const std::string text = out.str();
+    const auto start = text.find("Beslutning (");
+    ASSERT_NE(start, std::string::npos) << text;
+    const std::string line = text.substr(start, text.find('\n', start) - start);
+    EXPECT_TRUE(line.ends_with(" …")) << line;
+    EXPECT_LT(line.size(), full.size());
+    const std::string kept =
+        line.substr(line.find("): ") + 3, line.size() - line.find("): ") - 3 - 4);
+    EXPECT_TRUE(full.starts_with(kept)) << "cut, not rewritten: " << kept;
+}
+
 }  // namespace
 }  // namespace referat::query
