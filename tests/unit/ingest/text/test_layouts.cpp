@@ -165,12 +165,11 @@ TEST(UnrecognisedText, ProseWithADateKeepsTheDateAndWarnsAboutItems) {
     EXPECT_TRUE(has_warning(m, "no agenda items found"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Synthetic, Layout, ::testing::ValuesIn(fixtures()),
-                         [](const auto& info) {
-                             std::string n = info.param;
-                             for (char& c : n)
-                                 if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                             return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Synthetic, Layout, ::testing::ValuesIn(fixtures()), [](const auto& info) {
+    std::string n = info.param;
+    for (char& c : n)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    return n;
+});
 
 }  // namespace
