@@ -107,7 +107,7 @@ constexpr HeadingRule kHeadings[] = {
     {"Handlemuligheder", "handlemuligheder"},
     {"Konsekvenser", "konsekvenser"},
     {"Risikovurdering", "risikovurdering"},
-    {"(?:Beslutnings)?[Kk]ompetence", "kompetence"},
+    {"(?:Beslutnings)?[Kk]ompetence|Beslutningen træffes af", "kompetence"},
     {"Sagsforløb", "sagsforløb"},
     {"Høring", "høring"},
     {"Begrundelse", "begrundelse"},

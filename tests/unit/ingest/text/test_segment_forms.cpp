@@ -168,6 +168,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         HeadingCase{"beslutning_colon", "Beslutning:", "Beslutning:", "beslutning"},
         HeadingCase{"beslutninger", "Beslutninger", "Beslutninger", "beslutning"},
+        HeadingCase{"competence_phrase", "Beslutningen træffes af", "Beslutningen træffes af",
+                    "kompetence"},
         HeadingCase{"resume_capitals", "RESUMÉ", "RESUMÉ", "resume"},
         HeadingCase{"resume", "Resume", "Resume", "resume"},
         HeadingCase{"sagsfremstilling", "Sagsfremstilling", "Sagsfremstilling", "sagsfremstilling"},
