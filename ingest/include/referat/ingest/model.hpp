@@ -69,7 +69,7 @@ struct Item {
     std::vector<Section> sections;          ///< standard headings in order, as written
     std::vector<std::string> subheadings;   ///< other headings in the body
     std::optional<std::string> decision;    ///< all decision text, whitespace-normalised
-    std::vector<Decision> decisions;        ///< the same split by heading (body and date kept)
+    std::vector<Decision> decisions;        ///< earlier treatments, then this meeting's decisions by heading
     Outcome outcome = Outcome::kNone;
     std::vector<std::string> attachments;         ///< the final Bilag list
     std::vector<std::string> inline_attachments;  ///< "Bilag: ..." lines inside the body
