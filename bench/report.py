@@ -162,7 +162,7 @@ def query_section(results, docs):
             ms(plain.get("inner_p50_s")), ms(facets.get("inner_p50_s")),
             gate_text(gates),
             "1.00" if name == "referat" else ratio(ref_p50, plain.get("p50_s"))))
-    return out if any_rows or ref else []
+    return out if any_rows else []
 
 
 def hits_section(results, docs):
