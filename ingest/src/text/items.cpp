@@ -157,13 +157,18 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
     }
     std::vector<Candidate> best;
     std::size_t best_style = 0;
-    // The profile's own item forms first; every form when those find nothing.
-    for (int pass = 0; pass < 2 && best.empty(); ++pass) {
+    // The profile's own item forms first; every form when those find nothing. A bare number on
+    // its own line is the weakest form (a column of years or counts looks the same), so it is
+    // tried only when no explicit form ("Punkt 1.", "1. Title", ...) yields items.
+    for (int pass = 0; pass < 4 && best.empty(); ++pass) {
+        const bool own_only = pass < 2;
+        const bool allow_weak = pass % 2 == 1;
         for (std::size_t s = 0; s < per_style.size(); ++s) {
             const std::string_view name = item_styles()[s].name;
             const bool own =
                 allowed.empty() || std::find(allowed.begin(), allowed.end(), name) != allowed.end();
-            if (per_style[s].empty() || (pass == 0 && !own)) continue;
+            const bool weak = name == "item:bare-number";
+            if (per_style[s].empty() || (own_only && !own) || (weak && !allow_weak)) continue;
             std::vector<Candidate> run = chain(per_style[s]);
             if (run.size() > best.size() || (run.size() == best.size() && !run.empty() &&
                                              run.front().line < best.front().line)) {

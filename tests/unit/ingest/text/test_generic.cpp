@@ -196,4 +196,20 @@ TEST(Explain, RulesAndConfidenceNameWhatFired) {
     EXPECT_EQ(m.start.value_or("-"), "2020-03-01T10:00");
 }
 
+TEST(ItemHeaders, AColumnOfYearsDoesNotOutvotePunktHeaders) {
+    // A table flattened one cell per line ("2015", "2016", ...) inside a FirstAgenda item.
+    const std::string text =
+        "DAS Social (DAS Social 28-01-2022 11:00:00)\n\n28-01-2022 11:00 - 12:20\n\nTeams\n\n"
+        "Punkt 1.\n\nGodkendelse af dagsorden\n\nBaggrund\n\nÅrstal\n\n2015\n\n2016\n\n"
+        "2017\n\nAntal\n\n369\n\n459\n\nBeslutning:\n\nGodkendt\n\n"
+        "Punkt 2.\n\nEventuelt\n\nBeslutning:\n\nIntet\n";
+    const auto meetings = referat::ingest::segment(referat::ingest::normalise_text(text));
+    ASSERT_EQ(meetings.size(), 1u);
+    ASSERT_EQ(meetings[0].items.size(), 2u);
+    EXPECT_EQ(meetings[0].items[0].number, 1);
+    EXPECT_EQ(meetings[0].items[0].title, "Godkendelse af dagsorden");
+    EXPECT_EQ(meetings[0].items[1].number, 2);
+    EXPECT_EQ(meetings[0].items[1].title, "Eventuelt");
+}
+
 }  // namespace
