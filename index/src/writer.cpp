@@ -1,10 +1,12 @@
 #include "referat/index/writer.hpp"
 
 #include <set>
+#include <string>
 #include <system_error>
 #include <unordered_set>
 #include <vector>
 
+#include <unistd.h>
 #include <xapian.h>
 
 #include <referat/ingest/error.hpp>
@@ -41,6 +43,30 @@ struct Writer::Impl {
     std::size_t uncommitted_bytes = 0;
 };
 
+namespace {
+
+// A new database is built in a hidden sibling folder and renamed into place, so a kill during
+// creation never leaves a half-written database (an unreadable revision file) at the path.
+void create_atomically(const fs::path& db) {
+    fs::path target = db.lexically_normal();
+    if (!target.has_filename()) target = target.parent_path();
+    const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const fs::path tmp = parent / ("." + target.filename().string() + ".creating-" +
+                                   std::to_string(::getpid()));
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    {
+        Xapian::WritableDatabase fresh(tmp.string(), Xapian::DB_CREATE);
+        fresh.set_metadata(std::string(schema::kMetaSchemaVersion),
+                           std::to_string(schema::kSchemaVersion));
+        fresh.commit();
+    }
+    fs::rename(tmp, target, ec);      // replaces an empty folder too
+    if (ec) fs::remove_all(tmp, ec);  // another ingest created it first: use that one
+}
+
+}  // namespace
+
 Writer::Writer(const fs::path& db) : m_impl(std::make_unique<Impl>()) {
     m_impl->path = db.string();
     std::error_code ec;
@@ -62,6 +88,8 @@ Writer::Writer(const fs::path& db) : m_impl(std::make_unique<Impl>()) {
         if (ec) throw Error("cannot create " + db.parent_path().string() + ": " + ec.message());
     }
     try {
+        if (!fs::exists(db, ec) || (fs::is_directory(db, ec) && fs::is_empty(db, ec)))
+            create_atomically(db);
         m_impl->db = Xapian::WritableDatabase(m_impl->path, Xapian::DB_CREATE_OR_OPEN);
         detail::check_schema_version(m_impl->db, m_impl->path);
         const std::string key(schema::kMetaSchemaVersion);
