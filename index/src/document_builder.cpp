@@ -34,18 +34,6 @@ std::string join(const std::set<std::string>& values) {
     return out;
 }
 
-json::Value meeting_header(const ingest::Meeting& m) {
-    json::Value h = json::Value::object();
-    h.set("title", m.title);
-    h.set("committee", m.committee);
-    h.set("date", json::opt(m.date));
-    h.set("start", json::opt(m.start));
-    h.set("end", json::opt(m.end));
-    h.set("location", json::opt(m.location));
-    h.set("published", json::opt(m.published));
-    return h;
-}
-
 void add_provenance(json::Value& record, const Provenance& from, std::string_view type,
                     const std::string& id) {
     record.set("type", type);
@@ -228,7 +216,7 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     json::Value record = ingest::item_to_json(item);
     add_provenance(record, from, schema::kTypeItem, id);
     record.set("layout", meeting.layout);
-    record.set("meeting", meeting_header(meeting));
+    record.set("meeting", ingest::meeting_header_to_json(meeting));
     doc.set_data(record.dump());
     return doc;
 }

@@ -174,19 +174,23 @@ Item item_from_json(const json::Value& v) {
     return item;
 }
 
+json::Value meeting_header_to_json(const Meeting& m) {
+    json::Value h = json::Value::object();
+    h.set("title", m.title);
+    h.set("committee", m.committee);
+    h.set("date", json::opt(m.date));
+    h.set("start", json::opt(m.start));
+    h.set("end", json::opt(m.end));
+    h.set("location", json::opt(m.location));
+    h.set("published", json::opt(m.published));
+    return h;
+}
+
 json::Value meeting_to_json(const Meeting& m, std::string_view source) {
     json::Value o = json::Value::object();
     o.set("source", source);
     o.set("layout", m.layout);
-    json::Value meeting = json::Value::object();
-    meeting.set("title", m.title);
-    meeting.set("committee", m.committee);
-    meeting.set("date", json::opt(m.date));
-    meeting.set("start", json::opt(m.start));
-    meeting.set("end", json::opt(m.end));
-    meeting.set("location", json::opt(m.location));
-    meeting.set("published", json::opt(m.published));
-    o.set("meeting", std::move(meeting));
+    o.set("meeting", meeting_header_to_json(m));
     o.set("participants", persons_json(m.participants, true));
     o.set("absent", persons_json(m.absent, false));
     json::Value items = json::Value::array();

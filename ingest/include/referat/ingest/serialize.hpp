@@ -8,6 +8,8 @@ namespace referat::ingest {
 
 /// One meeting in the gold shape: source, layout, meeting{}, participants, absent, items[].
 [[nodiscard]] json::Value meeting_to_json(const Meeting& meeting, std::string_view source);
+/// The meeting header fields (title, committee, date, start, end, location, published).
+[[nodiscard]] json::Value meeting_header_to_json(const Meeting& meeting);
 /// One item in the gold shape plus provenance fields (span, lines, page).
 [[nodiscard]] json::Value item_to_json(const Item& item);
 /// Inverse of item_to_json, for records read back from the index.
