@@ -193,7 +193,7 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
             if (a.person) names.insert(*a.person);
     for (const auto& e : item.attendance) names.insert(e.person);
     // Spellings merge per meeting: "Mogens B. Hansen" is keyed as "Mogens Bak Hansen".
-    const ingest::PersonIndex people = meeting_person_index(meeting);
+    const ingest::PersonIndex& people = from.people;
     std::set<std::string> keys;
     for (const auto& name : names) {
         text(name, schema::kPersonText);
@@ -229,7 +229,7 @@ Xapian::Document DocumentBuilder::meeting_document(const Provenance& from,
     text(meeting.title, schema::kTitle);
     text(meeting.committee, schema::kCommitteeText);
     if (meeting.location) text(*meeting.location, schema::kOtherText);
-    const ingest::PersonIndex people = meeting_person_index(meeting);
+    const ingest::PersonIndex& people = from.people;
     std::set<std::string> keys;
     for (const auto* list : {&meeting.participants, &meeting.absent}) {
         for (const auto& p : *list) {

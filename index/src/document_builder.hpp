@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <referat/ingest/model.hpp>
+#include <referat/ingest/people.hpp>
 
 namespace referat::index::detail {
 
@@ -18,6 +19,9 @@ struct Provenance {
     std::string source_term;                     ///< kSourceTerm + sha256(source path)
     std::size_t meeting_index = 0;               ///< 0-based ordinal of the meeting in the file
     std::string meeting_id;
+    /// The meeting's names with their spelling variants merged (meeting_person_index), built
+    /// once per meeting and shared by the meeting's documents.
+    ingest::PersonIndex people;
 };
 
 /// Builds documents with one TermGenerator, stopper and cached stemmer reused for all of them.

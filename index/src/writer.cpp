@@ -14,6 +14,7 @@
 
 #include "document_builder.hpp"
 #include "referat/index/database.hpp"
+#include "referat/index/people_terms.hpp"
 #include "referat/index/schema.hpp"
 #include "storage.hpp"
 
@@ -51,8 +52,11 @@ void create_atomically(const fs::path& db) {
     fs::path target = db.lexically_normal();
     if (!target.has_filename()) target = target.parent_path();
     const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    const fs::path tmp = parent / ("." + target.filename().string() + ".creating-" +
-                                   std::to_string(::getpid()));
+    std::string hidden = target.filename().string();
+    hidden.insert(hidden.begin(), '.');
+    hidden += ".creating-";
+    hidden += std::to_string(::getpid());
+    const fs::path tmp = parent / hidden;
     std::error_code ec;
     fs::remove_all(tmp, ec);
     {
@@ -127,6 +131,7 @@ WriteStats Writer::add_document(const ingest::Document& doc) {
                 const auto& meeting = doc.meetings[m];
                 from.meeting_index = m;
                 from.meeting_id = meeting_id(doc.source, m);
+                from.people = meeting_person_index(meeting);
                 std::vector<std::string> ids;
                 std::set<std::string> used;
                 for (const auto& item : meeting.items) {

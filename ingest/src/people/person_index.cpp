@@ -11,11 +11,7 @@ namespace referat::ingest {
 
 namespace {
 
-struct NameParts {
-    std::string first;                ///< lower case
-    std::vector<std::string> middle;  ///< lower case, initials without the period
-    std::string last;                 ///< lower case
-};
+using NameParts = PersonIndex::Parts;
 
 NameParts split(std::string_view name) {
     std::vector<std::string> words;
@@ -120,8 +116,10 @@ std::optional<std::string> PersonIndex::find(std::string_view name) const {
     const NameParts parts = split(name);
     std::vector<std::string> exact;
     std::vector<std::string> close;
+    if (parts.first.empty() || parts.last.empty()) return std::nullopt;  // nothing can fit
     for (const Entry& e : m_entries) {
-        switch (fit(parts, split(e.form))) {
+        if (e.parts.first != parts.first) continue;
+        switch (fit(parts, e.parts)) {
             case Fit::kExact:
                 if (std::find(exact.begin(), exact.end(), e.id) == exact.end())
                     exact.push_back(e.id);
@@ -141,9 +139,8 @@ std::optional<std::string> PersonIndex::find(std::string_view name) const {
 }
 
 std::string PersonIndex::add(std::string_view name) {
-    for (const Entry& e : m_entries) {
-        if (e.form == name) return e.id;
-    }
+    if (auto known = m_by_form.find(std::string(name)); known != m_by_form.end())
+        return m_entries[known->second].id;
     std::string id;
     if (auto existing = find(name)) {
         id = *existing;
@@ -151,7 +148,8 @@ std::string PersonIndex::add(std::string_view name) {
         id = std::string(name);
         m_ids.push_back(id);
     }
-    m_entries.push_back(Entry{id, std::string(name)});
+    m_by_form.emplace(std::string(name), m_entries.size());
+    m_entries.push_back(Entry{id, std::string(name), split(name)});
     return id;
 }
 

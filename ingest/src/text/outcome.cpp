@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <unicode/unistr.h>
@@ -116,22 +118,21 @@ std::u32string to_u32(std::string_view s) {
     return out;
 }
 
-/// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions).
-std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
-    const std::size_t n = a.size();
-    const std::size_t m = b.size();
-    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-    for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= n; ++i) {
-        for (std::size_t j = 1; j <= m; ++j) {
-            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-        }
+/// Whether the optimal string alignment distance (Damerau-Levenshtein with adjacent
+/// transpositions) is at most one: equal, or one substitution, insertion, deletion or swap of
+/// neighbours apart. Linear and allocation-free; it runs for every unknown word of a decision.
+bool within_one_edit(std::u32string_view a, std::u32string_view b) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (i == a.size()) return true;  // equal, or b has one more letter at the end
+    if (a.size() == b.size()) {
+        if (a.substr(i + 1) == b.substr(i + 1)) return true;  // substitution
+        return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+               a.substr(i + 2) == b.substr(i + 2);  // adjacent swap
     }
-    return d[n][m];
+    return a.substr(i) == b.substr(i + 1);  // b has one more letter at i
 }
 
 struct Pattern {
@@ -171,10 +172,11 @@ bool near(const Pattern& p, const std::u32string& w) {
     if (p.text.size() < kFuzzyMinLength) return false;
     if (!p.stem) {
         if (w.size() + 1 < p.text.size() || w.size() > p.text.size() + 1) return false;
-        return edit_distance(p.text, w) <= 1;
+        return within_one_edit(p.text, w);
     }
+    const std::u32string_view word(w);
     for (std::size_t len = p.text.size() - 1; len <= p.text.size() + 1; ++len)
-        if (w.size() >= len && edit_distance(p.text, w.substr(0, len)) <= 1) return true;
+        if (w.size() >= len && within_one_edit(p.text, word.substr(0, len))) return true;
     return false;
 }
 

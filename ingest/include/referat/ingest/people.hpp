@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <referat/ingest/model.hpp>
@@ -87,12 +88,22 @@ class PersonIndex {
     /// Every surface form seen for an id.
     [[nodiscard]] std::vector<std::string> forms(std::string_view id) const;
 
+    /// A name split for matching: lower-case first, middle (initials without the period) and
+    /// last names.
+    struct Parts {
+        std::string first;
+        std::vector<std::string> middle;
+        std::string last;
+    };
+
   private:
     struct Entry {
         std::string id;
         std::string form;
+        Parts parts;  // split once, compared on every find()
     };
     std::vector<Entry> m_entries;
+    std::unordered_map<std::string, std::size_t> m_by_form;  // form -> index in m_entries
     std::vector<std::string> m_ids;
 };
 
