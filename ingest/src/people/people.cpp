@@ -191,7 +191,8 @@ PersonList parse_person_list(std::string_view text) {
             p.person.name = std::string(entry);
             if (external) p.person.role = "ekstern deltager";
             people.push_back(std::move(p));
-        } else if (!people.empty() && entry.size() == 1 + (entry.front() < 0 ? 1 : 0)) {
+        } else if (!people.empty() && !entry.empty() &&
+                   entry.size() == 1 + (entry.front() < 0 ? 1 : 0)) {
             enrich(people.back().person, entry);  // "Name, V": a party letter
         } else if (!people.empty() && !entry.empty() && !people.back().person.organisation) {
             people.back().person.organisation = std::string(entry);

@@ -28,6 +28,16 @@ TEST(ParticipantList, PartyLettersAndRoles) {
     EXPECT_TRUE(list.absent.empty());
 }
 
+// A bracket note standing alone between commas belongs to the person before it (found by
+// fuzzing: the empty entry left after taking the note away was read past its end).
+TEST(ParticipantList, NoteWithoutNameBelongsToThePersonBefore) {
+    const auto list = parse_person_list("Deltagere: Jens Hansen, (referent), Mette Olsen, ()");
+    ASSERT_EQ(list.present.size(), 2u);
+    EXPECT_EQ(list.present[0].name, "Jens Hansen");
+    EXPECT_EQ(list.present[0].role, "referent");
+    EXPECT_EQ(list.present[1].name, "Mette Olsen");
+}
+
 TEST(ParticipantList, AbsentMarksAndExternalGuests) {
     const auto list = parse_person_list(
         "Mødedeltagere : Søren Aalund, Vibeke Stoustrup (*Fraværende*), Tue Von Pålman, "
