@@ -1,5 +1,9 @@
 #include "referat/ingest/normalise.hpp"
 
+#include <optional>
+#include <string>
+#include <utility>
+
 #include <re2/re2.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -23,8 +27,85 @@ bool is_other_space(UChar32 c) {
     return false;
 }
 
+/// Length of the well-formed UTF-8 sequence at s[i] (1-4), or 0 when it is ill-formed
+/// (overlong, surrogate, beyond U+10FFFF, truncated); *cp receives the code point.
+std::size_t utf8_sequence(std::string_view s, std::size_t i, UChar32* cp) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    const unsigned char c = b(0);
+    const auto cont = [&](std::size_t k) { return i + k < s.size() && (b(k) & 0xC0) == 0x80; };
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF && cont(1)) {
+        *cp = ((c & 0x1F) << 6) | (b(1) & 0x3F);
+        return 2;
+    }
+    if (c >= 0xE0 && c <= 0xEF && cont(1) && cont(2)) {
+        *cp = ((c & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+        if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF)) return 0;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4 && cont(1) && cont(2) && cont(3)) {
+        *cp = ((c & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+        if (*cp < 0x10000 || *cp > 0x10FFFF) return 0;
+        return 4;
+    }
+    return 0;
+}
+
+/// Appends the mapped form of one code point (`bytes` is its UTF-8): invisible characters
+/// vanish, other spaces and control characters become ' ', the rest is kept.
+void map_code_point(UChar32 c, std::string_view bytes, std::string& out) {
+    if (c == '\n' || c == '\t') {
+        out += static_cast<char>(c);
+    } else if (is_invisible(c)) {
+        return;
+    } else if (is_other_space(c) || c < 0x20 || c == 0x7F) {
+        out += ' ';
+    } else {
+        out.append(bytes);
+    }
+}
+
+/// The common case, done on the UTF-8 bytes: well-formed text already in NFC (the check is
+/// ICU's). std::nullopt sends anything else through the UTF-16 path below.
+std::optional<std::string> normalise_well_formed(std::string_view utf8) {
+    bool ascii = true;
+    for (std::size_t i = 0; i < utf8.size();) {
+        UChar32 c = 0;
+        const std::size_t n = utf8_sequence(utf8, i, &c);
+        if (n == 0) return std::nullopt;
+        ascii = ascii && n == 1;
+        i += n;
+    }
+    if (!ascii) {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+        if (U_FAILURE(status)) return std::nullopt;
+        const bool normalised = nfc->isNormalizedUTF8(
+            icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
+        if (U_FAILURE(status) || !normalised) return std::nullopt;
+    }
+    std::string out;
+    out.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size();) {
+        UChar32 c = 0;
+        const std::size_t n = utf8_sequence(utf8, i, &c);
+        if (c == '\r') {
+            out += '\n';
+            i += (i + 1 < utf8.size() && utf8[i + 1] == '\n') ? 2 : 1;
+            continue;
+        }
+        map_code_point(c, utf8.substr(i, n), out);
+        i += n;
+    }
+    return out;
+}
+
 /// Decode (invalid sequences become U+FFFD), NFC, then map spaces, line ends and controls.
 std::string normalise_code_points(std::string_view utf8) {
+    if (auto fast = normalise_well_formed(utf8)) return std::move(*fast);
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
