@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include "text/pattern_set.hpp"
 #include "text/profiles.hpp"
 
 namespace referat::ingest::text {
@@ -17,12 +18,11 @@ constexpr int kMaxGap = 3;
 /// A wrapped title joins at most this many further lines.
 constexpr int kMaxTitleLines = 3;
 
-const std::vector<std::unique_ptr<RE2>>& style_regexes() {
-    static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
-        std::vector<std::unique_ptr<RE2>> out;
-        for (const auto& s : item_styles())
-            out.push_back(std::make_unique<RE2>(std::string(s.regex)));
-        return out;
+const PatternSet& style_patterns() {
+    static const PatternSet kCompiled = [] {
+        std::vector<std::string> patterns;
+        for (const auto& s : item_styles()) patterns.emplace_back(s.regex);
+        return PatternSet(patterns, RE2::ANCHOR_BOTH);
     }();
     return kCompiled;
 }
@@ -126,11 +126,15 @@ bool match_candidate(const Line& line, std::size_t index, Candidate& out) {
     if (line.blank || line.raw.empty()) return false;
     char c0 = line.raw[0];
     if (c0 == ' ' || c0 == '\t') return false;
-    if (line.trimmed.size() > 400 || is_toc_entry(line.trimmed)) return false;
-    const auto& res = style_regexes();
-    for (std::size_t s = 0; s < res.size(); ++s) {
+    if (line.trimmed.size() > 400) return false;
+    // The first style that matches decides, as if each were tried in order.
+    const PatternSet& styles = style_patterns();
+    const int first = styles.first_match(line.trimmed);
+    if (first >= 0) {
+        if (is_toc_entry(line.trimmed)) return false;
+        const auto s = static_cast<std::size_t>(first);
         re2::StringPiece num, title;
-        if (!RE2::FullMatch(line.trimmed, *res[s], &num, &title)) continue;
+        if (!RE2::FullMatch(line.trimmed, styles.regex(s), &num, &title)) return false;
         int n = 0;
         for (char c : num) n = n * 10 + (c - '0');
         std::string_view name = item_styles()[s].name;

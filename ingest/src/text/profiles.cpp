@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <re2/re2.h>
+
+#include "text/pattern_set.hpp"
 
 namespace referat::ingest::text {
 
@@ -117,12 +120,14 @@ constexpr HeadingRule kHeadings[] = {
     {"Bilag", "bilag"},
 };
 
+std::vector<std::string> heading_patterns() {
+    std::vector<std::string> out;
+    for (const auto& h : kHeadings) out.push_back("^(?i)(?:" + std::string(h.regex) + ")\\s*:?$");
+    return out;
+}
+
 struct CompiledHeadings {
-    CompiledHeadings() {
-        for (const auto& h : kHeadings)
-            rules.push_back(std::make_unique<RE2>("^(?i)(?:" + std::string(h.regex) + ")\\s*:?$"));
-    }
-    std::vector<std::unique_ptr<RE2>> rules;
+    PatternSet rules{heading_patterns(), RE2::ANCHOR_BOTH};
     RE2 decision_inline{R"(^(?i)(Beslutning(?:er)?)\s*:\s*(\S.*)$)"};
     RE2 decision_in{
         R"(^(?i:Beslutning(?:er)?|Behandling)\s+i\s+([^:]+?)(?:\s+den\s+[^:]*|,\s*(?i:pkt|punkt)[^:]*)?\s*:?$)"};
@@ -144,27 +149,35 @@ LayoutGuess detect_layout(std::span<const Line> lines) {
     // Three typical lines make a family resemblance; five make it certain.
     constexpr std::size_t kMarkersForFamily = 3;
     constexpr double kMarkersForCertainty = 5.0;
-    static const std::vector<std::vector<std::unique_ptr<RE2>>> kMarkers = [] {
-        std::vector<std::vector<std::unique_ptr<RE2>>> out;
-        for (const auto& p : kProfiles) {
-            std::vector<std::unique_ptr<RE2>> m;
-            for (auto r : p.markers) m.push_back(std::make_unique<RE2>(std::string(r)));
-            out.push_back(std::move(m));
-        }
-        return out;
-    }();
-    LayoutGuess best{&generic_profile(), 0.0};
-    for (std::size_t p = 0; p + 1 < std::size(kProfiles); ++p) {
-        const auto& markers = kMarkers[p];
-        std::size_t hits = 0;
-        for (const auto& re : markers) {
-            for (const Line& line : lines) {
-                if (!line.blank && RE2::PartialMatch(line.trimmed, *re)) {
-                    ++hits;
-                    break;
-                }
+    // Every profile's markers in one set; owner[k] is the profile of pattern k.
+    struct Markers {
+        std::vector<std::size_t> owner;
+        std::unique_ptr<PatternSet> set;
+    };
+    static const Markers kMarkers = [] {
+        Markers m;
+        std::vector<std::string> patterns;
+        for (std::size_t p = 0; p < std::size(kProfiles); ++p) {
+            for (auto r : kProfiles[p].markers) {
+                patterns.emplace_back(r);
+                m.owner.push_back(p);
             }
         }
+        m.set = std::make_unique<PatternSet>(patterns, RE2::UNANCHORED);
+        return m;
+    }();
+    std::vector<bool> seen(kMarkers.owner.size(), false);
+    std::vector<int> found;
+    for (const Line& line : lines) {
+        if (line.blank) continue;
+        kMarkers.set->matches(line.trimmed, found);
+        for (int k : found) seen[static_cast<std::size_t>(k)] = true;
+    }
+    LayoutGuess best{&generic_profile(), 0.0};
+    for (std::size_t p = 0; p + 1 < std::size(kProfiles); ++p) {
+        std::size_t hits = 0;
+        for (std::size_t k = 0; k < kMarkers.owner.size(); ++k)
+            if (kMarkers.owner[k] == p && seen[k]) ++hits;
         // A family is recognised by a number of its typical lines, not by a share of the list
         // (one publisher renders the same minutes as export, PDF and web page).
         double score = std::min(1.0, static_cast<double>(hits) / kMarkersForCertainty);
@@ -177,13 +190,10 @@ LayoutGuess detect_layout(std::span<const Line> lines) {
 bool match_heading(std::string_view trimmed, HeadingMatch& out) {
     if (trimmed.empty() || trimmed.size() > 160) return false;
     const auto& h = headings();
-    for (std::size_t i = 0; i < std::size(kHeadings); ++i) {
-        if (RE2::FullMatch(trimmed, *h.rules[i])) {
-            std::string_view heading = trimmed;
-            out =
-                HeadingMatch{heading, kHeadings[i].kind, {}, {}, kHeadings[i].kind == "beslutning"};
-            return true;
-        }
+    if (const int i = h.rules.first_match(trimmed); i >= 0) {
+        const auto& rule = kHeadings[static_cast<std::size_t>(i)];
+        out = HeadingMatch{trimmed, rule.kind, {}, {}, rule.kind == "beslutning"};
+        return true;
     }
     re2::StringPiece a, b;
     if (RE2::FullMatch(trimmed, h.decision_inline, &a, &b)) {
@@ -218,6 +228,8 @@ bool is_toc_heading(std::string_view trimmed) {
 }
 
 bool is_toc_entry(std::string_view trimmed) {
+    // Every entry ends in its page number; most lines do not, and are answered without a scan.
+    if (trimmed.empty() || trimmed.back() < '0' || trimmed.back() > '9') return false;
     static const RE2 kRe(R"((?:\.{4,}|…{2,})\s*\d+$|\t\d+$)");
     return RE2::PartialMatch(trimmed, kRe);
 }
