@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <unordered_map>
 
 #include <re2/re2.h>
@@ -19,6 +20,12 @@ namespace {
 constexpr std::string_view kOrgClause =
     R"((?:\s*\([^()\n]*\))?(?:,?\s*(?:fra\s+)?(?:Region\s+\p{Lu}\p{L}+|)"
     R"(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\s+(?:Kommune|Regionskommune)|KKR|KL)(?:\s*\))?)?,?)";
+
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+        return text.find(w) != std::string_view::npos;
+    });
+}
 
 // A pattern anchored right after a name: the optional organisation clause, then `rest`.
 std::string after_name_pattern(std::string_view rest) {
@@ -122,16 +129,11 @@ std::string lower_first(std::string_view s) {
 
 // Spelling repair from context: a word of `to` that occurs once in the item, one letter away
 // from a word the item uses elsewhere, takes that spelling ("Koordinationsfoeum"). Word counts
-// are taken once per item and repairs are cached, so long lists of appointments stay linear.
+// are taken once per item, on the first repair (most items appoint no one), and repairs are
+// cached, so long lists of appointments stay linear.
 class SpellingContext {
   public:
-    explicit SpellingContext(std::string_view body) {
-        for (const auto& t : people::tokenize(body)) {
-            if (t.kind == people::TokenKind::kWord) {
-                ++m_counts[std::string(body.substr(t.begin, t.end - t.begin))];
-            }
-        }
-    }
+    explicit SpellingContext(std::string_view body) : m_body(body) {}
 
     std::string repair(const std::string& to) const {
         if (const auto it = m_cache.find(to); it != m_cache.end()) return it->second;
@@ -149,7 +151,18 @@ class SpellingContext {
     }
 
   private:
+    void count_words() const {
+        if (m_counted) return;
+        m_counted = true;
+        for (const auto& t : people::tokenize(m_body)) {
+            if (t.kind == people::TokenKind::kWord) {
+                ++m_counts[std::string(m_body.substr(t.begin, t.end - t.begin))];
+            }
+        }
+    }
+
     std::string repair_word(const std::string& w) const {
+        count_words();
         const auto own = m_counts.find(w);
         if (w.size() < 6 || (own != m_counts.end() && own->second > 1)) return w;
         // The most frequent neighbour wins; ties go to the first in byte order (deterministic).
@@ -168,7 +181,9 @@ class SpellingContext {
         return best == nullptr ? w : *best;
     }
 
-    std::unordered_map<std::string, int> m_counts;
+    std::string_view m_body;
+    mutable bool m_counted = false;
+    mutable std::unordered_map<std::string, int> m_counts;
     mutable std::unordered_map<std::string, std::string> m_cache;
 };
 
@@ -281,6 +296,8 @@ void list_appointments(std::string_view text, const people::KnownNames& known,
         std::size_t end;  ///< where the bullets start
         std::string to;
     };
+    // Every header form needs one of these words; most items have none of them.
+    if (!contains_any(text, {"udpeges", "vælges", "bestående", "epræsentant"})) return;
     std::vector<Header> headers;
     re2::StringPiece input(text.data(), text.size());
     std::string to_body;
@@ -327,6 +344,7 @@ void seat_appointments(std::string_view text, std::vector<Appointment>& out) {
         R"((\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\s+Kommune))?)");
     static const RE2 kOneFrom(
         R"((?:^|[\s.])(?:[Ee]n|[Éé]n)\s+fra\s+(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\s+Kommune))");
+    if (text.find("udpeget") == std::string_view::npos) return;
     re2::StringPiece input(text.data(), text.size());
     std::string to;
     std::string org;
@@ -368,6 +386,8 @@ void reported_appointments(std::string_view body, const people::KnownNames& know
         R"((?:^|\n|\. )((?:\p{Lu}[\p{L}-]*)(?:[ \t]+\p{Lu}?[\p{L}-]+){0,4}?)[ \t]+)"
         R"((?:har\s+(?:den\s+(\d{1,2}\.\s+\p{L}+\s+\d{4})\s+)?(?:peget\s+på|udpeget|valgt|godkendt\s+at)|)"
         R"(godkendte,?\s+at|udpegede|valgte|pegede\s+på)\s)");
+    // Each verb form contains one of these ("udpeget" holds "peget", "valgte" holds "valgt").
+    if (!contains_any(body, {"peget", "pegede", "valgt", "godkendt"})) return;
     re2::StringPiece input(body.data(), body.size());
     std::string by;
     std::string date;
