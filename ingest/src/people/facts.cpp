@@ -298,7 +298,12 @@ std::vector<AttendanceEvent> people::find_attendance(std::string_view text,
     static const RE2 kConflict(R"((?i)inhabil)");
     static const RE2 kLeft(R"((?i)forlod\s+mødet)");
     static const RE2 kSubstitute(R"((?i)stedfortræder\s+for\s+)");
+    // Sentences are pieces of the text: when no pattern occurs in the text, none occurs in a
+    // sentence, and one scan answers for the whole item (most items record no attendance).
+    static const RE2 kAny("(?:" + kAbsent.pattern() + ")|(?:" + kConflict.pattern() + ")|(?:" +
+                          kLeft.pattern() + ")|(?:" + kSubstitute.pattern() + ")");
     std::vector<AttendanceEvent> events;
+    if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kAny)) return events;
     for (std::string_view sentence : sentences(text)) {
         const re2::StringPiece s(sentence.data(), sentence.size());
         std::string kind;
