@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <exception>
 #include <fstream>
 #include <iostream>
@@ -95,7 +96,9 @@ json::Value report_json(const Tally& t, const std::string& db, std::size_t ignor
 }
 
 // The files of one run, parsed by `jobs` threads. Each shard's writer is used under its own
-// lock (Xapian objects are not thread-safe); the parsers share no mutable state.
+// lock (Xapian objects are not thread-safe); the parsers share no mutable state. A parsed file
+// waits in its shard's queue; whichever thread holds the shard's writer writes the queue out,
+// so a thread that finds the writer busy goes on parsing instead of waiting for it.
 class Batch {
   public:
     Batch(index::ShardedWriter& writer, bool force, int commit_every)
@@ -103,6 +106,8 @@ class Batch {
 
     void run(const std::vector<fs::path>& files, std::size_t jobs, Tally& tally) {
         m_locks = std::vector<std::mutex>(m_writer.size());
+        m_queue_locks = std::vector<std::mutex>(m_writer.size());
+        m_queues = std::vector<std::deque<Parsed>>(m_writer.size());
         m_since_commit.assign(m_writer.size(), 0);
         m_tally = &tally;
         const std::size_t threads = std::max<std::size_t>(1, std::min(jobs, files.size()));
@@ -114,7 +119,11 @@ class Batch {
         }
         // An environment failure (a commit that fails, say) ends the run like with one job.
         if (m_failure) std::rethrow_exception(m_failure);
-        for (std::size_t i = 0; i < m_writer.size(); ++i) m_writer.shard(i).commit();
+        for (std::size_t i = 0; i < m_writer.size(); ++i) {
+            write_queue(i, true);
+            m_writer.shard(i).commit();
+        }
+        if (m_failure) std::rethrow_exception(m_failure);
         // The order of failures follows the files, whatever thread met them.
         std::stable_sort(m_failed.begin(), m_failed.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -122,15 +131,29 @@ class Batch {
     }
 
   private:
+    /// A file parsed and waiting for its shard's writer.
+    struct Parsed {
+        std::size_t at = 0;
+        fs::path file;
+        ingest::Document doc;
+    };
+    /// Parsed files a shard may hold before the parser that adds one waits for the writer
+    /// (bounds memory when writing is the slower side).
+    static constexpr std::size_t kMaxQueued = 4;
+
     void work(const std::vector<fs::path>& files) {
         try {
             for (std::size_t at = m_next++; at < files.size() && !m_stop; at = m_next++)
                 ingest_one(at, files[at]);
         } catch (...) {
-            const std::lock_guard guard(m_tally_lock);
-            if (!m_failure) m_failure = std::current_exception();
-            m_stop = true;
+            stop_with(std::current_exception());
         }
+    }
+
+    void stop_with(std::exception_ptr failure) {
+        const std::lock_guard guard(m_tally_lock);
+        if (!m_failure) m_failure = std::move(failure);
+        m_stop = true;
     }
 
     void ingest_one(std::size_t at, const fs::path& file) {
@@ -159,17 +182,56 @@ class Batch {
         }
         if (!doc) return fail(at, doc.error());
         doc->source = source;
+        std::size_t queued = 0;
+        {
+            const std::lock_guard guard(m_queue_locks[shard]);
+            m_queues[shard].push_back(Parsed{at, file, std::move(*doc)});
+            queued = m_queues[shard].size();
+        }
+        write_queue(shard, queued > kMaxQueued);
+    }
+
+    /// Writes the shard's queue if its writer is free (or, with wait, once it is). A file queued
+    /// while another thread writes is written by that thread: it looks at the queue again after
+    /// letting the writer go.
+    void write_queue(std::size_t shard, bool wait) {
+        for (;;) {
+            std::unique_lock writer(m_locks[shard], std::defer_lock);
+            if (wait) {
+                writer.lock();
+            } else if (!writer.try_lock()) {
+                return;
+            }
+            for (;;) {
+                Parsed next;
+                {
+                    const std::lock_guard guard(m_queue_locks[shard]);
+                    if (m_queues[shard].empty()) break;
+                    next = std::move(m_queues[shard].front());
+                    m_queues[shard].pop_front();
+                }
+                write(shard, next);
+            }
+            writer.unlock();
+            const std::lock_guard guard(m_queue_locks[shard]);
+            if (m_queues[shard].empty()) return;
+            wait = false;
+        }
+    }
+
+    // Called with the shard's writer lock held.
+    void write(std::size_t shard, const Parsed& parsed) {
         index::WriteStats written;
         try {
-            const std::lock_guard guard(m_locks[shard]);
-            written = m_writer.shard(shard).add_document(*doc);
+            written = m_writer.shard(shard).add_document(parsed.doc);
             if (++m_since_commit[shard] >= m_commit_every) {
                 m_writer.shard(shard).commit();
                 m_since_commit[shard] = 0;
             }
         } catch (const Error& e) {
             // The file's transaction was cancelled; the index holds none of it.
-            return fail(at, FileError{file.string(), std::string("cannot index: ") + e.what()});
+            return fail(parsed.at, FileError{parsed.file.string(),
+                                             std::string("cannot index: ") + e.what()});
         }
         const std::lock_guard guard(m_tally_lock);
         ++m_tally->files;
@@ -189,7 +251,9 @@ class Batch {
     index::ShardedWriter& m_writer;
     bool m_force;
     int m_commit_every;
-    std::vector<std::mutex> m_locks;
+    std::vector<std::mutex> m_locks;              // one per shard writer
+    std::vector<std::mutex> m_queue_locks;        // one per shard queue
+    std::vector<std::deque<Parsed>> m_queues;     // parsed files waiting for their writer
     std::vector<int> m_since_commit;
     std::mutex m_tally_lock;
     Tally* m_tally = nullptr;
