@@ -17,7 +17,7 @@ import time
 
 import common
 
-kOrder = ("referat", "omindex", "omindex-flush1000", "postgres", "sqlite")
+kOrder = ("referat", "referat-jobs2", "omindex", "omindex-flush1000", "postgres", "sqlite")
 kPendingCommand = "bench/run.py --systems referat --docs %d"
 
 
@@ -87,6 +87,16 @@ def gate_text(runs):
     return "%.2f (%.2f)%s" % (load, others, "" if quiet else " ⚠")
 
 
+def last_column(name, ref, ingest):
+    """Referat ÷ peer; for Referat's own --jobs variants, their speed-up over one job."""
+    if name == "referat":
+        return "1.00"
+    if name.startswith("referat-jobs"):
+        speedup = ratio(ingest["mb_per_s"], ref and ref["mb_per_s"])
+        return "" if speedup == "—" else "%s × one job" % speedup
+    return ratio(ref and ref["mb_per_s"], ingest["mb_per_s"])
+
+
 def ingest_section(results, docs):
     rows = [(name, results.get((name, docs))) for name in kOrder]
     ref = results.get(("referat", docs), {}).get("ingest")
@@ -124,8 +134,7 @@ def ingest_section(results, docs):
             fmt((ingest["peak_rss_kb_median"] or 0) / 1024 or None, 0),
             fmt(sizes.get("db_bytes", 0) / 1e6 or None, 1),
             fmt(sizes.get("compact_bytes", 0) / 1e6 or None, 1),
-            fmt(per_byte, 2), gate_text(data["ingest_runs"]),
-            "1.00" if name == "referat" else ratio(ref and ref["mb_per_s"], ingest["mb_per_s"])))
+            fmt(per_byte, 2), gate_text(data["ingest_runs"]), last_column(name, ref, ingest)))
     return out
 
 
@@ -237,7 +246,8 @@ def main(argv):
             "bench/run.py --systems referat --docs 10000        # one system, one size",
             "```", "",
             "What each system runs (one timed process each; medians of the runs):", "",
-            "- Referat: `referat ingest --db DB --report R CORPUS`; `referat search --db DB "
+            "- Referat: `referat ingest --db DB --report R CORPUS` (and with `--jobs 2`, ingest "
+            "only: two parsing threads writing two shards); `referat search --db DB "
             "--format json [--facets committee,year,outcome,layout,person] QUERY`; "
             "`referat export --db DB`.",
             "- omindex: `omindex --db DB --url / --stemmer danish --overwrite --empty-docs skip "

@@ -21,13 +21,16 @@ import traceback
 
 import common
 
-kSystems = ("referat", "omindex", "omindex-flush1000", "postgres", "sqlite")
+kSystems = ("referat", "referat-jobs2", "omindex", "omindex-flush1000", "postgres", "sqlite")
 
 
 def make_system(name):
     if name == "referat":
         from sys_referat import Referat
         return Referat()
+    if name == "referat-jobs2":
+        from sys_referat import ReferatJobs
+        return ReferatJobs(2)
     if name == "omindex":
         from sys_omega import Omindex
         return Omindex()
@@ -107,6 +110,8 @@ def bench_system(name, docs, args):
                 "peak_rss_kb_median": common.median(rss),
                 "items_indexed": result["ingest_runs"][-1].get("items_indexed"),
             }
+            if getattr(system, "ingest_only", False):
+                return common.save_result(name, docs, result)
             result["sizes"] = system.sizes()
             for key in ("db_bytes", "compact_bytes"):
                 if result["sizes"].get(key):
