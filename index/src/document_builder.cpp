@@ -101,6 +101,32 @@ std::string unheaded_text(std::string_view text, const ingest::Item& item) {
     return reached_heading ? out : std::string();
 }
 
+// Section text without the item's inline attachment lines ("Bilag: ..."): those are indexed
+// once, as attachment text, not again as section text (as unheaded_text leaves them out too).
+std::string without_attachment_lines(const std::string& text, const ingest::Item& item) {
+    bool any = false;
+    for (const auto& a : item.inline_attachments)
+        any = any || (!trim(a).empty() && text.find(trim(a)) != std::string::npos);
+    if (!any) return text;
+    std::string out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view line(text.data() + pos, end - pos);
+        bool attachment = false;
+        for (const auto& a : item.inline_attachments)
+            attachment = attachment || (!trim(line).empty() && trim(line) == trim(a));
+        if (!attachment) {
+            out += line;
+            out += '\n';
+        }
+        pos = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string compact_date(std::string_view iso) {
@@ -162,7 +188,6 @@ void DocumentBuilder::common_terms(Xapian::Document& doc, const Provenance& from
                           Xapian::sortable_serialise(std::stoi(date.substr(0, 4))));
         }
     }
-    doc.add_value(schema::kSlotSourceHash, from.document->sha256);
 }
 
 Xapian::Document DocumentBuilder::item_document(const Provenance& from,
@@ -181,7 +206,10 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     for (const auto& section : item.sections) {
         auto prefix = schema::prefix_for_section_kind(section.kind);
         if (prefix == schema::kDecision || prefix == schema::kAttachment) continue;
-        text(section.text, prefix);
+        if (item.inline_attachments.empty())
+            text(section.text, prefix);
+        else
+            text(without_attachment_lines(section.text, item), prefix);
     }
     for (const auto& name : item.attachments) text(name, schema::kAttachment);
     for (const auto& line : item.inline_attachments) text(line, schema::kAttachment);
@@ -205,7 +233,6 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     const std::string outcome(ingest::outcome_name(item.outcome));
     doc.add_boolean_term(schema::boolean_term(schema::kOutcomeTerm, outcome));
     doc.add_value(schema::kSlotOutcome, outcome);
-    doc.add_value(schema::kSlotItemNumber, Xapian::sortable_serialise(item.number));
     doc.add_value(schema::kSlotSortKey, sort_key(doc.get_value(schema::kSlotDate), item.number));
     if (item.max_amount)
         doc.add_value(schema::kSlotAmount, Xapian::sortable_serialise(*item.max_amount));

@@ -128,11 +128,13 @@ TEST_F(IndexedTerms, FilterTermsAndValues) {
     const auto doc = m_db.get_document(m_docid);
     EXPECT_EQ(doc.get_value(schema::kSlotDate), "20210910");
     EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotYear)), 2021.0);
-    EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotItemNumber)), 2.0);
+    EXPECT_EQ(doc.get_value(schema::kSlotSortKey), "2021091000002");
     EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotAmount)), 1250000.0);
     EXPECT_EQ(doc.get_value(schema::kSlotCommittee), "Socialdirektørforum");
     EXPECT_EQ(doc.get_value(schema::kSlotOutcome), "noted");
-    EXPECT_EQ(doc.get_value(schema::kSlotSourceHash), std::string(64, 'a'));
+    // Only what queries read is kept in slots: no item number (the sort key has it), no sha256.
+    EXPECT_EQ(doc.get_value(2), "");
+    EXPECT_EQ(doc.get_value(7), "");
 }
 
 TEST_F(IndexedTerms, DateRangeSearchUsesTheDateSlot) {
@@ -229,4 +231,33 @@ TEST(UnheadedBody, IsIndexedOnceAsOtherText) {
     const auto third = terms_of(3);
     EXPECT_TRUE(third.count("XBrammeaftalen"));
     EXPECT_FALSE(third.count("XOrammeaftalen"));
+}
+
+// An inline "Bilag:" line inside a section is attachment text only: the section's own words
+// stay section text, the attachment's words are not indexed a second time as section text.
+TEST(InlineAttachments, AreIndexedOnceAsAttachmentText) {
+    std::ifstream in(REFERAT_TEST_DATA "/samples/000_92d3c2ccd0431f34.txt", std::ios::binary);
+    const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(raw.empty());
+    auto doc = referat::ingest::parse_text(raw, "/archive/000.txt");
+    ASSERT_EQ(doc.meetings.size(), 1u);
+    const auto& items = doc.meetings[0].items;
+    if (items.size() < 4) GTEST_SKIP() << "the segmenter finds no items";
+    // Item 4: "Bilag: Notat KKR Syddanmark udgiftspres socialområdet" inside its Baggrund.
+    ASSERT_EQ(items[3].number, 4);
+    ASSERT_FALSE(items[3].inline_attachments.empty());
+    TempDir dir;
+    {
+        index::Writer writer(dir / "db");
+        (void)writer.add_document(doc);
+        writer.commit();
+    }
+    Xapian::Database db((dir / "db").string());
+    std::set<std::string> terms;
+    const std::string id = str(schema::kId) + index::item_id("/archive/000.txt", 0, 4);
+    auto docid = *db.postlist_begin(id);
+    for (auto t = db.termlist_begin(docid); t != db.termlist_end(docid); ++t) terms.insert(*t);
+    EXPECT_TRUE(terms.count("XAudgiftspres"));
+    EXPECT_FALSE(terms.count("XBudgiftspres")) << "the Bilag line is not background text too";
+    EXPECT_TRUE(terms.count("XBkkr")) << "the section's own words stay background text";
 }

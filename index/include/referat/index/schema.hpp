@@ -52,15 +52,14 @@ inline constexpr std::string_view kAppointmentMade = "appointment";
 /// Value of kAppointmentTerm for an item that reports an appointment made elsewhere.
 inline constexpr std::string_view kAppointmentReported = "reported";
 
-// --- Value slots. ---
+// --- Value slots. Slots 2 (item number) and 7 (source sha256) are no longer written: the sort
+// key holds the number, and the record and the referat:src: metadata hold the sha256. ---
 inline constexpr unsigned kSlotDate = 0;            ///< "yyyymmdd" string: sorts and ranges as text
 inline constexpr unsigned kSlotYear = 1;            ///< Xapian::sortable_serialise(year)
-inline constexpr unsigned kSlotItemNumber = 2;      ///< Xapian::sortable_serialise(number)
 inline constexpr unsigned kSlotAmount = 3;          ///< Xapian::sortable_serialise(kroner)
 inline constexpr unsigned kSlotCommittee = 4;       ///< committee as written (facet)
 inline constexpr unsigned kSlotOutcome = 5;         ///< outcome name (facet)
 inline constexpr unsigned kSlotLayout = 6;          ///< layout name (facet)
-inline constexpr unsigned kSlotSourceHash = 7;      ///< sha256 of the source bytes (skip unchanged)
 inline constexpr unsigned kSlotPersons = 8;         ///< person keys joined by '\n' (facet)
 inline constexpr unsigned kSlotMunicipalities = 9;  ///< municipalities joined by '\n' (facet)
 /// kSlotDate value followed by the item number as five digits: date then agenda order in one
