@@ -1,14 +1,163 @@
 #include "facets.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <vector>
+#include <cstdint>
+#include <functional>
 
 #include <referat/index/schema.hpp>
 
 namespace referat::query::detail {
 
 namespace schema = index::schema;
+
+namespace {
+
+/// Value -> number of documents, for tens of thousands of distinct values (person keys): an
+/// open-addressing table of indices into one array of entries whose text lives in one buffer,
+/// so a lookup allocates nothing and growing never hashes a value again.
+class CountTable {
+  public:
+    /// Room for about expected values before the table grows.
+    explicit CountTable(std::size_t expected) : m_slots(std::bit_ceil(2 * expected + 64)) {}
+
+    /// The count of value, created at 0.
+    [[nodiscard]] std::size_t entry(std::string_view value) {
+        const std::size_t hash = std::hash<std::string_view>{}(value);
+        const auto tag = static_cast<std::uint32_t>(hash);
+        for (std::size_t at = hash & (m_slots.size() - 1);; at = (at + 1) & (m_slots.size() - 1)) {
+            Slot& slot = m_slots[at];
+            if (slot.index == 0) {
+                slot = {tag, static_cast<std::uint32_t>(m_entries.size() + 1)};
+                m_entries.push_back({m_text.size(), value.size(), hash, 0});
+                m_text.append(value);
+                if (2 * m_entries.size() > m_slots.size()) grow();
+                return m_entries.size() - 1;
+            }
+            if (slot.tag == tag && text(m_entries[slot.index - 1]) == value) return slot.index - 1;
+        }
+    }
+    /// Add n to the count of entry index.
+    void add(std::size_t index, std::size_t n) { m_entries[index].count += n; }
+
+    [[nodiscard]] std::size_t size() const { return m_entries.size(); }
+    [[nodiscard]] std::string_view value(std::size_t index) const { return text(m_entries[index]); }
+    [[nodiscard]] std::size_t count(std::size_t index) const { return m_entries[index].count; }
+
+  private:
+    struct Slot {
+        std::uint32_t tag = 0;    // low bits of the hash
+        std::uint32_t index = 0;  // entry + 1; 0 = empty
+    };
+    struct Entry {
+        std::size_t offset;
+        std::size_t length;
+        std::size_t hash;
+        std::size_t count;
+    };
+
+    [[nodiscard]] std::string_view text(const Entry& e) const {
+        return std::string_view(m_text).substr(e.offset, e.length);
+    }
+
+    void grow() {
+        std::vector<Slot> slots(2 * m_slots.size());
+        for (std::size_t i = 0; i < m_entries.size(); ++i) {
+            const std::size_t hash = m_entries[i].hash;
+            std::size_t at = hash & (slots.size() - 1);
+            while (slots[at].index != 0) at = (at + 1) & (slots.size() - 1);
+            slots[at] = {static_cast<std::uint32_t>(hash), static_cast<std::uint32_t>(i + 1)};
+        }
+        m_slots = std::move(slots);
+    }
+
+    std::vector<Slot> m_slots;
+    std::vector<Entry> m_entries;
+    std::string m_text;
+};
+
+/// The counts of one facet. Neighbouring documents (the items of one meeting) often carry the
+/// same slot value, so the entries of the previous value are remembered and bumped directly.
+class Tally {
+  public:
+    /// Counts for about expected distinct values.
+    Tally(bool split, std::size_t expected) : m_split(split), m_counts(expected) {}
+
+    /// One document's slot value.
+    void add(std::string value) {
+        if (m_have_last && value == m_last) {
+            for (const std::size_t index : m_last_entries) m_counts.add(index, 1);
+            return;
+        }
+        m_last = std::move(value);
+        m_have_last = true;
+        m_last_entries.clear();
+        for_each_value(m_last, [&](std::string_view v) {
+            const std::size_t index = m_counts.entry(v);
+            m_counts.add(index, 1);
+            m_last_entries.push_back(index);
+        });
+    }
+
+    /// A slot value carried by n documents.
+    void add(std::string_view value, std::size_t n) {
+        for_each_value(value, [&](std::string_view v) { m_counts.add(m_counts.entry(v), n); });
+    }
+
+    /// Most frequent first, ties in value order (bytes, so sortable numbers in numeric order);
+    /// the limit first values (0: all) and how many were left out.
+    [[nodiscard]] Facet result(const FacetSlot& slot, std::size_t limit) const {
+        std::vector<std::size_t> order(m_counts.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        const auto before = [this](std::size_t a, std::size_t b) {
+            if (m_counts.count(a) != m_counts.count(b))
+                return m_counts.count(a) > m_counts.count(b);
+            return m_counts.value(a) < m_counts.value(b);
+        };
+        Facet facet{slot.name, {}, 0};
+        if (limit != 0 && limit < order.size()) {
+            std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(limit),
+                              order.end(), before);
+            facet.omitted = order.size() - limit;
+            order.resize(limit);
+        } else {
+            std::sort(order.begin(), order.end(), before);
+        }
+        facet.values.reserve(order.size());
+        for (const std::size_t i : order) {
+            std::string value(m_counts.value(i));
+            if (slot.number)
+                value = std::to_string(std::llround(Xapian::sortable_unserialise(value)));
+            facet.values.push_back({std::move(value), m_counts.count(i)});
+        }
+        return facet;
+    }
+
+  private:
+    template <class Fn>
+    void for_each_value(std::string_view value, Fn&& fn) const {
+        if (!m_split) {
+            if (!value.empty()) fn(value);
+            return;
+        }
+        std::size_t at = 0;
+        while (at < value.size()) {
+            std::size_t nl = value.find('\n', at);
+            if (nl == std::string_view::npos) nl = value.size();
+            if (nl > at) fn(value.substr(at, nl - at));
+            at = nl + 1;
+        }
+    }
+
+    bool m_split;
+    CountTable m_counts;
+    bool m_have_last = false;
+    std::string m_last;
+    std::vector<std::size_t> m_last_entries;
+};
+
+}  // namespace
 
 std::optional<FacetSlot> facet_slot(std::string_view name) {
     static const std::vector<FacetSlot> kSlots{
@@ -24,46 +173,61 @@ std::optional<FacetSlot> facet_slot(std::string_view name) {
     return std::nullopt;
 }
 
-void SplitValueSpy::operator()(const Xapian::Document& doc, double) {
-    const std::string value = doc.get_value(m_slot);
-    std::size_t at = 0;
-    while (at < value.size()) {
-        std::size_t nl = value.find('\n', at);
-        if (nl == std::string::npos) nl = value.size();
-        if (nl > at) ++m_counts[value.substr(at, nl - at)];
-        at = nl + 1;
+bool all_local(const Xapian::Database& db) {
+    // Xapian 1.4 offers no "is remote" query; its remote backend is the one that cannot say
+    // whether it is locked (a cheap check on local databases).
+    try {
+        (void)db.locked();
+        return true;
+    } catch (const Xapian::UnimplementedError&) {
+        return false;
     }
 }
 
-FacetCounter::FacetCounter(FacetSlot slot) : m_slot(std::move(slot)) {
-    if (m_slot.split)
-        m_split = std::make_unique<SplitValueSpy>(m_slot.slot);
-    else
-        m_values = std::make_unique<Xapian::ValueCountMatchSpy>(m_slot.slot);
+void DocidCollector::operator()(const Xapian::Document& doc, double) {
+    m_out.push_back(doc.get_docid());
 }
 
-Xapian::MatchSpy* FacetCounter::spy() {
-    if (m_split) return m_split.get();
-    return m_values.get();
+std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    std::vector<Xapian::docid> docids;
+    docids.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
+    if (!std::is_sorted(docids.begin(), docids.end())) std::sort(docids.begin(), docids.end());
+    return docids;
 }
 
-Facet FacetCounter::result() const {
-    Facet facet{m_slot.name, {}};
-    if (m_split) {
-        for (const auto& [value, count] : m_split->counts()) facet.values.push_back({value, count});
-    } else {
-        for (auto v = m_values->values_begin(); v != m_values->values_end(); ++v) {
-            std::string value = *v;
-            if (value.empty()) continue;
-            if (m_slot.number)
-                value = std::to_string(std::llround(Xapian::sortable_unserialise(value)));
-            facet.values.push_back({value, static_cast<std::size_t>(v.get_termfreq())});
+std::vector<Facet> count_facets(const Xapian::Database& db, std::span<const Xapian::docid> docids,
+                                const std::vector<FacetSlot>& slots, std::size_t limit) {
+    std::vector<Facet> facets;
+    facets.reserve(slots.size());
+    for (const auto& slot : slots) {
+        // A '\n'-joined slot (persons) can hold as many distinct values as there are matches.
+        Tally tally(slot.split, slot.split ? docids.size() : 0);
+        Xapian::ValueIterator value = db.valuestream_begin(slot.slot);
+        const Xapian::ValueIterator end = db.valuestream_end(slot.slot);
+        for (const Xapian::docid did : docids) {
+            if (value == end) break;
+            if (value.get_docid() < did) {
+                value.skip_to(did);
+                if (value == end) break;
+            }
+            if (value.get_docid() == did) tally.add(*value);
         }
+        facets.push_back(tally.result(slot, limit));
     }
-    // Ties keep value order (sortable numbers and strings both arrive sorted).
-    std::stable_sort(facet.values.begin(), facet.values.end(),
-                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-    return facet;
+    return facets;
+}
+
+Facet FacetSpy::result(std::size_t limit) const {
+    Tally tally(m_slot.split, 0);
+    for (auto v = m_spy.values_begin(); v != m_spy.values_end(); ++v)
+        tally.add(*v, static_cast<std::size_t>(v.get_termfreq()));
+    return tally.result(m_slot, limit);
 }
 
 }  // namespace referat::query::detail

@@ -1,12 +1,20 @@
 #pragma once
-// Exact facet counts over the whole match set: a Xapian::ValueCountMatchSpy per single-valued
-// slot, and a spy that splits '\n'-joined values for the multi-valued ones (persons, places).
+// Exact facet counts over the whole match set.
+//
+// Local databases: the match records the matching document ids, then each facet's value slot is
+// read once as a stream (Xapian::ValueIterator in docid order) and counted in a hash map. That
+// is several times cheaper than asking each matching document for its values, which looks the
+// value chunk up again per document and slot.
+// Remote shards: Xapian::ValueCountMatchSpy per slot, which xapian-tcpsrv runs on the server;
+// '\n'-joined slots (persons, places) are split after the merge, so they work remotely too.
 
-#include <map>
+#include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -25,36 +33,45 @@ struct FacetSlot {
 /// The slot layout of a facet name; std::nullopt when unknown.
 [[nodiscard]] std::optional<FacetSlot> facet_slot(std::string_view name);
 
-/// Counts each '\n'-separated value of one slot in the documents the match visits.
-class SplitValueSpy : public Xapian::MatchSpy {
+/// Whether every shard of db is local, so its value streams are cheap to read.
+[[nodiscard]] bool all_local(const Xapian::Database& db);
+
+/// Records the id of every document the match visits. Only for a single local database: with
+/// several, Xapian passes each shard's own document id, and a remote shard refuses this spy.
+class DocidCollector : public Xapian::MatchSpy {
   public:
-    /// Count the values of this slot.
-    explicit SplitValueSpy(unsigned slot) : m_slot(slot) {}
+    /// Append the ids to out (ascending: the match visits documents in id order).
+    explicit DocidCollector(std::vector<Xapian::docid>& out) : m_out(out) {}
     void operator()(const Xapian::Document& doc, double weight) override;
-    [[nodiscard]] Xapian::MatchSpy* clone() const override { return new SplitValueSpy(m_slot); }
-    [[nodiscard]] std::string name() const override { return "referat.SplitValueSpy"; }
-    /// Value -> number of documents.
-    [[nodiscard]] const std::map<std::string, std::size_t>& counts() const { return m_counts; }
 
   private:
-    unsigned m_slot;
-    std::map<std::string, std::size_t> m_counts;
+    std::vector<Xapian::docid>& m_out;
 };
 
-/// One facet being counted during a match.
-class FacetCounter {
+/// Ids of every document matching query, ascending (an unweighted pass in docid order).
+[[nodiscard]] std::vector<Xapian::docid> matching_docids(const Xapian::Database& db,
+                                                         const Xapian::Query& query);
+
+/// Exact counts of each facet over the documents docids (ascending), reading each slot as a
+/// stream. Each facet lists its limit most frequent values (0: all).
+[[nodiscard]] std::vector<Facet> count_facets(const Xapian::Database& db,
+                                              std::span<const Xapian::docid> docids,
+                                              const std::vector<FacetSlot>& slots,
+                                              std::size_t limit);
+
+/// One facet counted by a Xapian::ValueCountMatchSpy during the match (for remote shards).
+class FacetSpy {
   public:
     /// Count this facet.
-    explicit FacetCounter(FacetSlot slot);
+    explicit FacetSpy(FacetSlot slot) : m_slot(std::move(slot)), m_spy(m_slot.slot) {}
     /// The spy to register with Xapian::Enquire::add_matchspy.
-    [[nodiscard]] Xapian::MatchSpy* spy();
-    /// The counts, most frequent first, then by value.
-    [[nodiscard]] Facet result() const;
+    [[nodiscard]] Xapian::MatchSpy* spy() { return &m_spy; }
+    /// The counts: the limit most frequent values (0: all).
+    [[nodiscard]] Facet result(std::size_t limit) const;
 
   private:
     FacetSlot m_slot;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> m_values;
-    std::unique_ptr<SplitValueSpy> m_split;
+    Xapian::ValueCountMatchSpy m_spy;
 };
 
 }  // namespace referat::query::detail

@@ -1,6 +1,8 @@
 #include "referat/query/search.hpp"
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include <referat/index/database.hpp>
 #include <referat/ingest/error.hpp>
@@ -39,6 +41,8 @@ const std::vector<std::string>& facet_names() {
 
 SearchResult search(Xapian::Database& db, const SearchRequest& request) {
     check_facets(request.facets);
+    std::vector<detail::FacetSlot> slots;
+    for (const auto& name : request.facets) slots.push_back(*detail::facet_slot(name));
     return index::with_reopen(db, [&] {
         CompiledQuery compiled = detail::compile_or_throw(db, request);
         SearchResult result;
@@ -46,22 +50,38 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         Xapian::Enquire enquire(db);
         enquire.set_query(compiled.query);
         detail::apply_sort(enquire, request.sort);
-        std::vector<std::unique_ptr<detail::FacetCounter>> counters;
-        for (const auto& name : request.facets) {
-            counters.push_back(std::make_unique<detail::FacetCounter>(*detail::facet_slot(name)));
-            enquire.add_matchspy(counters.back()->spy());
+        // Facets on local databases: the ids of the matches, then one stream per slot. One
+        // database collects the ids during the ranked match; several need a pass of their own,
+        // as Xapian hands spies each shard's own ids. Remote shards count on the servers.
+        const bool local = !slots.empty() && detail::all_local(db);
+        std::vector<Xapian::docid> docids;
+        std::optional<detail::DocidCollector> collector;
+        std::vector<std::unique_ptr<detail::FacetSpy>> spies;
+        if (local && db.size() == 1) {
+            collector.emplace(docids);
+            enquire.add_matchspy(&*collector);
+        } else if (!local) {
+            for (const auto& slot : slots) {
+                spies.push_back(std::make_unique<detail::FacetSpy>(slot));
+                enquire.add_matchspy(spies.back()->spy());
+            }
         }
         // checkatleast = every document: the total and the facet counts are exact.
         Xapian::MSet mset =
             enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                              static_cast<Xapian::doccount>(request.limit), db.get_doccount());
+        enquire.clear_matchspies();
         result.total = mset.get_matches_estimated();
+        if (local) {
+            if (!collector) docids = detail::matching_docids(db, compiled.query);
+            result.facets = detail::count_facets(db, docids, slots, request.facet_limit);
+        } else {
+            for (const auto& spy : spies) result.facets.push_back(spy->result(request.facet_limit));
+        }
         detail::Snippets snippets(db, compiled, request);
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back(detail::make_hit(it, ++rank, snippets));
-        for (const auto& c : counters) result.facets.push_back(c->result());
-        enquire.clear_matchspies();
         if (result.total == 0) result.suggestion = suggest_query(db, request.text, compiled.words);
         return result;
     });

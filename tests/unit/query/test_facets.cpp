@@ -1,6 +1,7 @@
 // Facet counts over the whole match set, checked against counts computed from the gold files
 // (data/samples/*.json, read here with referat/ingest/json.hpp) and the extra test meeting.
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -46,14 +47,20 @@ std::map<std::string, std::set<std::string>> merged_person_keys() {
     return out;
 }
 
-SearchResult run(std::string_view text, std::vector<std::string> facets, Filters filters = {}) {
-    Xapian::Database db = SampleIndex::get().open();
+SearchRequest request(std::string_view text, std::vector<std::string> facets,
+                      Filters filters = {}) {
     SearchRequest r;
     r.text = std::string(text);
     r.facets = std::move(facets);
     r.filters = std::move(filters);
-    r.limit = 1;  // counts cover every match, not just the page
-    return search(db, r);
+    r.limit = 1;        // counts cover every match, not just the page
+    r.facet_limit = 0;  // every value, to compare with the gold counts
+    return r;
+}
+
+SearchResult run(std::string_view text, std::vector<std::string> facets, Filters filters = {}) {
+    Xapian::Database db = SampleIndex::get().open();
+    return search(db, request(text, std::move(facets), std::move(filters)));
 }
 
 Counts as_map(const Facet& facet) {
@@ -128,6 +135,99 @@ TEST(Facets, CountsFollowFilters) {
     };
     EXPECT_EQ(as_map(r.facets[0]),
               gold_counts([](const TestItem& t) { return std::vector{t.outcome}; }, keep));
+}
+
+TEST(Facets, PageSizeDoesNotChangeTheCounts) {
+    Xapian::Database db = SampleIndex::get().open();
+    SearchRequest r = request("", facet_names());
+    const SearchResult one = search(db, r);
+    r.limit = 0;
+    const SearchResult none = search(db, r);
+    r.limit = 1000;
+    r.sort = SortOrder::kDateDescending;
+    const SearchResult all = search(db, r);
+    EXPECT_TRUE(none.hits.empty());
+    EXPECT_EQ(all.hits.size(), all_items().size());
+    ASSERT_EQ(none.facets.size(), one.facets.size());
+    ASSERT_EQ(all.facets.size(), one.facets.size());
+    for (std::size_t i = 0; i < one.facets.size(); ++i) {
+        SCOPED_TRACE(one.facets[i].name);
+        EXPECT_EQ(as_map(none.facets[i]), as_map(one.facets[i]));
+        EXPECT_EQ(as_map(all.facets[i]), as_map(one.facets[i]));
+    }
+}
+
+TEST(Facets, LimitListsTheMostFrequentValuesWithExactCounts) {
+    const Counts gold = as_map(run("", {"person"}).facets.at(0));
+    ASSERT_GT(gold.size(), 4u);
+    // The gold order: most frequent first, then by value.
+    std::vector<std::pair<std::string, std::size_t>> ranked(gold.begin(), gold.end());
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+
+    Xapian::Database db = SampleIndex::get().open();
+    SearchRequest r = request("", {"person", "outcome"});
+    r.facet_limit = 3;
+    const SearchResult limited = search(db, r);
+    const Facet& person = limited.facets.at(0);
+    ASSERT_EQ(person.values.size(), 3u);
+    EXPECT_EQ(person.omitted, gold.size() - 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(person.values[i].value, ranked[i].first);
+        EXPECT_EQ(person.values[i].count, ranked[i].second);
+    }
+    // A facet with fewer values than the limit is listed whole.
+    const Counts outcomes = as_map(run("", {"outcome"}).facets.at(0));
+    if (outcomes.size() <= 3) {
+        EXPECT_EQ(as_map(limited.facets.at(1)), outcomes);
+        EXPECT_EQ(limited.facets.at(1).omitted, 0u);
+    }
+    // The default limit keeps a facet's output bounded however many values match.
+    EXPECT_EQ(SearchRequest{}.facet_limit, 100u);
+}
+
+TEST(Facets, SeveralDatabasesCountLikeOne) {
+    // The same index twice: every match twice, so every count doubles.
+    const SearchResult one = run("beslutning:godkendt OR efterretning", facet_names());
+    Xapian::Database twice = SampleIndex::get().open();
+    twice.add_database(SampleIndex::get().open());
+    const SearchResult two =
+        search(twice, request("beslutning:godkendt OR efterretning", facet_names()));
+    ASSERT_GT(one.total, 0u);
+    EXPECT_EQ(two.total, 2 * one.total);
+    ASSERT_EQ(two.facets.size(), one.facets.size());
+    for (std::size_t i = 0; i < one.facets.size(); ++i) {
+        SCOPED_TRACE(one.facets[i].name);
+        Counts doubled = as_map(one.facets[i]);
+        for (auto& [value, count] : doubled) count *= 2;
+        EXPECT_EQ(as_map(two.facets[i]), doubled);
+    }
+}
+
+TEST(Facets, RemoteShardCountsLikeTheLocalDatabase) {
+    // xapian-progsrv serves the index over a pipe: the remote backend without a port.
+    Xapian::Database remote;
+    try {
+        remote = Xapian::Remote::open("xapian-progsrv",
+                                      (SampleIndex::get().path() / "referat.db").string());
+    } catch (const Xapian::NetworkError& e) {
+        GTEST_SKIP() << "xapian-progsrv not available: " << e.get_description();
+    }
+    for (const std::string text : {"", "udfald:godkendt", "beslutning:efterretning"}) {
+        SCOPED_TRACE(text);
+        const SearchResult local = run(text, facet_names());
+        const SearchResult far = search(remote, request(text, facet_names()));
+        EXPECT_EQ(far.total, local.total);
+        ASSERT_EQ(far.facets.size(), local.facets.size());
+        for (std::size_t i = 0; i < local.facets.size(); ++i) {
+            SCOPED_TRACE(local.facets[i].name);
+            ASSERT_EQ(far.facets[i].values.size(), local.facets[i].values.size());
+            for (std::size_t v = 0; v < local.facets[i].values.size(); ++v) {
+                EXPECT_EQ(far.facets[i].values[v].value, local.facets[i].values[v].value);
+                EXPECT_EQ(far.facets[i].values[v].count, local.facets[i].values[v].count);
+            }
+        }
+    }
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ struct SearchRequest {
     std::size_t offset = 0;            ///< hits to skip
     std::size_t limit = 10;            ///< hits to return
     std::vector<std::string> facets;   ///< names from facet_names()
+    std::size_t facet_limit = 100;     ///< values listed per facet, most frequent first; 0: all
     std::size_t snippet_length = 240;  ///< characters of context
     std::string mark_start = "[";      ///< put before each matched word in snippets
     std::string mark_end = "]";        ///< put after each matched word in snippets
@@ -50,10 +51,12 @@ struct FacetValue {
     std::size_t count = 0;
 };
 
-/// Counts for one facet, most frequent first.
+/// Counts for one facet, most frequent first (ties in value order). Every count is exact;
+/// only the number of values listed is limited.
 struct Facet {
     std::string name;
     std::vector<FacetValue> values;
+    std::size_t omitted = 0;  ///< further values with fewer (or as many) items, not listed
 };
 
 /// A page of results.
