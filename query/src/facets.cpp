@@ -197,7 +197,6 @@ std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xap
     std::vector<Xapian::docid> docids;
     docids.reserve(mset.size());
     for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
-    if (!std::is_sorted(docids.begin(), docids.end())) std::sort(docids.begin(), docids.end());
     return docids;
 }
 

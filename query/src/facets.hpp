@@ -48,7 +48,7 @@ class DocidCollector : public Xapian::MatchSpy {
     std::vector<Xapian::docid>& m_out;
 };
 
-/// Ids of every document matching query, ascending (an unweighted pass in docid order).
+/// Ids of every document matching query (an unweighted pass in docid order).
 [[nodiscard]] std::vector<Xapian::docid> matching_docids(const Xapian::Database& db,
                                                          const Xapian::Query& query);
 

@@ -1,5 +1,6 @@
 #include "referat/query/search.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -74,6 +75,9 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         result.total = mset.get_matches_estimated();
         if (local) {
             if (!collector) docids = detail::matching_docids(db, compiled.query);
+            // The match visits documents in id order; the streams rely on it, so make sure.
+            if (!std::is_sorted(docids.begin(), docids.end()))
+                std::sort(docids.begin(), docids.end());
             result.facets = detail::count_facets(db, docids, slots, request.facet_limit);
         } else {
             for (const auto& spy : spies) result.facets.push_back(spy->result(request.facet_limit));
