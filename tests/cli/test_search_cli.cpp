@@ -128,6 +128,29 @@ TEST_F(SearchCli, JsonAndJsonLinesMatchTheSchema) {
     EXPECT_GT(n, 5u);
 }
 
+// The limit cuts the list of values, never a count: the values shown are the most frequent
+// ones with the counts the full list gives them.
+TEST_F(SearchCli, FacetLimitListsTheMostFrequentValuesWithExactCounts) {
+    auto all = referat({"search", "--format", "json", "--limit", "0", "--facets", "person",
+                        "--facet-limit", "0", "efterretning"});
+    ASSERT_EQ(all.status, 0) << all.err;
+    const auto full = parse_json(all.out)["facets"]["person"];
+    ASSERT_GT(full.size(), 3u);
+    auto cut = referat({"search", "--format", "json", "--limit", "0", "--facets", "person",
+                        "--facet-limit", "3", "efterretning"});
+    ASSERT_EQ(cut.status, 0) << cut.err;
+    const auto top = parse_json(cut.out)["facets"]["person"];
+    ASSERT_EQ(top.size(), 3u);
+    const auto& top_members = top.as_object();
+    const auto& full_members = full.as_object();
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(top_members[i].first, full_members[i].first);
+        EXPECT_EQ(top_members[i].second.dump(), full_members[i].second.dump());
+    }
+    auto bad = referat({"search", "--facets", "person", "--facet-limit", "-1", "efterretning"});
+    EXPECT_EQ(bad.status, 2) << bad.out;
+}
+
 TEST_F(SearchCli, ExportCsvReadsBackWithPythonCsv) {
     const auto csv = scratch() / "all.csv";
     auto r =

@@ -22,8 +22,9 @@ const Usage kUsage{
 
 // Options that take a value, and the long names of the short ones.
 constexpr std::string_view kValueOptions[] = {
-    "--db", "--format",  "--facets", "--sort",  "--limit",   "--offset", "--committee", "--from",
-    "--to", "--outcome", "--year",   "--color", "--csv-sep", "--output", "--chunk"};
+    "--db",      "--format", "--facets",  "--facet-limit", "--sort",  "--limit",
+    "--offset",  "--committee", "--from", "--to",          "--outcome", "--year",
+    "--color",   "--csv-sep", "--output", "--chunk"};
 constexpr std::pair<std::string_view, std::string_view> kShort[] = {
     {"-d", "--db"}, {"-f", "--format"}, {"-o", "--output"}, {"-n", "--limit"}};
 
@@ -162,6 +163,8 @@ int cmd_search(const Args& args) {
         "output: text, json, jsonl or csv");
     add("facets", po::value<std::string>(),
         "count matches by committee,year,outcome,layout,person,municipality");
+    add("facet-limit", po::value<int>()->default_value(100)->value_name("N"),
+        "values listed per facet, most frequent first (0: all); counts are exact either way");
     add("limit,n", po::value<std::size_t>()->default_value(10), "hits to show");
     add("offset", po::value<std::size_t>()->default_value(0), "hits to skip");
     query_options::add_csv(options);
@@ -175,6 +178,9 @@ int cmd_search(const Args& args) {
     request.limit = (*vm)["limit"].as<std::size_t>();
     request.offset = (*vm)["offset"].as<std::size_t>();
     if (vm->count("facets")) request.facets = split_list((*vm)["facets"].as<std::string>());
+    const int facet_limit = (*vm)["facet-limit"].as<int>();
+    if (facet_limit < 0) throw Error("search: --facet-limit must be 0 (all values) or more");
+    request.facet_limit = static_cast<std::size_t>(facet_limit);
     const std::string format = (*vm)["format"].as<std::string>();
     if (format != "text" && format != "json" && format != "jsonl" && format != "csv")
         throw Error("search: unknown format '" + format + "'; use text, json, jsonl or csv");

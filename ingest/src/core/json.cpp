@@ -296,6 +296,12 @@ Value& Value::set(std::string_view key, Value value) {
     return *this;
 }
 
+Value& Value::append(std::string_view key, Value value) {
+    mutate_guard();
+    std::get<std::shared_ptr<Object>>(m_v)->emplace_back(std::string(key), std::move(value));
+    return *this;
+}
+
 Value& Value::push(Value value) {
     mutate_guard();
     std::get<std::shared_ptr<Array>>(m_v)->push_back(std::move(value));

@@ -67,6 +67,9 @@ public:
     [[nodiscard]] const Value& operator[](std::string_view key) const;
     /// Set (replace or append) a member; this must be an object.
     Value& set(std::string_view key, Value value);
+    /// Append a member without looking for an existing one (constant time where set() is
+    /// linear): for callers whose keys are distinct by construction, such as counted values.
+    Value& append(std::string_view key, Value value);
     /// Append to an array; this must be an array.
     Value& push(Value value);
     /// Number of elements of an array or members of an object, else 0.
