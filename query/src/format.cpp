@@ -128,13 +128,17 @@ json::Value result_to_json(const SearchResult& result, std::size_t offset) {
     for (const auto& h : result.hits) hits.push(h.record);
     doc.set("hits", std::move(hits));
     // One object per facet, value -> count, most frequent first (members keep their order).
+    // Values past the facet limit are counted in facets_omitted (facet -> number of values).
     json::Value facets = json::Value::object();
+    json::Value omitted = json::Value::object();
     for (const auto& f : result.facets) {
         json::Value counts = json::Value::object();
-        for (const auto& v : f.values) counts.set(v.value, v.count);
+        for (const auto& v : f.values) counts.append(v.value, v.count);
         facets.set(f.name, std::move(counts));
+        if (f.omitted > 0) omitted.set(f.name, f.omitted);
     }
     doc.set("facets", std::move(facets));
+    if (omitted.size() > 0) doc.set("facets_omitted", std::move(omitted));
     doc.set("suggestion", json::opt(result.suggestion));
     return doc;
 }
@@ -194,6 +198,9 @@ void write_text(std::ostream& out, const SearchResult& result, std::size_t offse
             out << "  " << std::string(width - count.size(), ' ') << count << "  " << v.value
                 << "\n";
         }
+        if (facet.omitted > 0)
+            out << "  " << style.dim_start << "... and " << facet.omitted
+                << " more (--facet-limit 0 lists all)" << style.dim_end << "\n";
     }
 }
 

@@ -147,6 +147,14 @@ TEST_F(SearchCli, FacetLimitListsTheMostFrequentValuesWithExactCounts) {
         EXPECT_EQ(top_members[i].first, full_members[i].first);
         EXPECT_EQ(top_members[i].second.dump(), full_members[i].second.dump());
     }
+    EXPECT_EQ(parse_json(cut.out)["facets_omitted"]["person"].as_int(),
+              static_cast<std::int64_t>(full.size() - 3));
+    EXPECT_TRUE(parse_json(all.out)["facets_omitted"].is_null()) << "nothing omitted";
+    auto text = referat({"search", "--limit", "0", "--facets", "person", "--facet-limit", "3",
+                         "efterretning"});
+    EXPECT_NE(text.out.find("... and " + std::to_string(full.size() - 3) + " more"),
+              std::string::npos)
+        << text.out;
     auto bad = referat({"search", "--facets", "person", "--facet-limit", "-1", "efterretning"});
     EXPECT_EQ(bad.status, 2) << bad.out;
 }
