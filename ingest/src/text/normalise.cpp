@@ -73,10 +73,14 @@ void map_code_point(UChar32 c, std::string_view bytes, std::string& out) {
 std::optional<std::string> normalise_well_formed(std::string_view utf8) {
     bool ascii = true;
     for (std::size_t i = 0; i < utf8.size();) {
+        if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         UChar32 c = 0;
         const std::size_t n = utf8_sequence(utf8, i, &c);
         if (n == 0) return std::nullopt;
-        ascii = ascii && n == 1;
+        ascii = false;
         i += n;
     }
     if (!ascii) {
@@ -90,6 +94,18 @@ std::optional<std::string> normalise_well_formed(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
     for (std::size_t i = 0; i < utf8.size();) {
+        // Printable ASCII, '\n' and '\t' (most of any text) are copied a run at a time.
+        std::size_t run = i;
+        while (run < utf8.size()) {
+            const auto b = static_cast<unsigned char>(utf8[run]);
+            if ((b < 0x20 && b != '\n' && b != '\t') || b >= 0x7F) break;
+            ++run;
+        }
+        if (run > i) {
+            out.append(utf8.data() + i, run - i);
+            i = run;
+            continue;
+        }
         UChar32 c = 0;
         const std::size_t n = utf8_sequence(utf8, i, &c);
         if (c == '\r') {
