@@ -123,6 +123,13 @@ WriteStats Writer::add_document(const ingest::Document& doc) {
              ++it)
             previous.push_back(*it);
 
+        // Ids derive from the source path, so a source without documents has none of its ids in
+        // the index: its documents are added, without the id lookup a replacement costs.
+        const bool fresh = previous.empty();
+        auto put = [&](const std::string& id, const Xapian::Document& document) {
+            return fresh ? db.add_document(document)
+                         : db.replace_document(std::string(schema::kId) + id, document);
+        };
         // One file is all or nothing: cancelled on any error, never committed half-way.
         db.begin_transaction(false);
         try {
@@ -140,13 +147,12 @@ WriteStats Writer::add_document(const ingest::Document& doc) {
                     for (int n = 2; !used.insert(id).second; ++n)
                         id = item_id(doc.source, m, item.number) + "-" + std::to_string(n);
                     auto document = m_impl->builder.item_document(from, meeting, item, id);
-                    kept.insert(db.replace_document(std::string(schema::kId) + id, document));
+                    kept.insert(put(id, document));
                     ids.push_back(std::move(id));
                     ++stats.items;
                 }
                 auto document = m_impl->builder.meeting_document(from, meeting, ids);
-                kept.insert(
-                    db.replace_document(std::string(schema::kId) + from.meeting_id, document));
+                kept.insert(put(from.meeting_id, document));
                 ++stats.meetings;
             }
             for (auto docid : previous) {

@@ -115,7 +115,7 @@ struct Parser {
 void setup(Parser& p, const Xapian::Database& db) {
     for (auto word : schema::danish_stopwords()) p.stopper.add(std::string(word));
     p.qp.set_stemmer(Xapian::Stem(std::string(schema::kStemLanguage)));
-    p.qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    p.qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);  // as the index (schema.hpp)
     p.qp.set_stopper(&p.stopper);
     p.qp.set_database(db);
     p.qp.set_default_op(Xapian::Query::OP_AND);
@@ -129,10 +129,9 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryPar
                             Xapian::QueryParser::FLAG_LOVEHATE |
                             Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
 
-// "ZXDgodkend" -> "Zgodkend", "Sbudget" -> "budget"; boolean and value terms are dropped.
+// "XDgodkend" -> "Zgodkend": the stem in the form MSet::snippet looks for; boolean and value
+// terms are dropped.
 std::optional<std::string> unprefixed(std::string_view term) {
-    bool stemmed = term.starts_with('Z');
-    if (stemmed) term.remove_prefix(1);
     std::string_view best;
     for (auto prefix : schema::kAllTextPrefixes)
         if (term.starts_with(prefix) && prefix.size() > best.size()) best = prefix;
@@ -140,7 +139,7 @@ std::optional<std::string> unprefixed(std::string_view term) {
     term.remove_prefix(best.size());
     if (term.starts_with(':')) term.remove_prefix(1);
     if (term.empty()) return std::nullopt;
-    return (stemmed ? "Z" : "") + std::string(term);
+    return "Z" + std::string(term);
 }
 
 std::expected<Xapian::Query, QueryError> filter_query(Parser& p, const Filters& f) {

@@ -88,21 +88,26 @@ std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_
     if (word.empty() || has_digit(word)) return std::nullopt;
     for (auto stop : schema::danish_stopwords())
         if (word == stop) return std::nullopt;
-    // A word that is indexed as typed or by its stem is no typo, even if the query as a whole
-    // found nothing.
-    const std::string stem = Xapian::Stem(std::string(schema::kStemLanguage))(word);
-    for (auto prefix : schema::kAllTextPrefixes) {
-        if (db.term_exists(std::string(prefix) + word)) return std::nullopt;
-        if (db.term_exists("Z" + std::string(prefix) + stem)) return std::nullopt;
-    }
+    // The index holds stems (schema.hpp). A word whose stem is indexed is no typo, even if the
+    // query as a whole found nothing.
+    const Xapian::Stem stemmer{std::string(schema::kStemLanguage)};
+    const std::string stem = stemmer(word);
+    for (auto prefix : schema::kAllTextPrefixes)
+        if (db.term_exists(std::string(prefix) + stem)) return std::nullopt;
     // Xapian's spelling data, when the writer kept it.
     if (db.spellings_begin() != db.spellings_end()) {
         std::string s = db.get_spelling_suggestion(word, 2);
         if (!s.empty()) return s;
     }
+    // The vocabulary is stems. Each is compared with the typed word ("efterretnig" is one edit
+    // from "efterretning") and with the typed word's stem; a match on the stem gets the typed
+    // ending back, so "komunens" suggests "kommunens", not the bare stem "kommun".
+    const std::string ending = word.starts_with(stem) ? word.substr(stem.size()) : std::string();
     const std::size_t length = code_points(word).size();
     const std::size_t limit = length <= 4 ? 1 : 2;
+    const std::size_t stem_limit = code_points(stem).size() <= 4 ? 1 : 2;
     std::optional<std::string> best;
+    bool best_by_stem = false;
     std::size_t best_distance = limit + 1;
     Xapian::doccount best_freq = 0;
     for (auto prefix : schema::kAllTextPrefixes) {
@@ -113,6 +118,14 @@ std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_
             std::string term = (*t).substr(p.size());
             if (term.empty() || term[0] == ':' || has_digit(term)) continue;
             std::size_t d = edit_distance(word, term, limit);
+            bool by_stem = false;
+            if (!ending.empty()) {
+                const std::size_t ds = edit_distance(stem, term, stem_limit);
+                if (ds > 0 && ds <= stem_limit && (d == 0 || d > limit || ds < d)) {
+                    d = ds;
+                    by_stem = true;
+                }
+            }
             if (d == 0 || d > limit) continue;
             Xapian::doccount freq = t.get_termfreq();
             if (d < best_distance || (d == best_distance && freq > best_freq) ||
@@ -120,10 +133,14 @@ std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_
                 best = term;
                 best_distance = d;
                 best_freq = freq;
+                best_by_stem = by_stem;
             }
         }
     }
-    return best;
+    if (!best || !best_by_stem) return best;
+    // The ending goes back on only when the result still stems to the stem found.
+    const std::string word_form = *best + ending;
+    return stemmer(word_form) == *best ? word_form : best;
 }
 
 std::optional<std::string> suggest_query(const Xapian::Database& db, std::string_view text,

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <referat/index/schema.hpp>
 #include <referat/index/writer.hpp>
 #include <referat/ingest/reader.hpp>
 #include <referat/ingest/serialize.hpp>
@@ -168,6 +169,37 @@ bool has_word(std::string_view text, std::string_view word) {
         }
     }
     return check();
+}
+
+namespace {
+
+std::vector<std::string> stems_of(std::string_view text) {
+    static const Xapian::Stem kStem("danish");
+    std::vector<std::string> out;
+    std::string current;
+    auto flush = [&] {
+        const auto& stops = index::schema::danish_stopwords();
+        if (!current.empty() && std::find(stops.begin(), stops.end(), current) == stops.end())
+            out.push_back(kStem(current));
+        current.clear();
+    };
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (Xapian::Unicode::is_wordchar(*it))
+            Xapian::Unicode::append_utf8(current, Xapian::Unicode::tolower(*it));
+        else
+            flush();
+    }
+    flush();
+    return out;
+}
+
+}  // namespace
+
+bool has_phrase(std::string_view text, std::string_view phrase) {
+    const auto words = stems_of(text);
+    const auto wanted = stems_of(phrase);
+    return !wanted.empty() &&
+           std::search(words.begin(), words.end(), wanted.begin(), wanted.end()) != words.end();
 }
 
 std::string key_of(const json::Value& record) {

@@ -61,6 +61,10 @@ struct TestItem {
 /// Whether text has a word equal to word, or with the same Danish stem (case-insensitive).
 [[nodiscard]] bool has_word(std::string_view text, std::string_view word);
 
+/// Whether text holds the words of phrase in that order, compared by Danish stem, with stop
+/// words left out on both sides (how the index matches a quoted phrase).
+[[nodiscard]] bool has_phrase(std::string_view text, std::string_view phrase);
+
 /// "date#number" for a hit record.
 [[nodiscard]] std::string key_of(const json::Value& record);
 

@@ -19,6 +19,7 @@ namespace referat::query {
 namespace {
 
 using testing::all_items;
+using testing::has_phrase;
 using testing::has_word;
 using testing::key_of;
 using testing::SampleIndex;
@@ -181,10 +182,21 @@ TEST(Phrase, MatchesWordsInOrderOnly) {
 TEST(Phrase, StopWordsInsidePhrases) {
     // "til" is a stop word and not indexed; the phrase still matches the text.
     Keys want = expected([](const TestItem& t) {
-        return t.decision.find("tog orienteringen til efterretning") != std::string::npos;
+        return has_phrase(t.decision, "tog orienteringen til efterretning");
     });
     ASSERT_FALSE(want.empty());
     EXPECT_EQ(keys("\"tog orienteringen til efterretning\""), want);
+}
+
+TEST(Phrase, MatchesInflectedFormsInOrder) {
+    // Phrases match on stems: "orienteringerne" in a decision answers "orienteringen".
+    Keys plural = expected([](const TestItem& t) {
+        return t.decision.find("tog orienteringerne til efterretning") != std::string::npos;
+    });
+    ASSERT_FALSE(plural.empty()) << "the samples have a plural form of the phrase";
+    const Keys found = keys("\"tog orienteringen til efterretning\"");
+    for (const auto& key : plural) EXPECT_TRUE(found.count(key)) << key;
+    EXPECT_TRUE(keys("\"efterretning til orienteringerne tog\"").empty());
 }
 
 TEST(Wildcard, TrailingStar) {

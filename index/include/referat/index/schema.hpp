@@ -10,14 +10,17 @@
 namespace referat::index::schema {
 
 /// Bump when the document layout changes incompatibly; stored in the database metadata.
-inline constexpr int kSchemaVersion = 2;
+/// 3: free text is indexed as Danish stems only (Xapian STEM_ALL), with positions.
+inline constexpr int kSchemaVersion = 3;
 /// Metadata key holding kSchemaVersion.
 inline constexpr std::string_view kMetaSchemaVersion = "referat:schema";
 
 /// Xapian stemmer language for all free text.
 inline constexpr std::string_view kStemLanguage = "danish";
 
-// --- Free-text prefixes (positional, stemmed). An unprefixed query expands to all of them. ---
+// --- Free-text prefixes. Every word is indexed once, as prefix + its Danish stem, with its
+// positions (Xapian STEM_ALL): words, phrases and wildcards all match on stems, so "godkendte
+// sager" finds "godkendt sag". An unprefixed query expands to all of them. ---
 inline constexpr std::string_view kTitle = "S";            ///< item or meeting title
 inline constexpr std::string_view kDecision = "XD";        ///< decision text
 inline constexpr std::string_view kRecommendation = "XI";  ///< Indstilling
