@@ -96,9 +96,12 @@ json::Value report_json(const Tally& t, const std::string& db, std::size_t ignor
 }
 
 // The files of one run, parsed by `jobs` threads. Each shard's writer is used under its own
-// lock (Xapian objects are not thread-safe); the parsers share no mutable state. A parsed file
-// waits in its shard's queue; whichever thread holds the shard's writer writes the queue out,
-// so a thread that finds the writer busy goes on parsing instead of waiting for it.
+// lock (Xapian objects are not thread-safe); the parsers share no mutable state.
+// With at least as many shards as threads (a new database gets one shard per job), each thread
+// owns its shards: it parses and writes exactly the files that belong to them, so no thread
+// ever waits for another's writer. With fewer shards (an existing database ingested with more
+// jobs), threads take the next file as they come free; a parsed file waits in its shard's
+// queue, and whichever thread holds the shard's writer writes the queue out.
 class Batch {
   public:
     Batch(index::ShardedWriter& writer, bool force, int commit_every)
@@ -113,6 +116,13 @@ class Batch {
         const std::size_t threads = std::max<std::size_t>(1, std::min(jobs, files.size()));
         if (threads == 1) {
             work(files);
+        } else if (m_writer.size() >= threads) {
+            std::vector<std::vector<std::size_t>> owned(threads);
+            for (std::size_t at = 0; at < files.size(); ++at)
+                owned[m_writer.shard_index(source_identity(files[at])) % threads].push_back(at);
+            std::vector<std::jthread> pool;
+            for (std::size_t t = 0; t < threads; ++t)
+                pool.emplace_back([&, t] { work_owned(files, owned[t]); });
         } else {
             std::vector<std::jthread> pool;
             for (std::size_t t = 0; t < threads; ++t) pool.emplace_back([&] { work(files); });
@@ -145,6 +155,17 @@ class Batch {
         try {
             for (std::size_t at = m_next++; at < files.size() && !m_stop; at = m_next++)
                 ingest_one(at, files[at]);
+        } catch (...) {
+            stop_with(std::current_exception());
+        }
+    }
+
+    void work_owned(const std::vector<fs::path>& files, const std::vector<std::size_t>& owned) {
+        try {
+            for (std::size_t at : owned) {
+                if (m_stop) break;
+                ingest_one(at, files[at]);
+            }
         } catch (...) {
             stop_with(std::current_exception());
         }
