@@ -4,7 +4,8 @@
     bench/run.py [--systems referat,omindex,...] [--docs 1000,10000] [--runs 3] [--reps 5]
 
 Each system indexes the same generated corpus (tools/gen-corpus, seeded) --runs times into a
-fresh scratch database; the last database is measured for size, queries and export, then
+fresh scratch database, the systems taking turns (run 1 of every system, then run 2, ...); the
+last database is measured for size, queries and export, then
 removed. Results go to bench/results/SYSTEM-DOCS.json; bench/report.py turns them into
 docs/BENCHMARKS.md. Before every timed run the 1-minute load average (less the decaying share
 of this script's own previous run) must be below REFERAT_BENCH_MAX_LOAD (default 0.5) and the
@@ -79,26 +80,59 @@ def bench_queries(system, queries, reps, facets):
     }
 
 
-def bench_system(name, docs, args):
+def ingest_once(system, name, docs, corpus, run_number, runs):
+    """One timed ingest into a fresh scratch folder; returns (run, scratch)."""
+    system.close()  # stop servers of the previous run before its folder goes
+    scratch = common.scratch("%s-%d" % (name, docs))
+    gate = common.quiet_gate("%s ingest %d/%d" % (name, run_number + 1, runs))
+    common.log("%s: ingest %d docs, run %d/%d (load %.2f)"
+               % (name, docs, run_number + 1, runs, gate["load1"]))
+    run = system.ingest(corpus, scratch)
+    run.pop("stdout", None)
+    run["gate"] = gate
+    run["load1_after"] = common.load_average()
+    run["round"] = run_number + 1
+    common.log("%s: %.2f s, exit %s, peak RSS %s kB" % (
+        name, run["wall_s"], run["exit"], run.get("peak_rss_kb")))
+    return run, scratch
+
+
+def early_rounds(names, docs, args):
+    """Every ingest run but the last, round-robin over the systems: run 1 of each system, then
+    run 2 of each, ... A machine whose speed drifts during the session (a shared host) then
+    shifts every system alike, and the ratios stay fair. Returns {name: [runs]}."""
+    corpus = common.corpus(docs, args.seed)
+    runs = {name: [] for name in names}
+    for run_number in range(args.runs - 1):
+        for name in names:
+            system = make_system(name)
+            scratch = None
+            try:
+                run, scratch = ingest_once(system, name, docs, corpus, run_number, args.runs)
+                runs[name].append(run)
+            except Exception as error:  # one broken system must not stop the others
+                common.log("%s: %s: %s" % (name, type(error).__name__, error))
+                traceback.print_exc()
+            finally:
+                system.close()
+                if scratch is not None:
+                    shutil.rmtree(scratch, ignore_errors=True)
+    return runs
+
+
+def bench_system(name, docs, args, earlier_runs=()):
     corpus = common.corpus(docs, args.seed)
     stats = common.corpus_stats(corpus)
     system = make_system(name)
-    result = {"label": system.label, "corpus": stats, "seed": args.seed, "ingest_runs": []}
+    result = {"label": system.label, "corpus": stats, "seed": args.seed,
+              "ingest_runs": list(earlier_runs)}
     scratch = None
     try:
-        for run_number in range(args.runs):
-            system.close()  # stop servers of the previous run before its folder goes
-            scratch = common.scratch("%s-%d" % (name, docs))
-            gate = common.quiet_gate("%s ingest %d/%d" % (name, run_number + 1, args.runs))
-            common.log("%s: ingest %d docs, run %d/%d (load %.2f)"
-                       % (name, docs, run_number + 1, args.runs, gate["load1"]))
-            run = system.ingest(corpus, scratch)
-            run.pop("stdout", None)
-            run["gate"] = gate
-            run["load1_after"] = common.load_average()
+        # The last run, whose database is then measured for size, queries and export.
+        last = len(result["ingest_runs"])
+        for run_number in range(last, max(args.runs, last + 1)):
+            run, scratch = ingest_once(system, name, docs, corpus, run_number, args.runs)
             result["ingest_runs"].append(run)
-            common.log("%s: %.2f s, exit %s, peak RSS %s kB" % (
-                name, run["wall_s"], run["exit"], run.get("peak_rss_kb")))
         walls = [r["wall_s"] for r in result["ingest_runs"] if r["exit"] == 0]
         rss = [r.get("peak_rss_kb") for r in result["ingest_runs"] if r["exit"] == 0]
         if walls:
@@ -169,9 +203,11 @@ def main(argv):
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run finally blocks and atexit
     common.kWork.mkdir(parents=True, exist_ok=True)
     try:
+        names = [n.strip() for n in args.systems.split(",") if n.strip()]
         for docs in (int(d) for d in args.docs.split(",")):
-            for name in args.systems.split(","):
-                bench_system(name.strip(), docs, args)
+            earlier = early_rounds(names, docs, args)
+            for name in names:
+                bench_system(name, docs, args, earlier[name])
     except common.Deadline as stop:
         common.log("stopped: %s" % stop)
 
