@@ -185,7 +185,9 @@ def bench_system(name, docs, args, earlier_runs=()):
         raise
     finally:
         system.close()
-        if scratch is not None:
+        if scratch is not None and name in args.keep:
+            common.log("%s: kept %s" % (name, scratch))
+        elif scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
     return common.save_result(name, docs, result)
 
@@ -199,7 +201,11 @@ def main(argv):
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--queries-min-docs", type=int, default=10000,
                         help="query benchmarks only on corpora at least this large")
+    parser.add_argument("--keep", default="",
+                        help="systems whose last scratch folder (database) is kept for later "
+                             "measurements, comma separated")
     args = parser.parse_args(argv)
+    args.keep = {n.strip() for n in args.keep.split(",") if n.strip()}
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run finally blocks and atexit
     common.kWork.mkdir(parents=True, exist_ok=True)
     try:
