@@ -117,6 +117,38 @@ WriteStats Writer::add_document(const ingest::Document& doc) {
     detail::Provenance from;
     from.document = &doc;
     from.source_term = std::string(schema::kSourceTerm) + key;
+    // Every document is built before the database is touched. Building runs on untrusted text;
+    // whatever it throws then leaves the database as it was, including the pending changes of
+    // earlier files (cancelling a Xapian transaction would discard those as well).
+    std::vector<std::pair<std::string, Xapian::Document>> documents;
+    try {
+        for (std::size_t m = 0; m < doc.meetings.size(); ++m) {
+            const auto& meeting = doc.meetings[m];
+            from.meeting_index = m;
+            from.meeting_id = meeting_id(doc.source, m);
+            from.people = meeting_person_index(meeting);
+            std::vector<std::string> ids;
+            std::set<std::string> used;
+            for (const auto& item : meeting.items) {
+                // A number repeated inside one meeting gets a suffix to stay unique.
+                std::string id = item_id(doc.source, m, item.number);
+                for (int n = 2; !used.insert(id).second; ++n)
+                    id = item_id(doc.source, m, item.number) + "-" + std::to_string(n);
+                documents.emplace_back(id, m_impl->builder.item_document(from, meeting, item, id));
+                ids.push_back(std::move(id));
+                ++stats.items;
+            }
+            documents.emplace_back(from.meeting_id,
+                                   m_impl->builder.meeting_document(from, meeting, ids));
+            ++stats.meetings;
+        }
+    } catch (const Xapian::Error& e) {
+        (void)m_impl->builder.take_text_bytes();
+        throw translate_error(e, "cannot index " + doc.source);
+    } catch (const std::exception& e) {
+        (void)m_impl->builder.take_text_bytes();
+        throw Error("cannot index " + doc.source + ": " + e.what());
+    }
     try {
         std::vector<Xapian::docid> previous;
         for (auto it = db.postlist_begin(from.source_term); it != db.postlist_end(from.source_term);
@@ -126,35 +158,13 @@ WriteStats Writer::add_document(const ingest::Document& doc) {
         // Ids derive from the source path, so a source without documents has none of its ids in
         // the index: its documents are added, without the id lookup a replacement costs.
         const bool fresh = previous.empty();
-        auto put = [&](const std::string& id, const Xapian::Document& document) {
-            return fresh ? db.add_document(document)
-                         : db.replace_document(std::string(schema::kId) + id, document);
-        };
         // One file is all or nothing: cancelled on any error, never committed half-way.
         db.begin_transaction(false);
         try {
             std::unordered_set<Xapian::docid> kept;
-            for (std::size_t m = 0; m < doc.meetings.size(); ++m) {
-                const auto& meeting = doc.meetings[m];
-                from.meeting_index = m;
-                from.meeting_id = meeting_id(doc.source, m);
-                from.people = meeting_person_index(meeting);
-                std::vector<std::string> ids;
-                std::set<std::string> used;
-                for (const auto& item : meeting.items) {
-                    // A number repeated inside one meeting gets a suffix to stay unique.
-                    std::string id = item_id(doc.source, m, item.number);
-                    for (int n = 2; !used.insert(id).second; ++n)
-                        id = item_id(doc.source, m, item.number) + "-" + std::to_string(n);
-                    auto document = m_impl->builder.item_document(from, meeting, item, id);
-                    kept.insert(put(id, document));
-                    ids.push_back(std::move(id));
-                    ++stats.items;
-                }
-                auto document = m_impl->builder.meeting_document(from, meeting, ids);
-                kept.insert(put(from.meeting_id, document));
-                ++stats.meetings;
-            }
+            for (const auto& [id, document] : documents)
+                kept.insert(fresh ? db.add_document(document)
+                                  : db.replace_document(std::string(schema::kId) + id, document));
             for (auto docid : previous) {
                 if (kept.count(docid)) continue;
                 db.delete_document(docid);
@@ -167,7 +177,11 @@ WriteStats Writer::add_document(const ingest::Document& doc) {
             throw;
         }
     } catch (const Xapian::Error& e) {
-        throw translate_error(e, "cannot index " + doc.source + " into " + m_impl->path);
+        m_impl->uncommitted_bytes = 0;
+        const Error error = translate_error(e, "cannot index " + doc.source + " into " +
+                                                   m_impl->path);
+        throw WriteAborted(std::string(error.what()) +
+                           "; the changes since the last commit were discarded, rerun the ingest");
     }
     m_impl->uncommitted_bytes += m_impl->builder.take_text_bytes();
     if (m_impl->uncommitted_bytes >= kCommitTextBytes) commit();
@@ -190,7 +204,7 @@ void Writer::commit() {
         m_impl->db.commit();
         m_impl->uncommitted_bytes = 0;
     } catch (const Xapian::Error& e) {
-        throw translate_error(e, "cannot commit to database " + m_impl->path);
+        throw WriteAborted(translate_error(e, "cannot commit to database " + m_impl->path).what());
     }
 }
 

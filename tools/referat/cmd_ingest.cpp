@@ -249,8 +249,10 @@ class Batch {
                 m_writer.shard(shard).commit();
                 m_since_commit[shard] = 0;
             }
+        } catch (const index::WriteAborted&) {
+            throw;  // the database failed: pending changes are gone, the run ends
         } catch (const Error& e) {
-            // The file's transaction was cancelled; the index holds none of it.
+            // The file could not be indexed; the index holds none of it, the rest stays pending.
             return fail(parsed.at, FileError{parsed.file.string(),
                                              std::string("cannot index: ") + e.what()});
         }

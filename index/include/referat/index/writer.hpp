@@ -9,9 +9,19 @@
 #include <string>
 #include <string_view>
 
+#include <referat/ingest/error.hpp>
 #include <referat/ingest/model.hpp>
 
 namespace referat::index {
+
+/// The database itself failed while writing (disk full, an I/O error, a failed commit). The
+/// changes since the last commit are gone, earlier files' included, so the run must stop; a
+/// rerun redoes them (their hashes were not recorded either). Distinct from the plain
+/// referat::Error of a file that cannot be indexed, which leaves everything else pending.
+class WriteAborted : public Error {
+  public:
+    using Error::Error;
+};
 
 /// What one add_document call changed.
 struct WriteStats {
@@ -43,10 +53,12 @@ class Writer {
     /// Replace everything indexed from doc.source with doc's meetings and items, and delete
     /// its documents that no longer exist. All or nothing for one file. doc.source should be
     /// an absolute path so the same file gets the same ids from any working directory.
+    /// Throws referat::Error when doc cannot be indexed (nothing of it is written; earlier
+    /// files stay pending) and WriteAborted when the database fails.
     WriteStats add_document(const ingest::Document& doc);
     /// sha256 of the source bytes last indexed for this path, if any (to skip unchanged files).
     [[nodiscard]] std::optional<std::string> indexed_hash(std::string_view source) const;
-    /// Make everything added so far durable.
+    /// Make everything added so far durable. Throws WriteAborted when that fails.
     void commit();
 
   private:
