@@ -113,19 +113,26 @@ class Batch {
         m_queues = std::vector<std::deque<Parsed>>(m_writer.size());
         m_since_commit.assign(m_writer.size(), 0);
         m_tally = &tally;
+        m_sources.clear();
+        for (const auto& file : files) m_sources.push_back(source_identity(file));
         const std::size_t threads = std::max<std::size_t>(1, std::min(jobs, files.size()));
+        auto shared_next = [this] { return m_next++; };
         if (threads == 1) {
-            work(files);
+            work(files, shared_next);
         } else if (m_writer.size() >= threads) {
             std::vector<std::vector<std::size_t>> owned(threads);
             for (std::size_t at = 0; at < files.size(); ++at)
-                owned[m_writer.shard_index(source_identity(files[at])) % threads].push_back(at);
+                owned[m_writer.shard_index(m_sources[at]) % threads].push_back(at);
             std::vector<std::jthread> pool;
             for (std::size_t t = 0; t < threads; ++t)
-                pool.emplace_back([&, t] { work_owned(files, owned[t]); });
+                pool.emplace_back([&, t] {
+                    std::size_t i = 0;
+                    work(files, [&] { return i < owned[t].size() ? owned[t][i++] : files.size(); });
+                });
         } else {
             std::vector<std::jthread> pool;
-            for (std::size_t t = 0; t < threads; ++t) pool.emplace_back([&] { work(files); });
+            for (std::size_t t = 0; t < threads; ++t)
+                pool.emplace_back([&] { work(files, shared_next); });
         }
         // An environment failure (a commit that fails, say) ends the run like with one job.
         if (m_failure) std::rethrow_exception(m_failure);
@@ -151,21 +158,12 @@ class Batch {
     /// (bounds memory when writing is the slower side).
     static constexpr std::size_t kMaxQueued = 4;
 
-    void work(const std::vector<fs::path>& files) {
+    /// Ingests files[next()] until next() runs past the end or the run stops.
+    template <class Next>
+    void work(const std::vector<fs::path>& files, Next next) {
         try {
-            for (std::size_t at = m_next++; at < files.size() && !m_stop; at = m_next++)
+            for (std::size_t at = next(); at < files.size() && !m_stop; at = next())
                 ingest_one(at, files[at]);
-        } catch (...) {
-            stop_with(std::current_exception());
-        }
-    }
-
-    void work_owned(const std::vector<fs::path>& files, const std::vector<std::size_t>& owned) {
-        try {
-            for (std::size_t at : owned) {
-                if (m_stop) break;
-                ingest_one(at, files[at]);
-            }
         } catch (...) {
             stop_with(std::current_exception());
         }
@@ -178,7 +176,7 @@ class Batch {
     }
 
     void ingest_one(std::size_t at, const fs::path& file) {
-        const std::string source = source_identity(file);
+        const std::string& source = m_sources[at];
         const std::size_t shard = m_writer.shard_index(source);
         if (!m_force) {
             std::optional<std::string> indexed;
@@ -278,6 +276,7 @@ class Batch {
     std::vector<std::mutex> m_queue_locks;        // one per shard queue
     std::vector<std::deque<Parsed>> m_queues;     // parsed files waiting for their writer
     std::vector<int> m_since_commit;
+    std::vector<std::string> m_sources;  // source_identity of each file, computed once
     std::mutex m_tally_lock;
     Tally* m_tally = nullptr;
     std::vector<std::pair<std::size_t, FileError>> m_failed;

@@ -151,49 +151,48 @@ std::vector<TestItem> all_items() {
     return out;
 }
 
-bool has_word(std::string_view text, std::string_view word) {
+namespace {
+
+const Xapian::Stem& danish_stem() {
     static const Xapian::Stem kStem("danish");
-    const std::string target = lower(word);
-    const std::string target_stem = kStem(target);
+    return kStem;
+}
+
+// The lower-cased words of text, in order.
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> out;
     std::string current;
-    auto check = [&] {
-        bool hit = !current.empty() && (current == target || kStem(current) == target_stem);
-        current.clear();
-        return hit;
-    };
     for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
         if (Xapian::Unicode::is_wordchar(*it)) {
             Xapian::Unicode::append_utf8(current, Xapian::Unicode::tolower(*it));
-        } else if (check()) {
-            return true;
+        } else if (!current.empty()) {
+            out.push_back(std::move(current));
+            current.clear();
         }
     }
-    return check();
+    if (!current.empty()) out.push_back(std::move(current));
+    return out;
 }
 
-namespace {
-
+// The stems of text's words, stop words left out.
 std::vector<std::string> stems_of(std::string_view text) {
-    static const Xapian::Stem kStem("danish");
+    const auto& stops = index::schema::danish_stopwords();
     std::vector<std::string> out;
-    std::string current;
-    auto flush = [&] {
-        const auto& stops = index::schema::danish_stopwords();
-        if (!current.empty() && std::find(stops.begin(), stops.end(), current) == stops.end())
-            out.push_back(kStem(current));
-        current.clear();
-    };
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        if (Xapian::Unicode::is_wordchar(*it))
-            Xapian::Unicode::append_utf8(current, Xapian::Unicode::tolower(*it));
-        else
-            flush();
-    }
-    flush();
+    for (const auto& word : words_of(text))
+        if (std::find(stops.begin(), stops.end(), word) == stops.end())
+            out.push_back(danish_stem()(word));
     return out;
 }
 
 }  // namespace
+
+bool has_word(std::string_view text, std::string_view word) {
+    const std::string target = lower(word);
+    const std::string target_stem = danish_stem()(target);
+    for (const auto& current : words_of(text))
+        if (current == target || danish_stem()(current) == target_stem) return true;
+    return false;
+}
 
 bool has_phrase(std::string_view text, std::string_view phrase) {
     const auto words = stems_of(text);
