@@ -13,12 +13,18 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{"parse", "FILE [--format json|text] [--explain]",
+const Usage kUsage{"parse", "FILE [--format json|text] [--explain] [--text]",
                    "Read and segment one minutes file without indexing it.\n"
                    "JSON has the gold shape: one meeting prints the meeting object itself, a file "
                    "with several\nmeetings prints an array of them. --explain adds the layout, "
-                   "its confidence, the rules\nthat fired and the warnings (on stderr with "
-                   "--format json, so stdout stays valid JSON)."};
+                   "its confidence, the rules\nthat fired and the evidence for each header field "
+                   "(on stderr with --format json, so stdout\nstays valid JSON). --text prints "
+                   "the extracted, normalised text with the line numbers that\nitem spans "
+                   "refer to, and nothing else.\n\nExamples:\n"
+                   "  referat parse minutes.pdf\n"
+                   "  referat parse minutes.pdf --explain\n"
+                   "  referat parse minutes.html --format json > meeting.json\n"
+                   "  referat parse minutes.pdf --text | less"};
 
 std::string join(const std::vector<std::string>& values, std::string_view separator) {
     std::string out;
@@ -63,6 +69,7 @@ void print_explain(std::ostream& out, const ingest::Document& doc) {
             << confidence.str() << "), " << meeting.items.size() << " items\n";
         out << "  rules fired: " << (meeting.rules.empty() ? "-" : join(meeting.rules, ", "))
             << "\n";
+        for (const auto& e : meeting.evidence) out << "  evidence: " << e << "\n";
         for (const auto& w : meeting.warnings) out << "  warning: " << w << "\n";
     }
     for (const auto& w : doc.warnings) out << "file warning: " << w << "\n";
@@ -75,6 +82,7 @@ int cmd_parse(const Args& args) {
     add_format_option(options, "json");
     add_colour_option(options);
     options.add_options()("explain", "print layout, confidence, rules fired and warnings")(
+        "text", "print the extracted text with line numbers instead of the segmentation")(
         "file", po::value<std::string>(), "the minutes file");
     po::positional_options_description positional;
     positional.add("file", 1);
@@ -87,6 +95,12 @@ int cmd_parse(const Args& args) {
     auto doc = ingest::parse_file((*vm)["file"].as<std::string>());
     if (!doc) throw Error(doc.error().message());
     const bool explain = vm->count("explain") > 0;
+    if (vm->count("text")) {
+        std::istringstream lines(doc->text);
+        std::string line;
+        for (int n = 1; std::getline(lines, line); ++n) std::cout << n << "\t" << line << "\n";
+        return kExitOk;
+    }
     if (format == Format::kJson) {
         if (doc->meetings.size() == 1) {
             print_json(std::cout, ingest::meeting_to_json(doc->meetings.front(), doc->source));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -14,16 +15,34 @@ namespace referat::ingest::text {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kDanishMonths = {
-    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
-constexpr std::array<std::string_view, 12> kEnglishMonths = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+// Month names by their first three letters: Danish, Norwegian and Swedish share most of them;
+// English and Norwegian add "may"/"mai", "oct" and "des".
+struct MonthKey {
+    std::string_view key;
+    int month;
+};
+constexpr std::array<MonthKey, 16> kMonthKeys = {{{"jan", 1},
+                                                  {"feb", 2},
+                                                  {"mar", 3},
+                                                  {"apr", 4},
+                                                  {"maj", 5},
+                                                  {"mai", 5},
+                                                  {"may", 5},
+                                                  {"jun", 6},
+                                                  {"jul", 7},
+                                                  {"aug", 8},
+                                                  {"sep", 9},
+                                                  {"okt", 10},
+                                                  {"oct", 10},
+                                                  {"nov", 11},
+                                                  {"dec", 12},
+                                                  {"des", 12}}};
 
 int month_number(std::string_view name) {
     std::string l = lower(name);
     std::string_view key = std::string_view(l).substr(0, 3);
-    for (std::size_t i = 0; i < 12; ++i)
-        if (key == kDanishMonths[i] || key == kEnglishMonths[i]) return static_cast<int>(i) + 1;
+    for (const auto& k : kMonthKeys)
+        if (key == k.key) return k.month;
     return 0;
 }
 
@@ -38,8 +57,8 @@ int to_int(std::string_view s) {
 }
 
 std::optional<std::string> make_date(int y, int m, int d) {
-    if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-    char buf[16];
+    if (!valid_date(y, m, d)) return std::nullopt;
+    char buf[40];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     return std::string(buf);
 }
@@ -60,12 +79,15 @@ struct DatePattern {
     Order order;
 };
 
-#define MONTHS_DA                                                                    \
-    "(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|" \
-    "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)"
+// Danish, Norwegian, Swedish and English month names, full and abbreviated ("maj", "mai",
+// "augusti", "des.", "Oct").
+#define MONTHS_DA                                                                           \
+    "(?:januar[iy]?|februar[iy]?|marts|mars|march|april|maj|mai|may|juni|june|juli|july|"  \
+    "august[i]?|september|oktober|october|november|december|desember|jan|feb|mar|apr|jun|" \
+    "jul|aug|sept|sep|okt|oct|nov|dec|des)"
 #define MONTHS_EN                                                                      \
     "(?:January|February|March|April|May|June|July|August|September|October|November|" \
-    "December)"
+    "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 #define TIME_TAIL                                                          \
     "(?:,?\\s*(?:-\\s*)?(?:kl\\.?\\s*)?(\\d{1,2})[:.](\\d{2})(?::\\d{2})?" \
     "(?:\\s*(?:-|–|til)\\s*(?:kl\\.?\\s*)?(\\d{1,2})[:.](\\d{2}))?)?"
@@ -78,10 +100,22 @@ constexpr DatePattern kPatterns[] = {
     {"(?i)\\b(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})\\b" TIME_TAIL, Order::kDayMonthYear},
     {"(?i)\\b(\\d{1,2})\\.?\\s*(" MONTHS_DA ")\\.?,?\\s+(\\d{4})\\b" TIME_TAIL,
      Order::kDayNameYear},
+    // "15-maj-2002", "15.maj.2002"
+    {"(?i)\\b(\\d{1,2})[-.](" MONTHS_DA ")\\.?[-.](\\d{4})\\b" TIME_TAIL, Order::kDayNameYear},
+    // "05.09 2013"
+    {"(?i)\\b(\\d{1,2})\\.(\\d{1,2})\\.?\\s(\\d{4})\\b" TIME_TAIL, Order::kDayMonthYear},
     {"\\b(" MONTHS_EN ")\\s+(\\d{1,2}),?\\s+(\\d{4})\\b" TIME_TAIL, Order::kNameDayYear},
 };
 
 }  // namespace
+
+bool valid_date(int year, int month, int day) {
+    if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+    const std::chrono::year_month_day ymd{std::chrono::year(year),
+                                          std::chrono::month(static_cast<unsigned>(month)),
+                                          std::chrono::day(static_cast<unsigned>(day))};
+    return ymd.ok();
+}
 
 std::optional<FoundDate> find_date(std::string_view s) {
     static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {

@@ -57,22 +57,6 @@ std::optional<std::string> time_of(std::string_view s, std::optional<std::string
     return fmt(h, m);
 }
 
-std::string committee_from_title(std::string_view title) {
-    static const RE2 kReferatI(R"((?i)referat (?:fra|af) (?:mødet|møde) i (.+?) den\b)");
-    static const RE2 kMoedeI(
-        R"(^(?i:(?:ordinært |ekstraordinært )?møde(?: del \d+)?) i (.+?)(?: den\b| afklares\b|$))");
-    static const RE2 kDashReferat(R"(^(.+?)\s+[-–]\s+(?i:referat|dagsorden)\b)");
-    static const RE2 kParen(R"(^([^()]+?)\s*\()");
-    static const RE2 kReferatX(R"(^(?i:referat|dagsorden)\s+(\p{Lu}.+?)\s+(?:d\.|den)\s+\d)");
-    re2::StringPiece c;
-    if (RE2::PartialMatch(title, kReferatX, &c)) return std::string(trim(c));
-    if (RE2::PartialMatch(title, kReferatI, &c)) return std::string(trim(c));
-    if (RE2::PartialMatch(title, kMoedeI, &c)) return std::string(trim(c));
-    if (RE2::PartialMatch(title, kDashReferat, &c)) return std::string(trim(c));
-    if (RE2::PartialMatch(title, kParen, &c)) return std::string(trim(c));
-    return {};
-}
-
 /// Split an attendance list at commas and semicolons outside parentheses.
 std::vector<std::string> split_list(std::string_view list) {
     std::vector<std::string> out;
@@ -438,23 +422,6 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
     }
     if (m.date && time && !m.start) m.start = iso_date_time(*m.date, *time);
     if (m.date && end_time && !m.end) m.end = iso_date_time(*m.date, *end_time);
-    if (m.committee.empty()) m.committee = committee_from_title(m.title);
-    if (m.committee.empty()) {
-        // "Referat" / "Sundheds- og Forebyggelsesudvalget": a short header line naming a body.
-        static const RE2 kBody(
-            R"((?i)udvalg|byråd|kommunalbestyrelse|regionsråd|forum\b|bestyrelse|direktørkreds|magistrat|\bKKR\b)");
-        int seen = 0;
-        for (std::size_t i = begin; i < end && seen < 6; ++i) {
-            if (lines[i].blank) continue;
-            ++seen;
-            std::string_view t = lines[i].trimmed;
-            if (t.size() < 100 && t.find(':') == std::string_view::npos && !find_date(t) &&
-                starts_upper(t) && RE2::PartialMatch(t, kBody)) {
-                m.committee = collapse_spaces(t);
-                break;
-            }
-        }
-    }
 }
 
 }  // namespace referat::ingest::text

@@ -7,6 +7,7 @@
 
 #include "text/pattern_set.hpp"
 #include "text/profiles.hpp"
+#include "text/toc.hpp"
 
 namespace referat::ingest::text {
 
@@ -39,54 +40,6 @@ int paren_balance(std::string_view s) {
         if (c == ')') --b;
     }
     return b;
-}
-
-/// Lines of a table of contents: a TOC heading followed by entries numbered upwards.
-std::vector<bool> toc_lines(std::span<const Line> lines, std::size_t begin, std::size_t end,
-                            std::size_t& toc_line) {
-    std::vector<bool> in_toc(lines.size(), false);
-    // Candidate numbers and their positions, computed once so each TOC check is a lookup.
-    std::vector<int> number(lines.size(), -1);
-    std::map<int, std::vector<std::size_t>> positions;
-    for (std::size_t i = begin; i < end; ++i) {
-        Candidate c;
-        if (!lines[i].blank && match_candidate(lines[i], i, c)) {
-            number[i] = c.number;
-            positions[c.number].push_back(i);
-        }
-    }
-    auto appears_after = [&](int n, std::size_t after) {
-        auto it = positions.find(n);
-        return it != positions.end() &&
-               std::upper_bound(it->second.begin(), it->second.end(), after) != it->second.end();
-    };
-    for (std::size_t i = begin; i < end; ++i) {
-        if (lines[i].blank) continue;
-        if (is_toc_entry(lines[i].trimmed)) in_toc[i] = true;
-        if (!is_toc_heading(lines[i].trimmed)) continue;
-        int last = -1;
-        int first = -1;
-        int entries = 0;
-        std::size_t j = i + 1;
-        for (; j < end; ++j) {
-            if (lines[j].blank) continue;
-            if (number[j] >= 0 && number[j] > last) {
-                if (first < 0) first = number[j];
-                last = number[j];
-                ++entries;
-                continue;
-            }
-            if (is_toc_entry(lines[j].trimmed)) continue;
-            break;
-        }
-        // A real table of contents is followed by the items themselves, numbered again.
-        if (entries >= 2 && j > 0 && appears_after(first, j - 1)) {
-            for (std::size_t k = i; k < j; ++k) in_toc[k] = true;
-            if (toc_line == static_cast<std::size_t>(-1)) toc_line = i;
-            i = j - 1;
-        }
-    }
-    return in_toc;
 }
 
 /// The longest run of candidates numbered upwards one (at most kMaxGap) at a time.
@@ -152,12 +105,30 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
                                    std::span<const std::string_view> allowed,
                                    std::vector<std::string>& rules, std::size_t& toc_line) {
     toc_line = static_cast<std::size_t>(-1);
-    std::vector<bool> in_toc = toc_lines(lines, begin, end, toc_line);
+    const std::vector<Toc> tocs = find_tocs(lines, begin, end);
+    std::vector<bool> in_toc(lines.size(), false);
+    std::map<int, const TocEntry*> toc_by_number;  // the first table's entries win
+    for (const Toc& toc : tocs) {
+        for (std::size_t k = toc.first; k <= toc.last; ++k) in_toc[k] = true;
+        if (toc_line == static_cast<std::size_t>(-1)) toc_line = toc.first;
+        for (const TocEntry& e : toc.entries)
+            if (!e.implicit) toc_by_number.emplace(e.number, &e);
+    }
+    // Lines with dot leaders and a page number are table lines wherever they stand.
+    for (std::size_t i = begin; i < end; ++i)
+        if (!lines[i].blank && is_toc_entry(lines[i].trimmed)) in_toc[i] = true;
     std::vector<std::vector<Candidate>> per_style(item_styles().size());
     for (std::size_t i = begin; i < end; ++i) {
         Candidate c;
         if (!in_toc[i] && match_candidate(lines[i], i, c)) per_style[c.style].push_back(c);
     }
+    // How many of a run's numbers the table of contents lists: the numbering that agrees with
+    // the table is the items' numbering.
+    auto agreement = [&](const std::vector<Candidate>& run) {
+        std::size_t n = 0;
+        for (const Candidate& c : run) n += toc_by_number.count(c.number);
+        return n;
+    };
     std::vector<Candidate> best;
     std::size_t best_style = 0;
     // The profile's own item forms first; every form when those find nothing. A bare number on
@@ -173,8 +144,12 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             const bool weak = name == "item:bare-number";
             if (per_style[s].empty() || (own_only && !own) || (weak && !allow_weak)) continue;
             std::vector<Candidate> run = chain(per_style[s]);
-            if (run.size() > best.size() || (run.size() == best.size() && !run.empty() &&
-                                             run.front().line < best.front().line)) {
+            const std::size_t run_agree = agreement(run);
+            const std::size_t best_agree = agreement(best);
+            if (run_agree > best_agree ||
+                (run_agree == best_agree &&
+                 (run.size() > best.size() || (run.size() == best.size() && !run.empty() &&
+                                               run.front().line < best.front().line)))) {
                 best = std::move(run);
                 best_style = s;
             }
@@ -182,14 +157,8 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
     }
     // Titles as the table of contents writes them, to rejoin titles wrapped in the body.
     std::vector<std::string> toc_titles;
-    static const RE2 kTocTitle(
-        R"(^(?:(?i:punkt)\s+\d+\s*[:.]\s*|\d+\.\s*)?(.*?)\s*(?:\.{3,}|…+)?\s*\d*\s*$)");
-    for (std::size_t i = begin; i < end; ++i) {
-        re2::StringPiece t;
-        if (in_toc[i] && !lines[i].blank && RE2::FullMatch(lines[i].trimmed, kTocTitle, &t) &&
-            !t.empty())
-            toc_titles.push_back(collapse_spaces(t));
-    }
+    for (const Toc& toc : tocs)
+        for (const TocEntry& e : toc.entries) toc_titles.push_back(e.title);
     auto continues_toc_title = [&](const std::string& title, const std::string& joined) {
         // The entry may be cut short by the page number column ("... med ti<TAB>17").
         for (const auto& t : toc_titles) {
@@ -199,9 +168,40 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
         return false;
     };
     std::vector<ItemHeader> out;
-    if (best.empty()) return out;
+    if (!tocs.empty()) rules.emplace_back("toc:skipped");
+    // A body numbering that the table of contents contradicts is a list, not the items.
+    if (!toc_by_number.empty() && !best.empty() && agreement(best) * 2 < best.size() &&
+        toc_by_number.size() >= best.size()) {
+        rules.emplace_back("items:toc-over-body");
+        best.clear();
+    }
+    if (best.empty()) {
+        // An overview page: the table of contents is the only list of items.
+        for (const auto& [number, e] : toc_by_number) {
+            ItemHeader h;
+            h.line = e->line;
+            h.body_begin = e->line + 1;
+            h.number = number;
+            h.title = e->title;
+            h.toc_only = true;
+            out.push_back(std::move(h));
+        }
+        // A table that writes no numbers numbers its entries by position.
+        if (out.empty() && !tocs.empty()) {
+            for (const TocEntry& e : tocs.front().entries) {
+                ItemHeader h;
+                h.line = e.line;
+                h.body_begin = e.line + 1;
+                h.number = e.number;
+                h.title = e.title;
+                h.toc_only = true;
+                out.push_back(std::move(h));
+            }
+        }
+        if (!out.empty()) rules.emplace_back("items:from-toc");
+        return out;
+    }
     rules.emplace_back(item_styles()[best_style].name);
-    if (toc_line != static_cast<std::size_t>(-1)) rules.emplace_back("toc:skipped");
     for (std::size_t k = 0; k < best.size(); ++k) {
         const Candidate& c = best[k];
         const std::size_t limit = k + 1 < best.size() ? best[k + 1].line : end;
@@ -252,7 +252,41 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
         }
         if (joined > 0) rules.emplace_back("title:wrapped");
         h.title = std::move(title);
+        // "Punkt 3." with the title only in the table of contents.
+        if (h.title.empty()) {
+            if (auto it = toc_by_number.find(h.number); it != toc_by_number.end())
+                h.title = it->second->title;
+        }
         out.push_back(std::move(h));
+    }
+    // Items the table of contents lists but the body leaves out (closed items, items
+    // published elsewhere) are items too, with the table's title and no body.
+    if (!toc_by_number.empty() && agreement(best) * 2 >= best.size()) {
+        std::vector<ItemHeader> merged;
+        std::size_t k = 0;
+        bool added = false;
+        for (const auto& [number, e] : toc_by_number) {
+            while (k < out.size() && out[k].number < number) merged.push_back(out[k++]);
+            if (k < out.size() && out[k].number == number) continue;
+            if (number < out.front().number && out.front().number - number > 50) continue;
+            ItemHeader h;
+            h.line = e->line;
+            h.body_begin = e->line + 1;
+            h.number = number;
+            h.title = e->title;
+            h.toc_only = true;
+            merged.push_back(std::move(h));
+            added = true;
+        }
+        while (k < out.size()) merged.push_back(out[k++]);
+        // Only when the result still reads upwards (the body's order is the items' order).
+        bool ascending = true;
+        for (std::size_t i = 1; i < merged.size(); ++i)
+            if (merged[i].number <= merged[i - 1].number) ascending = false;
+        if (added && ascending) {
+            out = std::move(merged);
+            rules.emplace_back("items:toc-only");
+        }
     }
     return out;
 }

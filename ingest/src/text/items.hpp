@@ -18,6 +18,7 @@ struct ItemHeader {
     std::size_t body_begin = 0;  ///< index of the first line after the header and its title
     int number = 0;
     std::string title;  ///< title as written, wrapped lines joined by one space
+    bool toc_only = false;  ///< listed by the table of contents only: no body in the text
 };
 
 /// An item header candidate on one line (any style), before the chain check.

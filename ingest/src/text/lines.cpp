@@ -15,8 +15,8 @@ bool is_space(char c) {
 /// navigation that carry no content.
 bool is_noise(std::string_view trimmed) {
     static const RE2 kNoise(
-        R"((?i)^(?:(?:dato:?\s*\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\s+)?side\s+\d+(?:\s+(?:af|of)\s+\d+)?|)"
-        R"(\d+\s+(?:of|af)\s+\d+|til toppen|hent som pdf|)"
+        R"((?i)^(?:(?:dato:?\s*\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\s+)?(?:side|sida|page)\s+\d+(?:\s*(?:af|of|av|/)\s*\d+)?|)"
+        R"(\d+\s*(?:of|af|av|/)\s*\d+|\d+\s*\(\d+\)|til toppen|hent som pdf|)"
         R"(fold dette punkt (?:ind|ud)|udskriv|print)$)");
     if (trimmed.size() > 40) return false;
     return RE2::FullMatch(trimmed, kNoise);

@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "text/body.hpp"
+#include "text/evidence.hpp"
 #include "text/header.hpp"
 #include "text/items.hpp"
 #include "text/lines.hpp"
@@ -130,20 +131,33 @@ Meeting read_meeting(const std::vector<Line>& lines, std::size_t begin, std::siz
     std::size_t toc_line = kNone;
     std::vector<text::ItemHeader> headers =
         text::find_items(all, begin, end, guess.profile->item_styles, m.rules, toc_line);
-    std::size_t header_end = headers.empty() ? end : headers.front().line;
+    std::size_t header_end = end;
+    for (const auto& h : headers)
+        if (!h.toc_only) header_end = std::min(header_end, h.line);
     if (toc_line != kNone && toc_line < header_end) header_end = toc_line;
     text::read_header(all, begin, header_end, *guess.profile, m);
+    text::decide_header_fields(all, begin, header_end, end, m);
     for (std::size_t k = 0; k < headers.size(); ++k) {
         const text::ItemHeader& h = headers[k];
-        std::size_t item_end = k + 1 < headers.size() ? headers[k + 1].line : end;
+        // An item runs to the next item written in the body; one the table of contents alone
+        // lists has no body.
+        std::size_t item_end = h.toc_only ? h.body_begin : end;
+        for (std::size_t n = k + 1; n < headers.size() && !h.toc_only; ++n) {
+            if (!headers[n].toc_only && headers[n].line > h.line) {
+                item_end = headers[n].line;
+                break;
+            }
+        }
         Item item;
         item.number = h.number;
         item.title = h.title;
         clean_title(item);
-        text::read_item_body(all, h.body_begin, item_end, *guess.profile, item, m.rules);
-        case_number_from_body(lines, h.body_begin, item_end, item);
+        if (!h.toc_only) {
+            text::read_item_body(all, h.body_begin, item_end, *guess.profile, item, m.rules);
+            case_number_from_body(lines, h.body_begin, item_end, item);
+        }
         std::size_t last = h.line;
-        for (std::size_t i = h.line; i < item_end; ++i)
+        for (std::size_t i = h.line; i < item_end && !h.toc_only; ++i)
             if (!lines[i].blank) last = i;
         item.span_begin = lines[h.line].begin;
         item.span_end = lines[last].end;
@@ -153,6 +167,7 @@ Meeting read_meeting(const std::vector<Line>& lines, std::size_t begin, std::siz
         m.items.push_back(std::move(item));
     }
     if (!m.date) m.warnings.emplace_back("no date found");
+    if (m.committee.empty()) m.warnings.emplace_back("no committee found");
     if (m.items.empty()) m.warnings.emplace_back("no agenda items found");
     if (m.title.empty()) m.warnings.emplace_back("no title found");
     std::sort(m.rules.begin(), m.rules.end());

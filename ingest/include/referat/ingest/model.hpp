@@ -105,6 +105,7 @@ struct Meeting {
     double layout_confidence = 0.0;     ///< 0..1, how sure the detector was
     std::vector<std::string> rules;     ///< names of the rules that fired (parse --explain)
     std::vector<std::string> warnings;  ///< what was missing or odd ("no date found", ...)
+    std::vector<std::string> evidence;  ///< why each header field has its value (parse --explain)
     std::size_t span_begin = 0;         ///< byte offsets of the meeting in the normalised text
     std::size_t span_end = 0;
 };
