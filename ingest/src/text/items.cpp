@@ -90,7 +90,8 @@ bool match_candidate(const Line& line, std::size_t index, Candidate& out) {
         int n = 0;
         for (char c : num) n = n * 10 + (c - '0');
         std::string_view name = item_styles()[s].name;
-        if (name == "item:numbered" || name == "item:glued") {
+        if (name == "item:numbered" || name == "item:glued" || name == "item:number-space" ||
+            name == "item:paren") {
             if (title.find('\t') != std::string_view::npos) return false;
             if (starts_with_month(title) || starts_lower(title)) return false;
             if (!starts_upper(title) && !(title.size() > 0 && title[0] == '(')) return false;
@@ -141,7 +142,7 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             const std::string_view name = item_styles()[s].name;
             const bool own =
                 allowed.empty() || std::find(allowed.begin(), allowed.end(), name) != allowed.end();
-            const bool weak = name == "item:bare-number";
+            const bool weak = name == "item:bare-number" || name == "item:number-space";
             if (per_style[s].empty() || (own_only && !own) || (weak && !allow_weak)) continue;
             std::vector<Candidate> run = chain(per_style[s]);
             const std::size_t run_agree = agreement(run);
@@ -184,6 +185,7 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             h.number = number;
             h.title = e->title;
             h.toc_only = true;
+            h.closed = e->closed;
             out.push_back(std::move(h));
         }
         // A table that writes no numbers numbers its entries by position.
@@ -195,6 +197,7 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
                 h.number = e.number;
                 h.title = e.title;
                 h.toc_only = true;
+                h.closed = e.closed;
                 out.push_back(std::move(h));
             }
         }
@@ -253,9 +256,9 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
         if (joined > 0) rules.emplace_back("title:wrapped");
         h.title = std::move(title);
         // "Punkt 3." with the title only in the table of contents.
-        if (h.title.empty()) {
-            if (auto it = toc_by_number.find(h.number); it != toc_by_number.end())
-                h.title = it->second->title;
+        if (auto it = toc_by_number.find(h.number); it != toc_by_number.end()) {
+            if (h.title.empty()) h.title = it->second->title;
+            h.closed = it->second->closed;
         }
         out.push_back(std::move(h));
     }
@@ -275,6 +278,7 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             h.number = number;
             h.title = e->title;
             h.toc_only = true;
+            h.closed = e->closed;
             merged.push_back(std::move(h));
             added = true;
         }

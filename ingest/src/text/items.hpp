@@ -19,6 +19,7 @@ struct ItemHeader {
     int number = 0;
     std::string title;  ///< title as written, wrapped lines joined by one space
     bool toc_only = false;  ///< listed by the table of contents only: no body in the text
+    bool closed = false;    ///< the table of contents lists it as closed
 };
 
 /// An item header candidate on one line (any style), before the chain check.

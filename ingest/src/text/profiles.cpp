@@ -77,15 +77,20 @@ constexpr Profile kProfiles[] = {
 };
 
 constexpr ItemStyle kItemStyles[] = {
-    {"item:punkt-title", R"(^(?i:punkt)\s+(\d{1,4})\s*[:.]\s*(\S.*)$)"},
+    {"item:punkt-title", R"(^(?i:punkt)\s+(\d{1,4})\s*(?:[:.\-–]\s*|\s+)(\S.*)$)"},
     {"item:punkt", R"(^(?i:punkt)\s+(\d{1,4})\s*[.:]?\s*()$)"},
     {"item:pkt", R"(^(?i:pkt)\.?\s*(\d{1,4})\.?\s+(\S.*)$)"},
+    {"item:pkt-alone", R"(^(?i:pkt)\.?\s*(\d{1,4})\.?()$)"},
+    {"item:open-mark", R"(^(\d{1,4})\.?\s*\((?i:åben|åbent|åbent punkt|åben punkt|lukket|lukket punkt)\)\s*(.*)$)"},
+    {"item:ps", R"(^(?:PS|RS|DS|OS)\s*(\d{1,4})/\d{2,4}\s*[.:\-–]?\s*(.*)$)"},
     {"item:sag-nr", R"(^(?i:sag)\s+nr\.?\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
     {"item:nr", R"(^(?i:nr)\.\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
-    {"item:sak", R"(^(?i:sak)\s+(\d{1,4})/\d{2,4}\s*[.:\-–]?\s*(.*)$)"},
+    {"item:sak", R"(^(?i:sak|ärende)\s+(\d{1,4})(?:/\d{2,4})?\s*[.:\-–]?\s*(.*)$)"},
     {"item:paragraf", R"(^(?:§|(?i:paragraf))\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
     {"item:numbered", R"(^(\d{1,4})\.[ \t]+(\S.*)$)"},
+    {"item:paren", R"(^(\d{1,4})\)[ \t]+(\S.*)$)"},
     {"item:glued", R"(^(\d{1,4})(\p{Lu}\p{Ll}.*)$)"},
+    {"item:number-space", R"(^(\d{1,3})[ \t]+(\p{Lu}\p{Ll}.*)$)"},
     {"item:bare-number", R"(^(\d{1,4})()$)"},
 };
 

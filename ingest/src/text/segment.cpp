@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "text/body.hpp"
+#include "text/dates.hpp"
 #include "text/evidence.hpp"
 #include "text/header.hpp"
 #include "text/items.hpp"
@@ -66,6 +67,18 @@ std::vector<std::size_t> meeting_starts(const std::vector<Line>& lines) {
                 if (p > starts.back() + 1 && number[p - 1] < 0) start = p - 1;
             }
             if (start <= starts.back()) break;
+            // A new meeting states its date near its first line; a "Referat" heading inside an
+            // item (a quoted earlier meeting, an attachment's title) does not start one.
+            bool dated = false;
+            for (std::size_t j = i, seen = 0; j < lines.size() && seen < 12; ++j) {
+                if (lines[j].blank) continue;
+                ++seen;
+                if (text::find_date(lines[j].trimmed)) {
+                    dated = true;
+                    break;
+                }
+            }
+            if (!dated) break;
             const int next = next_number[i];
             if (next >= 0 && next <= last_number) {
                 starts.push_back(start);
@@ -90,6 +103,9 @@ void clean_title(Item& item) {
     if (RE2::Replace(&t, kClosedPrefix, "")) item.closed = true;
     if (RE2::Replace(&t, kClosedMark, " ")) item.closed = true;
     RE2::Replace(&t, kOpenMark, " ");
+    // "Title ( )": the case-number brackets some publishers leave empty.
+    static const RE2 kEmptyBrackets(R"(\s*\(\s*\)\s*)");
+    RE2::GlobalReplace(&t, kEmptyBrackets, " ");
     std::string cn;
     if (RE2::PartialMatch(t, kCaseLabel, &cn) || RE2::PartialMatch(t, kCaseCode, &cn)) {
         item.case_number = cn;
@@ -151,6 +167,7 @@ Meeting read_meeting(const std::vector<Line>& lines, std::size_t begin, std::siz
         Item item;
         item.number = h.number;
         item.title = h.title;
+        item.closed = h.closed;
         clean_title(item);
         if (!h.toc_only) {
             text::read_item_body(all, h.body_begin, item_end, *guess.profile, item, m.rules);

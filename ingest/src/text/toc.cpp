@@ -150,6 +150,26 @@ std::vector<Toc> find_tocs(std::span<const Line> lines, std::size_t begin, std::
             break;
         }
     };
+    // "3 (Åben) Title 7": when every entry of a table ends in a number that never decreases,
+    // those numbers are pages.
+    auto strip_bare_pages = [](Toc& toc) {
+        static const RE2 kTrailingNumber(R"(^(.*\S)\s+(\d{1,3})$)");
+        if (toc.entries.size() < 3) return;
+        int previous = 0;
+        std::vector<std::pair<std::string, int>> split;
+        for (const TocEntry& e : toc.entries) {
+            re2::StringPiece head, page;
+            if (e.page >= 0 || !RE2::FullMatch(e.title, kTrailingNumber, &head, &page)) return;
+            const int p = std::stoi(std::string(page));
+            if (p < previous) return;
+            previous = p;
+            split.emplace_back(std::string(head), p);
+        }
+        for (std::size_t k = 0; k < split.size(); ++k) {
+            toc.entries[k].title = split[k].first;
+            toc.entries[k].page = split[k].second;
+        }
+    };
     for (std::size_t i = begin; i < end; ++i) {
         if (lines[i].blank) continue;
         const std::string_view t = lines[i].trimmed;
@@ -161,6 +181,7 @@ std::vector<Toc> find_tocs(std::span<const Line> lines, std::size_t begin, std::
             collect(i + 1, toc);
             if (toc.entries.size() >= 2) {
                 i = toc.last;
+                strip_bare_pages(toc);
                 out.push_back(std::move(toc));
             }
             continue;
