@@ -180,7 +180,7 @@ std::string committee_from_title(std::string_view title) {
 
 bool is_label_line(std::string_view t, std::string& value, bool& value_on_next_line) {
     static const RE2 kLabel(
-        R"(^(?i:udvalg|utvalg|organ|nämnd|forum|mødeforum|møde i|styre,?\s*råd,?\s*(?:og\s*|eller\s*)?utvalg|udvalg\s*/\s*forum|beslutningsorgan|instans|committee|utskott|udvalgsnavn|mødetype|mødeorgan)\s*(:\s*(.*)|)$)");
+        R"(^(?i:udvalg|utvalg|organ|nämnd|forum|mødeforum|møde i|styre,?\s*råd,?\s*(?:og\s*|eller\s*)?utvalg|udvalg\s*/\s*forum|beslutningsorgan|instans|committee|utskott|udvalgsnavn|mødetype|mødeorgan)\s*((?::|\t)\s*(.*)|)$)");
     re2::StringPiece colon, v;
     if (!RE2::FullMatch(t, kLabel, &colon, &v)) return false;
     value = std::string(trim(v));
@@ -281,6 +281,30 @@ void decide_header_fields(std::span<const Line> lines, std::size_t begin, std::s
                 vote(t, std::max(2.0, 5.0 - 0.25 * seen), "header line", i, false);
         }
     }
+    // The notice block of a Swedish protocol ("Organ Kommunstyrelsen"), often on the last page.
+    static const RE2 kOrgan(R"(^(?i:organ)(?:\s*:\s*|\t+|\s+)(\p{Lu}.*)$)");
+    for (std::size_t i = header_end; i < end; ++i) {
+        re2::StringPiece organ;
+        if (!lines[i].blank && RE2::FullMatch(lines[i].trimmed, kOrgan, &organ))
+            vote(organ, 8, "notice block", i, true);
+    }
+    // "Referat" / "Dagsorden" alone, the body's name on the next line ("Teknik og Miljø").
+    static const RE2 kBareTitle(
+        R"(^(?i:referat|dagsorden|protokol|protokoll|møteprotokoll|sammanträdesprotokoll|beslutningsprotokol|mødereferat)$)");
+    for (std::size_t i = begin, seen_lines = 0; i < header_end && seen_lines < 4; ++i) {
+        if (lines[i].blank) continue;
+        ++seen_lines;
+        if (!RE2::FullMatch(lines[i].trimmed, kBareTitle)) continue;
+        for (std::size_t j = i + 1; j < header_end; ++j) {
+            if (lines[j].blank) continue;
+            const std::string_view next = lines[j].trimmed;
+            if (next.size() <= 80 && starts_upper(next) && words(next).size() <= 8 &&
+                next.find_first_of("0123456789:") == std::string_view::npos)
+                vote(next, 3, "line under the title", j, true);
+            break;
+        }
+        break;
+    }
     // The label value the profile's header fields read (portal "UDVALG", "Udvalg:").
     if (!m.committee.empty()) {
         std::string v = normalise_committee(m.committee);
@@ -330,7 +354,8 @@ void decide_header_fields(std::span<const Line> lines, std::size_t begin, std::s
     static const std::map<std::string_view, double> kCaps = {
         {"label", 10},        {"title line", 6},         {"header line", 5},
         {"decision heading of this meeting", 18},          {"decision heading", 6},
-        {"recommendation", 4.5}, {"decision sentence", 4.5}, {"running header", 4}};
+        {"recommendation", 4.5}, {"decision sentence", 4.5}, {"running header", 4},
+        {"notice block", 8},     {"line under the title", 3}};
     std::map<std::string, Tally> tally;
     std::map<std::pair<std::string, std::string>, double> added;
     for (std::size_t k = 0; k < votes.size(); ++k) {

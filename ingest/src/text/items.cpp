@@ -142,7 +142,8 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             const std::string_view name = item_styles()[s].name;
             const bool own =
                 allowed.empty() || std::find(allowed.begin(), allowed.end(), name) != allowed.end();
-            const bool weak = name == "item:bare-number" || name == "item:number-space";
+            const bool weak = name == "item:bare-number" || name == "item:number-space" ||
+                              name == "item:number-dot";
             if (per_style[s].empty() || (own_only && !own) || (weak && !allow_weak)) continue;
             std::vector<Candidate> run = chain(per_style[s]);
             const std::size_t run_agree = agreement(run);
@@ -213,12 +214,23 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
         h.number = c.number;
         h.body_begin = c.line + 1;
         std::string title(c.title);
+        // "§ 45 Dnr KS 2024/12" / "Sag nr. 3 Sagsnr. 00.01.00-A00-1-24": the header line holds
+        // the case number and the title follows on the next line.
+        static const RE2 kCaseOnly(
+            R"(^(?i:dnr|diarienr|diarienummer|sagsnr|saksnr|sags\s*nr|j\.\s*nr|journalnr|arkivsak)(?:\.\s*|\s*:\s*|\s+)(\S.*)$)");
+        re2::StringPiece case_text;
+        if (RE2::FullMatch(title, kCaseOnly, &case_text)) {
+            h.case_line = std::string(trim(case_text));
+            title.clear();
+        }
         if (title.empty()) {
             // "Punkt 1." with the title on the next non-blank line.
             for (std::size_t j = c.line + 1; j < limit; ++j) {
                 if (lines[j].blank) continue;
                 HeadingMatch hm;
-                if (!match_heading(lines[j].trimmed, hm)) {
+                static const RE2 kNumberOnly(R"(^\d{1,4}\.?$)");
+                if (!match_heading(lines[j].trimmed, hm) &&
+                    !RE2::FullMatch(lines[j].trimmed, kNumberOnly)) {
                     title = std::string(lines[j].trimmed);
                     h.body_begin = j + 1;
                 }
@@ -255,9 +267,18 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
         }
         if (joined > 0) rules.emplace_back("title:wrapped");
         h.title = std::move(title);
-        // "Punkt 3." with the title only in the table of contents.
+        // "Punkt 3." with the title only in the table of contents; a header that PDF
+        // extraction ran into the text after it is cut where the table's title ends.
         if (auto it = toc_by_number.find(h.number); it != toc_by_number.end()) {
-            if (h.title.empty()) h.title = it->second->title;
+            const std::string& toc_title = it->second->title;
+            if (h.title.empty()) h.title = toc_title;
+            const std::string collapsed = collapse_spaces(h.title);
+            if (toc_title.size() >= 12 && collapsed.size() > toc_title.size() + 3 &&
+                lower(collapsed).starts_with(lower(toc_title)) &&
+                collapsed[toc_title.size()] == ' ' && collapsed[toc_title.size() + 1] != '(') {
+                h.title = toc_title;
+                rules.emplace_back("title:cut-at-toc");
+            }
             h.closed = it->second->closed;
         }
         out.push_back(std::move(h));

@@ -20,6 +20,7 @@ struct ItemHeader {
     std::string title;  ///< title as written, wrapped lines joined by one space
     bool toc_only = false;  ///< listed by the table of contents only: no body in the text
     bool closed = false;    ///< the table of contents lists it as closed
+    std::string case_line;  ///< case number written on the header line ("§ 45 Dnr KS 2024/12")
 };
 
 /// An item header candidate on one line (any style), before the chain check.

@@ -99,6 +99,8 @@ void clean_title(Item& item) {
     static const RE2 kCaseLabel(
         R"(\s*[-–,]?\s*\(?(?:Sagsnr|Sags nr|Dok\.?\s*nr|Sag)\.?\s*:?\s*([A-ZÆØÅ]*-?\d[\w\p{L}./-]*\d)\)?\s*)");
     static const RE2 kCaseCode(R"(\s*[-–,]?\s*\(?\b([A-Z]{2,5}-\d{4}-\d{3,})\b\)?\s*)");
+    // "(2024-0123456)", "(00.01.00-A00-1-24)": a journal number in brackets ends the title.
+    static const RE2 kCaseBrackets(R"(\s*\((\d[\dA-ZÆØÅ.\-/]{5,}\d)\)\s*$)");
     std::string t = item.title;
     if (RE2::Replace(&t, kClosedPrefix, "")) item.closed = true;
     if (RE2::Replace(&t, kClosedMark, " ")) item.closed = true;
@@ -107,7 +109,10 @@ void clean_title(Item& item) {
     static const RE2 kEmptyBrackets(R"(\s*\(\s*\)\s*)");
     RE2::GlobalReplace(&t, kEmptyBrackets, " ");
     std::string cn;
-    if (RE2::PartialMatch(t, kCaseLabel, &cn) || RE2::PartialMatch(t, kCaseCode, &cn)) {
+    if (RE2::PartialMatch(t, kCaseBrackets, &cn)) {
+        item.case_number = cn;
+        RE2::Replace(&t, kCaseBrackets, "");
+    } else if (RE2::PartialMatch(t, kCaseLabel, &cn) || RE2::PartialMatch(t, kCaseCode, &cn)) {
         item.case_number = cn;
         if (!RE2::Replace(&t, kCaseLabel, " ")) RE2::Replace(&t, kCaseCode, " ");
     }
@@ -169,6 +174,7 @@ Meeting read_meeting(const std::vector<Line>& lines, std::size_t begin, std::siz
         item.title = h.title;
         item.closed = h.closed;
         clean_title(item);
+        if (!item.case_number && !h.case_line.empty()) item.case_number = h.case_line;
         if (!h.toc_only) {
             text::read_item_body(all, h.body_begin, item_end, *guess.profile, item, m.rules);
             case_number_from_body(lines, h.body_begin, item_end, item);
