@@ -135,6 +135,10 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
     // The profile's own item forms first; every form when those find nothing. A bare number on
     // its own line is the weakest form (a column of years or counts looks the same), so it is
     // tried only when no explicit form ("Punkt 1.", "1. Title", ...) yields items.
+    auto is_weak = [](std::string_view name) {
+        return name == "item:bare-number" || name == "item:number-space" ||
+               name == "item:number-dot";
+    };
     for (int pass = 0; pass < 4 && best.empty(); ++pass) {
         const bool own_only = pass < 2;
         const bool allow_weak = pass % 2 == 1;
@@ -142,8 +146,7 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             const std::string_view name = item_styles()[s].name;
             const bool own =
                 allowed.empty() || std::find(allowed.begin(), allowed.end(), name) != allowed.end();
-            const bool weak = name == "item:bare-number" || name == "item:number-space" ||
-                              name == "item:number-dot";
+            const bool weak = is_weak(name);
             if (per_style[s].empty() || (own_only && !own) || (weak && !allow_weak)) continue;
             std::vector<Candidate> run = chain(per_style[s]);
             const std::size_t run_agree = agreement(run);
@@ -154,6 +157,47 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
                                                run.front().line < best.front().line)))) {
                 best = std::move(run);
                 best_style = s;
+            }
+        }
+    }
+    // A numbered heading without a dot ("1<TAB>Velkommen", "12 Valg") is weak evidence, but when
+    // it numbers many more headings than the explicit forms found, it is the document's form.
+    const bool explicit_few = !best.empty() && best.size() <= 3 &&
+                              !is_weak(item_styles()[best_style].name);
+    for (std::size_t s = 0; s < per_style.size() && explicit_few; ++s) {
+        const std::string_view name = item_styles()[s].name;
+        if ((name != "item:number-space" && name != "item:number-dot") || per_style[s].empty())
+            continue;
+        std::vector<Candidate> run = chain(per_style[s]);
+        if (run.size() >= 4 && run.size() >= 2 * best.size() + 1 &&
+            agreement(run) >= agreement(best)) {
+            best = std::move(run);
+            best_style = s;
+            rules.emplace_back("items:weak-form-numbers-more");
+        }
+    }
+    // Among candidates with the same number between two chosen items, the one whose title the
+    // table of contents writes is the header; the others are list lines in a body.
+    if (!toc_by_number.empty()) {
+        for (std::size_t k = 0; k < best.size(); ++k) {
+            auto it = toc_by_number.find(best[k].number);
+            if (it == toc_by_number.end()) continue;
+            auto same_title = [&](std::string_view title) {
+                const std::string a = lower(collapse_spaces(title));
+                const std::string b = lower(it->second->title);
+                const std::size_t n = std::min<std::size_t>({a.size(), b.size(), 20});
+                return n >= 4 && a.compare(0, n, b, 0, n) == 0;
+            };
+            if (same_title(best[k].title)) continue;
+            const std::size_t lo = k > 0 ? best[k - 1].line : begin;
+            const std::size_t hi = k + 1 < best.size() ? best[k + 1].line : end;
+            for (const Candidate& c : per_style[best_style]) {
+                if (c.number == best[k].number && c.line > lo && c.line < hi &&
+                    same_title(c.title)) {
+                    best[k] = c;
+                    rules.emplace_back("items:toc-title-chosen");
+                    break;
+                }
             }
         }
     }
