@@ -160,7 +160,7 @@ bool decision_heading(std::string_view t, std::string& body, std::string& rest) 
 /// "X (X 28-01-2022 11:00:00)": the committee a title line names by its structure.
 std::string committee_from_title(std::string_view title) {
     static const RE2 kReferatI(
-        R"((?i)(?:referat|protokol|protokoll|dagsorden|beslutningsprotokol)\s+(?:fra|af|for|til)\s+(?:det\s+)?(?:(?:ordinære|ekstraordinære|konstituerende)\s+)?(?:mødet|møde|møtet|möte|sammenkomsten)\s+i\s+(.+?)(?:\s+(?:den|d\.)\b|,|$))");
+        R"((?i)(?:referat|protokol|protokoll|dagsorden|beslutningsprotokol)\s+(?:fra|af|for|til)\s+(?:det\s+)?(?:(?:ordinære|ekstraordinære|ordinært|ekstraordinært|konstituerende)\s+)?(?:mødet|møde|møtet|möte|sammenkomsten)\s+i\s+(.+?)(?:\s+(?:den|d\.)\b|,|$))");
     static const RE2 kMoedeI(
         R"(^(?i:(?:ordinært |ekstraordinært |konstituerende )?(?:møde|møte|möte)(?: del \d+)?) i (.+?)(?: den\b| d\.| afklares\b|,|$))");
     static const RE2 kDashReferat(
@@ -206,11 +206,30 @@ bool is_body_word(std::string_view word) {
 
 std::string normalise_committee(std::string_view value) {
     std::string v = collapse_spaces(value);
+    // "Dagsorden og referat - Teknik- og Miljøudvalget - 12. marts 2024": of the parts a
+    // title joins with dashes or bars, the one naming a body.
+    static const RE2 kSeparator(R"(\s+[-–|]\s+)");
+    if (RE2::PartialMatch(v, kSeparator)) {
+        std::string parts = v;
+        RE2::GlobalReplace(&parts, kSeparator, "\n");
+        std::size_t from = 0;
+        while (from <= parts.size()) {
+            const std::size_t nl = parts.find('\n', from);
+            const std::string part =
+                parts.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
+            if (contains_body_word(part)) {
+                v = part;
+                break;
+            }
+            if (nl == std::string::npos) break;
+            from = nl + 1;
+        }
+    }
     static const RE2 kLead(
         R"(^(?i:(?:referat|protokol|protokoll|beslutningsprotokol|dagsorden|mødereferat|møteprotokoll|sammanträdesprotokoll|møteinnkalling|kallelse)(?:\s+(?:fra|af|for|til))?(?:\s+(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:mødet|møde|møtet)\s+i)?|(?:ordinært\s+|ekstraordinært\s+)?(?:møde|mødet|møte)\s+i|beslutning\s+i|behandling\s+i)\s*[-–:]?\s+)");
     static const RE2 kTrailDate(R"(\s*[,\-–]?\s*(?:(?i:den|d\.)\s*)?\d.*$)");
     static const RE2 kTrailWord(
-        R"(\s*[-–:|,]?\s*\(?(?i:referat|dagsorden|møteprotokoll|protokoll|protokol|beslutningsprotokol|sammanträdesprotokoll|åbent|åben|lukket|offentlig)\)?\s*$)");
+        R"(\s*[-–:|,]?\s*\(?(?i:referat|dagsorden|møteprotokoll|protokoll|protokol|beslutningsprotokol|sammanträdesprotokoll|åbent|åben|lukket|offentlig|(?:(?:ordinære|ekstraordinære|ordinært|ekstraordinært|konstituerende)\s+)?(?:møde|mødet|møte|møtet|möte)(?:\s+nr\.?)?)\)?\s*$)");
     static const RE2 kTrailPunct(R"([\s,.;:\-–|]+$)");
     static const RE2 kLeadPunct(R"(^[\s,.;:\-–|]+)");
     RE2::Replace(&v, kLead, "");

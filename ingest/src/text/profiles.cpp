@@ -230,7 +230,7 @@ bool is_list_item(std::string_view raw) {
 bool is_toc_heading(std::string_view trimmed) {
     // The heading alone, with a colon, or with the page column's title after a tab.
     static const RE2 kRe(
-        R"(^(?i:PUNKTER|Indhold|Indholdsfortegnelse|Innholdsfortegnelse|Innhold|Innehållsförteckning|Innehåll|Dagsorden|Dagsordenpunkter|Saksliste|Sakliste|Ärendelista|Ärenden|Föredragningslista|Dagordning|Agenda|Oversigt|Oversigt over punkter|Behandlede saker|Punkter på dagsordenen)\s*:?(?:\t+(?i:side|sida|page|s\.)\s*)?$)");
+        R"(^(?i:PUNKTER|Indhold|Indholdsfortegnelse|Innholdsfortegnelse|Innhold|Innehållsförteckning|Innehåll|Dagsorden|Dagsordenpunkter|Saksliste|Sakliste|Ärendelista|Ärenden|Föredragningslista|Dagordning|Agenda|Oversigt|Oversigt over punkter|Behandlede saker|Saker til behandling|Sakskart|Punkter på dagsordenen)\s*:?(?:\t+(?i:side|sida|page|s\.)\s*)?$)");
     // A table's column header row stands for the heading: "Pkt.<TAB>Tekst", "Sak nr. Tittel".
     static const RE2 kColumns(
         R"(^(?i:pkt|punkt|nr|sag\s+nr|sak\s+nr|saksnr|sagsnr|§)\.?[\t ]+(?i:tekst|titel|tittel|emne|innhold|indhold|sak|ärende|overskrift|sagens titel)\b[^:]*$)");

@@ -16,6 +16,8 @@ bool is_group_line(std::string_view t, bool& closed) {
     static const RE2 kColumns(
         R"(^(?i:pkt|punkt|nr|sag|sak|saksnr|sagsnr|§|side)\.?(?:\s+(?i:nr)\.?)?[\t ]+(?i:tekst|titel|tittel|emne|innhold|indhold|sak|ärende|overskrift|side|sagens titel)\b.*$)");
     static const RE2 kRoman(R"(^[IVX]{1,4}\.?\s+\p{Lu}.{0,80}$)");
+    static const RE2 kPageColumn(R"(^(?i:side|sida|page|s\.|sidenr\.?|pkt\.?|punkt|nr\.?)$)");
+    if (RE2::FullMatch(t, kPageColumn)) return true;
     re2::StringPiece kind;
     if (RE2::FullMatch(t, kGroup, &kind)) {
         const std::string k = lower(kind);
