@@ -142,6 +142,29 @@ TEST_F(Ingest, BadInputInABatchIsReportedFileByFile) {
     EXPECT_EQ(report["failed"].size(), expected_bad.size());
 }
 
+TEST_F(Ingest, FileWithoutDateCommitteeOrItemsIsIndexedWithAWarning) {
+    const fs::path dir = scratch() / "vague";
+    fs::create_directories(dir);
+    fs::copy_file(minutes() / "000_92d3c2ccd0431f34.txt", dir / "complete.txt");
+    {
+        std::ofstream(dir / "notes.txt")
+            << "Notater\n\nVi talte om cykelstier og om vejret i almindelighed.\n";
+    }
+    RunResult r;
+    auto report = ingest({dir.string()}, &r);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(report["ingested"].as_int(), 2);
+    const std::string notes = (dir / "notes.txt").string();
+    for (const std::string w : {"no date found", "no committee found", "no agenda items found"}) {
+        EXPECT_NE(r.err.find(notes + ": warning: " + w), std::string::npos) << r.err;
+        const auto& warned = report["warnings"].as_array();
+        EXPECT_TRUE(std::any_of(warned.begin(), warned.end(), [&](const referat::json::Value& v) {
+            return v["file"].as_string() == notes && v["warning"].as_string() == w;
+        })) << w;
+    }
+    EXPECT_EQ(r.err.find((dir / "complete.txt").string()), std::string::npos) << r.err;
+}
+
 TEST_F(Ingest, FoldersSkipOtherFileTypes) {
     fs::copy_file(REFERAT_TEST_DATA "/samples/000_92d3c2ccd0431f34.json", minutes() / "gold.json");
     auto report = ingest({minutes().string()});

@@ -48,6 +48,7 @@ struct Tally {
     std::size_t items = 0;
     std::size_t deleted = 0;
     std::vector<FileError> failed;
+    std::vector<FileError> warnings;  ///< indexed, but missing a date, committee or items
 };
 
 // The identity of a source in the index: absolute and without symlinks or "..", so the same
@@ -87,6 +88,13 @@ json::Value report_json(const Tally& t, const std::string& db, std::size_t ignor
     r.set("ingested", t.ingested);
     r.set("unchanged", t.unchanged);
     r.set("failed", std::move(failed));
+    json::Value warned = json::Value::array();
+    for (const auto& w : t.warnings) {
+        json::Value entry = json::Value::object();
+        entry.set("file", w.file).set("warning", w.reason);
+        warned.push(std::move(entry));
+    }
+    r.set("warnings", std::move(warned));
     r.set("meetings", t.meetings);
     r.set("items", t.items);
     r.set("deleted", t.deleted);
@@ -260,6 +268,14 @@ class Batch {
         m_tally->meetings += written.meetings;
         m_tally->items += written.items;
         m_tally->deleted += written.deleted;
+        // A file indexed without a date, a committee or items is said so, never silently.
+        for (const auto& meeting : parsed.doc.meetings) {
+            for (const auto& w : meeting.warnings) {
+                if (!w.starts_with("no ")) continue;
+                std::cerr << parsed.file.string() << ": warning: " << w << "\n";
+                m_tally->warnings.push_back(FileError{parsed.file.string(), w});
+            }
+        }
     }
 
     void fail(std::size_t at, FileError error) {
