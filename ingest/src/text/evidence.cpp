@@ -21,7 +21,7 @@ namespace {
 
 /// Stems of words that name a deliberative body in Danish, Norwegian, Swedish and the
 /// Greenlandic bodies' own names. A word names a body when it ends in a stem plus an ending.
-constexpr std::array<std::string_view, 34> kBodyStems = {
+constexpr std::array<std::string_view, 35> kBodyStems = {
     "udvalg",      "utvalg",         "byråd",       "råd",          "kommunalbestyrelse",
     "bestyrelse",  "magistrat",      "borgerrepræsentation",        "forum",
     "direktion",   "direktørkreds",  "kkr",         "styregruppe",  "styrelse",
@@ -29,7 +29,7 @@ constexpr std::array<std::string_view, 34> kBodyStems = {
     "komite",      "formannskap",    "kommunestyre", "bystyre",     "fylkesting",
     "fullmäktige", "nämnd",          "utskott",     "naalakkersuisut", "inatsisartut",
     "generalforsamling", "årsmøte",  "årsstämma",   "styret",       "kontaktråd",
-    "samråd"};
+    "samråd",      "ataatsimiititaliaq"};
 /// Inflection and genitive endings a body word may carry.
 constexpr std::array<std::string_view, 13> kBodyEndings = {
     "", "et", "en", "n", "t", "e", "s", "ets", "ens", "ns", "ts", "es", "met"};
@@ -180,7 +180,7 @@ std::string committee_from_title(std::string_view title) {
 
 bool is_label_line(std::string_view t, std::string& value, bool& value_on_next_line) {
     static const RE2 kLabel(
-        R"(^(?i:udvalg|utvalg|organ|nämnd|forum|mødeforum|møde i|styre,?\s*råd,?\s*(?:og\s*|eller\s*)?utvalg|udvalg\s*/\s*forum|beslutningsorgan|instans|committee|utskott|udvalgsnavn|mødetype|mødeorgan)\s*((?::|\t)\s*(.*)|)$)");
+        R"(^(?i:udvalg|utvalg|organ|nämnd|forum|mødeforum|møde i|styre\s*[,/]?\s*råd\s*[,/]?\s*(?:og\s*|eller\s*)?utvalg|ataatsimiititaliaq|udvalg\s*/\s*forum|beslutningsorgan|instans|committee|utskott|udvalgsnavn|mødetype|mødeorgan)\s*((?::|\t)\s*(.*)|)$)");
     re2::StringPiece colon, v;
     if (!RE2::FullMatch(t, kLabel, &colon, &v)) return false;
     value = std::string(trim(v));

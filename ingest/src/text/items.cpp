@@ -176,6 +176,19 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             rules.emplace_back("items:weak-form-numbers-more");
         }
     }
+    // Any form, weak or another profile's, that agrees clearly better with the table of
+    // contents is the items' form.
+    if (!toc_by_number.empty()) {
+        for (std::size_t s = 0; s < per_style.size(); ++s) {
+            if (per_style[s].empty() || s == best_style) continue;
+            std::vector<Candidate> run = chain(per_style[s]);
+            if (run.size() >= 2 && agreement(run) > agreement(best) + 1) {
+                best = std::move(run);
+                best_style = s;
+                rules.emplace_back("items:toc-agrees");
+            }
+        }
+    }
     // Among candidates with the same number between two chosen items, the one whose title the
     // table of contents writes is the header; the others are list lines in a body.
     if (!toc_by_number.empty()) {

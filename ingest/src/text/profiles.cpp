@@ -86,6 +86,7 @@ constexpr ItemStyle kItemStyles[] = {
     {"item:sag-nr", R"(^(?i:sag)\s+nr\.?\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
     {"item:nr", R"(^(?i:nr)\.\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
     {"item:sak", R"(^(?i:sak|ärende)\s+(\d{1,4})(?:/\d{2,4})?\s*[.:\-–]?\s*(.*)$)"},
+    {"item:oqaluuserisassaq", R"(^(?i:oqaluuserisassaq|oqaluuserisassap normua)\.?\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
     {"item:paragraf", R"(^(?:§|(?i:paragraf))\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
     {"item:numbered", R"(^(\d{1,4})\.[ \t]+(\S.*)$)"},
     {"item:number-dot", R"(^(\d{1,4})\.()$)"},
