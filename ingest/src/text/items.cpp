@@ -90,6 +90,11 @@ bool match_candidate(const Line& line, std::size_t index, Candidate& out) {
         int n = 0;
         for (char c : num) n = n * 10 + (c - '0');
         std::string_view name = item_styles()[s].name;
+        // "1. | Val av justerare": a table's column bar between number and title.
+        if (title.starts_with("|")) {
+            title.remove_prefix(1);
+            while (!title.empty() && (title[0] == ' ' || title[0] == '\t')) title.remove_prefix(1);
+        }
         if (name == "item:numbered" || name == "item:glued" || name == "item:number-space" ||
             name == "item:paren") {
             if (title.find('\t') != std::string_view::npos) return false;
