@@ -1,5 +1,6 @@
 #include "golden.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -65,6 +66,19 @@ std::string read_file(const std::string& path) {
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
+}
+
+std::string squeeze(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
 }
 
 }  // namespace referat::test

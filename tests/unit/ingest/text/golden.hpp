@@ -24,4 +24,8 @@ struct GoldScore {
 /// Read a whole file; empty string when missing.
 [[nodiscard]] std::string read_file(const std::string& path);
 
+/// Runs of ASCII whitespace collapsed to one space, trimmed: titles and decision texts are
+/// compared this way because line breaks in the source are not part of the text.
+[[nodiscard]] std::string squeeze(const std::string& s);
+
 }  // namespace referat::test

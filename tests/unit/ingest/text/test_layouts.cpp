@@ -22,6 +22,7 @@ namespace fs = std::filesystem;
 using referat::ingest::Item;
 using referat::ingest::Meeting;
 using referat::json::Value;
+using referat::test::squeeze;
 
 const std::string kLayouts = std::string(REFERAT_TEST_DATA) + "/fixtures/layouts";
 
@@ -32,21 +33,6 @@ std::vector<std::string> fixtures() {
         if (e.path().extension() == ".txt") out.push_back(name.substr(0, name.size() - 4));
     }
     std::sort(out.begin(), out.end());
-    return out;
-}
-
-// Decision texts are compared after collapsing whitespace and dropping a trailing full stop
-// unless the expectation asks for the exact text.
-std::string squeeze(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (std::isspace(static_cast<unsigned char>(c))) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
 }
 
@@ -80,6 +66,8 @@ void expect_item(const Value& want, const Item& item) {
     if (!want.find("decisions")) return;
     const auto& decisions = want["decisions"].as_array();
     ASSERT_GE(item.decisions.size(), decisions.size()) << where;
+    // Decision texts are compared after collapsing whitespace, as a prefix (so a trailing full
+    // stop does not matter) unless the expectation asks for the exact text.
     for (std::size_t k = 0; k < decisions.size(); ++k) {
         const Value& d = decisions[k];
         const auto& got = item.decisions[k];
