@@ -252,8 +252,26 @@ std::string normalise_committee(std::string_view value) {
     // "Fordelingsutvalgmøte": the meeting of a body, named by one compound word.
     static const RE2 kMeetingCompound(R"(^(.*\p{L}{4,}?)(?:møde|mødet|møte|møtet|möte|mötet)$)");
     std::string base;
-    if (RE2::FullMatch(v, kMeetingCompound, &base) && is_body_word(base.substr(base.rfind(' ') == std::string::npos ? 0 : base.rfind(' ') + 1)))
+    if (RE2::FullMatch(v, kMeetingCompound, &base) &&
+        is_body_word(base.substr(base.rfind(' ') == std::string::npos ? 0 : base.rfind(' ') + 1))) {
+        // The compound holds the bare stem; the body is named in its definite form
+        // ("Fordelingsutvalgmøte" -> "Fordelingsutvalget", "Styrelsemöte" -> "Styrelsen").
+        struct Definite {
+            std::string_view stem, ending;
+        };
+        static constexpr Definite kDefinite[] = {
+            {"udvalg", "et"},   {"utvalg", "et"},   {"råd", "et"},      {"nævn", "et"},
+            {"utskott", "et"},  {"formannskap", "et"}, {"styrelse", "n"}, {"bestyrelse", "n"},
+            {"kommission", "en"}, {"direktion", "en"}, {"nämnd", "en"},  {"styre", "t"}};
+        const std::string l = lower(base);
+        for (const Definite& d : kDefinite) {
+            if (ends_with(l, d.stem)) {
+                base += d.ending;
+                break;
+            }
+        }
         v = base;
+    }
     if (letter_count(v) >= 3 && !has_lower_letter(v)) v = sentence_case(v);
     return v;
 }

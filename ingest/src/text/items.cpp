@@ -181,6 +181,55 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             rules.emplace_back("items:weak-form-numbers-more");
         }
     }
+    // An agenda list: the chosen run sits on consecutive lines ("1. Valg af dirigent" ...
+    // "10. Eventuelt" in a row) and the body numbers its headings again after it. The body's
+    // headings are the items; the list is evidence like a table of contents.
+    std::vector<TocEntry> list_entries;
+    // Dense: at most four lines per entry on average (a list, not headings with bodies).
+    auto compact = [](const std::vector<Candidate>& run) {
+        return run.size() >= 2 && run.back().line - run.front().line < 4 * run.size();
+    };
+    // The chain may run from the list into the body ("10. Eventuelt" listed, "11. Eventuelt"
+    // written): the list is its longest dense beginning.
+    std::vector<Candidate> listed = best;
+    while (listed.size() > 2 && !compact(listed)) listed.pop_back();
+    if (compact(listed) && listed.size() * 5 >= best.size() * 3) {
+        std::vector<Candidate> body;
+        std::size_t body_style = 0;
+        for (std::size_t s = 0; s < per_style.size(); ++s) {
+            std::vector<Candidate> after;
+            for (const Candidate& c : per_style[s])
+                if (c.line > listed.back().line) after.push_back(c);
+            if (after.empty()) continue;
+            std::vector<Candidate> run = chain(after);
+            std::size_t shared = 0;
+            for (const Candidate& c : run)
+                for (const Candidate& l : listed) shared += c.number == l.number;
+            const bool agrees = listed.size() >= 3 ? shared * 5 >= listed.size() * 3
+                                                   : shared == listed.size();
+            if (run.size() >= 2 && !compact(run) && agrees && run.size() > body.size()) {
+                body = std::move(run);
+                body_style = s;
+            }
+        }
+        if (!body.empty()) {
+            list_entries.reserve(listed.size());
+            for (const Candidate& c : listed) {
+                TocEntry e;
+                e.line = c.line;
+                e.number = c.number;
+                e.title = collapse_spaces(c.title);
+                list_entries.push_back(std::move(e));
+                in_toc[c.line] = true;
+            }
+            for (const TocEntry& e : list_entries) toc_by_number.emplace(e.number, &e);
+            if (toc_line == static_cast<std::size_t>(-1) || list_entries.front().line < toc_line)
+                toc_line = list_entries.front().line;
+            best = std::move(body);
+            best_style = body_style;
+            rules.emplace_back("items:agenda-list-then-body");
+        }
+    }
     // Any form, weak or another profile's, that agrees clearly better with the table of
     // contents is the items' form.
     if (!toc_by_number.empty()) {
@@ -355,6 +404,13 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             while (k < out.size() && out[k].number < number) merged.push_back(out[k++]);
             if (k < out.size() && out[k].number == number) continue;
             if (number < out.front().number && out.front().number - number > 50) continue;
+            // The body may number an item differently ("10. Eventuelt" listed, "11. Eventuelt"
+            // written): an entry whose title a body item has is that item.
+            const std::string entry_title = lower(e->title);
+            if (std::any_of(out.begin(), out.end(), [&](const ItemHeader& h) {
+                    return lower(collapse_spaces(h.title)) == entry_title;
+                }))
+                continue;
             ItemHeader h;
             h.line = e->line;
             h.body_begin = e->line + 1;

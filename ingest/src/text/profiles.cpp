@@ -88,11 +88,13 @@ constexpr ItemStyle kItemStyles[] = {
     {"item:sak", R"(^(?i:sak|ärende)\s+(\d{1,4})(?:/\d{2,4})?\s*[.:\-–]?\s*(.*)$)"},
     {"item:oqaluuserisassaq", R"(^(?i:oqaluuserisassaq|oqaluuserisassap normua)\.?\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
     {"item:paragraf", R"(^(?:§|(?i:paragraf))\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
+    // A scanned table row whose "6." the text layer reads as "6,": only with the column bar.
+    {"item:table-row", R"(^(\d{1,3})[.,]?[ \t]*\|[ \t]*(\p{Lu}.*)$)"},
     {"item:numbered", R"(^(\d{1,4})\.[ \t]+(\S.*)$)"},
     {"item:number-dot", R"(^(\d{1,4})\.()$)"},
     {"item:paren", R"(^(\d{1,4})\)[ \t]+(\S.*)$)"},
     {"item:glued", R"(^(\d{1,4})(\p{Lu}\p{Ll}.*)$)"},
-    {"item:number-space", R"(^(\d{1,3})[ \t]+(\p{Lu}\p{Ll}.*)$)"},
+    {"item:number-space", R"(^(\d{1,3})[ \t]+(\p{Lu}\S*\p{Ll}.*)$)"},
     {"item:bare-number", R"(^(\d{1,4})()$)"},
 };
 

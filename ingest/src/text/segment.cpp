@@ -117,6 +117,9 @@ void clean_title(Item& item) {
         if (!RE2::Replace(&t, kCaseLabel, " ")) RE2::Replace(&t, kCaseCode, " ");
     }
     item.title = text::collapse_spaces(t);
+    // "6. Valg af revisor :": a colon closing the title introduces the text under it.
+    while (!item.title.empty() && (item.title.back() == ':' || item.title.back() == ' '))
+        item.title.pop_back();
 }
 
 /// Case number written on its own line near the top of the body ("Sagsnr.: 330-2018-3619").
