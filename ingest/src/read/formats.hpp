@@ -64,7 +64,7 @@ void append_utf8(std::string& out, std::uint32_t code_point);
 /// Collapse whitespace, trim lines, drop blank-line runs and site chrome lines.
 [[nodiscard]] std::string tidy_lines(std::string_view text);
 
-// ---- inflate.cpp / zip.cpp ----------------------------------------------------------------
+// ---- zip.cpp (zlib) ------------------------------------------------------------------------
 
 /// Raw DEFLATE (RFC 1951) decoder; output beyond max_output is an error.
 [[nodiscard]] std::expected<std::string, Reason> inflate_raw(std::string_view compressed,
