@@ -92,7 +92,8 @@ struct ZipEntry {
 
 // ---- docx.cpp -----------------------------------------------------------------------------
 
-/// word/document.xml to text: w:p -> line, w:tab -> tab, w:br -> line, tables row by row.
+/// The main document part to text: w:p -> line, w:tab -> tab, w:br -> line, tables row by
+/// row; elements are matched on the WordprocessingML namespace, not on the prefix.
 [[nodiscard]] std::string docx_xml_to_text(std::string_view document_xml);
 /// A zip archive that should be a Word document: its text, or why not.
 [[nodiscard]] std::expected<Extracted, Reason> read_zip(std::string_view bytes,
