@@ -57,6 +57,17 @@ TEST_F(Ingest, TwiceGivesTheSameCounts) {
     EXPECT_EQ(stats(), expected);
 }
 
+TEST_F(Ingest, RealMinutesAndPublishersXmlExportsAllIngest) {
+    RunResult run;
+    auto report = ingest({std::string(REFERAT_TEST_DATA) + "/real"}, &run);
+    EXPECT_EQ(run.status, 0) << run.err;
+    EXPECT_EQ(report["failed"].size(), 0u) << report.dump();
+    // A word that only the SBSYS export holds is found in the item that holds it.
+    auto found = referat({"search", "--db", db(), "Sagsoverblik"});
+    EXPECT_EQ(found.status, 0) << found.err;
+    EXPECT_NE(found.out.find("SAPA"), std::string::npos) << found.out;
+}
+
 TEST_F(Ingest, ItemRemovedFromAChangedFileIsGone) {
     const fs::path file = minutes() / "002_539ca0b311f4efd1.txt";
     const auto before = parse_meetings(file);

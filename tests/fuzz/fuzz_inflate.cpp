@@ -1,4 +1,4 @@
-// libFuzzer target: the raw DEFLATE decoder, bounded output.
+// libFuzzer target: raw DEFLATE through zlib, with the output bound zip members get.
 
 #include <cstddef>
 #include <cstdint>

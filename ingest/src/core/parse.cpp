@@ -57,7 +57,16 @@ std::expected<Document, FileError> parse_file(const std::filesystem::path& path,
                                               const ReadLimits& limits) {
     auto src = read_source(path, limits);
     if (!src) return std::unexpected(src.error());
-    Document doc = build(src->text, src->page_starts, path.string());
+    Document doc;
+    if (src->meetings) {
+        // A structured export: meetings read from its fields, text already normalised.
+        doc.source = path.string();
+        doc.text = std::move(src->text);
+        doc.meetings = std::move(*src->meetings);
+        for (auto& m : doc.meetings) extract_people(m, doc.text);
+    } else {
+        doc = build(src->text, src->page_starts, path.string());
+    }
     doc.type = src->type;
     doc.sha256 = src->sha256;
     doc.warnings = std::move(src->warnings);

@@ -64,7 +64,7 @@ void append_utf8(std::string& out, std::uint32_t code_point);
 /// Collapse whitespace, trim lines, drop blank-line runs and site chrome lines.
 [[nodiscard]] std::string tidy_lines(std::string_view text);
 
-// ---- inflate.cpp / zip.cpp ----------------------------------------------------------------
+// ---- zip.cpp (zlib) ------------------------------------------------------------------------
 
 /// Raw DEFLATE (RFC 1951) decoder; output beyond max_output is an error.
 [[nodiscard]] std::expected<std::string, Reason> inflate_raw(std::string_view compressed,
@@ -92,7 +92,8 @@ struct ZipEntry {
 
 // ---- docx.cpp -----------------------------------------------------------------------------
 
-/// word/document.xml to text: w:p -> line, w:tab -> tab, w:br -> line, tables row by row.
+/// The main document part to text: w:p -> line, w:tab -> tab, w:br -> line, tables row by
+/// row; elements are matched on the WordprocessingML namespace, not on the prefix.
 [[nodiscard]] std::string docx_xml_to_text(std::string_view document_xml);
 /// A zip archive that should be a Word document: its text, or why not.
 [[nodiscard]] std::expected<Extracted, Reason> read_zip(std::string_view bytes,

@@ -2,7 +2,9 @@
 
 #include "referat/ingest/reader.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -10,6 +12,7 @@
 #include <system_error>
 
 #include "read/formats.hpp"
+#include "read/xml_export.hpp"
 
 namespace referat::ingest {
 
@@ -74,6 +77,13 @@ std::string xml_root(std::string_view text) {
     return "?";
 }
 
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
 }  // namespace
 
 namespace read {
@@ -114,15 +124,27 @@ std::expected<SourceText, FileError> read_bytes(std::string_view bytes, const st
         if (got) {
             out.encoding = got->encoding;
             const auto first = got->text.find_first_not_of(" \t\r\n\f");
-            const bool xml_declaration =
-                first != std::string::npos &&
-                std::string_view(got->text).substr(first).starts_with("<?xml");
-            if (read::looks_like_html(got->text)) {
+            const std::string_view from = first == std::string::npos
+                                              ? std::string_view()
+                                              : std::string_view(got->text).substr(first);
+            const std::string root = from.starts_with("<") ? xml_root(from) : std::string();
+            const bool web_page = equals_ignoring_case(root, "html");
+            // Markup that is not a web page may be a publisher's export: try those first.
+            if (!root.empty() && !web_page) {
+                if (auto reading = read::read_xml_export(from)) {
+                    out.type = "xml";
+                    out.text = std::move(reading->text);
+                    out.meetings = std::move(reading->meetings);
+                    return out;
+                }
+            }
+            // XML that declares itself and is no web page is data we do not know, even when it
+            // uses HTML-like element names (<table>).
+            if (from.starts_with("<?xml") && !web_page) {
+                return fail("unsupported file type (XML data, root element <" + root + ">)");
+            } else if (read::looks_like_html(got->text)) {
                 out.type = "html";
                 got->text = read::html_to_text(got->text);
-            } else if (xml_declaration) {
-                return fail("unsupported file type (XML data, root element <" +
-                            xml_root(got->text) + ">)");
             } else {
                 out.type = "text";
             }

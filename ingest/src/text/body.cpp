@@ -156,6 +156,21 @@ bool reads_as_sentence(std::string_view s) {
     return o != Outcome::kDecided && o != Outcome::kNone;
 }
 
+void settle_decisions(Item& item) {
+    std::string decision;
+    for (const Decision& d : item.decisions) {
+        if (d.text.empty()) continue;
+        if (!decision.empty()) decision += ' ';
+        decision += d.text;
+    }
+    std::erase_if(item.decisions, [](const Decision& d) { return d.text.empty(); });
+    if (!decision.empty()) {
+        item.decision = decision;
+        item.outcome = latest_outcome(item.decisions);
+        if (item.outcome == Outcome::kNone) item.outcome = classify_outcome(decision);
+    }
+}
+
 void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t end,
                     const Profile& profile, Item& item, std::vector<std::string>& rules) {
     const std::string title = collapse_spaces(item.title);
@@ -263,18 +278,7 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
                               Decision{tab_text, std::nullopt, std::nullopt});
         rules.emplace_back("decision:first");
     }
-    std::string decision;
-    for (const Decision& d : item.decisions) {
-        if (d.text.empty()) continue;
-        if (!decision.empty()) decision += ' ';
-        decision += d.text;
-    }
-    std::erase_if(item.decisions, [](const Decision& d) { return d.text.empty(); });
-    if (!decision.empty()) {
-        item.decision = decision;
-        item.outcome = latest_outcome(item.decisions);
-        if (item.outcome == Outcome::kNone) item.outcome = classify_outcome(decision);
-    }
+    settle_decisions(item);
     // Earlier treatments listed under "Sagsforløb" come first, in the order written; the
     // item's own decision text and outcome stay those of this meeting.
     std::vector<Decision> history;

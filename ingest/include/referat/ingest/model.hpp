@@ -114,7 +114,7 @@ struct Meeting {
 struct Document {
     std::string source;  ///< path as given
     std::string sha256;  ///< of the source file's bytes, lower-case hex
-    std::string type;    ///< detected input type: "text", "pdf", "html", "docx"
+    std::string type;    ///< detected input type: "text", "pdf", "html", "docx", "xml"
     std::string text;    ///< the normalised text that offsets refer to
     std::vector<Meeting> meetings;
     std::vector<std::string> warnings;

@@ -4,11 +4,13 @@
 #include <cstddef>
 #include <expected>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <referat/ingest/error.hpp>
+#include <referat/ingest/model.hpp>
 
 namespace referat::ingest {
 
@@ -25,13 +27,16 @@ struct ReadLimits {
 /// margin joined (one paragraph per line, as in text sources), hyphenation undone, and table of
 /// contents lines written with one fixed leader: "Punkt 1: Titel ..... 3" (" ..... " + page).
 /// HTML and DOCX blocks are lines; table cells are separated by a tab.
+/// A publisher's XML export (Acadre, eDoc, SBSYS) is read into meetings directly: then text is
+/// already normalised and the meetings' offsets point into it.
 struct SourceText {
-    std::string type;                      ///< "text", "pdf", "html", "docx"
+    std::string type;                      ///< "text", "pdf", "html", "docx", "xml"
     std::string encoding;                  ///< detected encoding of text sources: "UTF-8", ...
     std::string text;                      ///< UTF-8
     std::vector<std::size_t> page_starts;  ///< byte offsets in text; empty for unpaged sources
     std::string sha256;                    ///< of the file's bytes
     std::vector<std::string> warnings;
+    std::optional<std::vector<Meeting>> meetings;  ///< set for structured exports only
 };
 
 /// Detect the type by content and extract text. Errors name the file and the reason.

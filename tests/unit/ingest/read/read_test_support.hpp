@@ -1,12 +1,18 @@
 #pragma once
-// Helpers shared by the reader tests: fixture paths, file contents, a per-test temporary folder.
+// Helpers shared by the reader tests: fixture paths, file contents, a per-test temporary folder,
+// small zip archives built in memory.
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include <zlib.h>
 
 namespace referat::ingest::test {
 
@@ -19,6 +25,61 @@ inline std::filesystem::path data_path(std::string_view relative) {
 inline std::string slurp(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// A zip archive of stored (uncompressed) members, for DOCX packages made in a test.
+inline std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& members) {
+    auto put = [](std::string& out, std::uint32_t value, int bytes) {
+        for (int i = 0; i < bytes; ++i) out += static_cast<char>((value >> (8 * i)) & 0xFF);
+    };
+    std::string zip;
+    std::string directory;
+    for (const auto& [name, bytes] : members) {
+        const auto crc = static_cast<std::uint32_t>(crc32(
+            0L, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+        const auto size = static_cast<std::uint32_t>(bytes.size());
+        const auto offset = static_cast<std::uint32_t>(zip.size());
+        put(zip, 0x04034b50, 4);
+        put(zip, 20, 2);  // version needed
+        put(zip, 0, 2);   // flags
+        put(zip, 0, 2);   // stored
+        put(zip, 0, 4);   // time and date
+        put(zip, crc, 4);
+        put(zip, size, 4);
+        put(zip, size, 4);
+        put(zip, static_cast<std::uint32_t>(name.size()), 2);
+        put(zip, 0, 2);
+        zip += name;
+        zip += bytes;
+        put(directory, 0x02014b50, 4);
+        put(directory, 20, 2);
+        put(directory, 20, 2);
+        put(directory, 0, 2);
+        put(directory, 0, 2);
+        put(directory, 0, 4);
+        put(directory, crc, 4);
+        put(directory, size, 4);
+        put(directory, size, 4);
+        put(directory, static_cast<std::uint32_t>(name.size()), 2);
+        put(directory, 0, 2);  // extra
+        put(directory, 0, 2);  // comment
+        put(directory, 0, 2);  // disk
+        put(directory, 0, 2);  // internal attributes
+        put(directory, 0, 4);  // external attributes
+        put(directory, offset, 4);
+        directory += name;
+    }
+    const auto directory_offset = static_cast<std::uint32_t>(zip.size());
+    zip += directory;
+    put(zip, 0x06054b50, 4);
+    put(zip, 0, 2);
+    put(zip, 0, 2);
+    put(zip, static_cast<std::uint32_t>(members.size()), 2);
+    put(zip, static_cast<std::uint32_t>(members.size()), 2);
+    put(zip, static_cast<std::uint32_t>(directory.size()), 4);
+    put(zip, directory_offset, 4);
+    put(zip, 0, 2);
+    return zip;
 }
 
 /// A fresh directory removed with everything in it at scope exit.

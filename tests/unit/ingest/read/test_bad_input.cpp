@@ -65,6 +65,9 @@ INSTANTIATE_TEST_SUITE_P(
             "unsupported file type (legacy Word/Office document (.doc); save it as DOCX or PDF)"},
         Refusal{"export.xml", "<?xml version=\"1.0\"?>\n<meeting id=\"1\"><item/></meeting>\n",
                 "unsupported file type (XML data, root element <meeting>)"},
+        Refusal{"other-export.xml",
+                "<?xml version=\"1.0\"?>\n<root><table name=\"other\"><fields/></table></root>\n",
+                "unsupported file type (XML data, root element <root>)"},
         Refusal{"truncated.docx", "PK\x03\x04" + noise(200),
                 "damaged zip archive (no central directory; truncated?)"}),
     [](const auto& info) {

@@ -89,8 +89,8 @@ TEST(Html, RealAarhusAgendaPageReadsWithoutScripts) {
 
 TEST(Docx, ParagraphsTabsBreaksAndTables) {
     const auto text = docx_xml_to_text(
-        "<w:document><w:body>"
-        "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>"
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<w:body><w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>"
         "<w:r><w:t>Punkt 1</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">Godkendelse </w:t>"
         "<w:t>&amp; b&#248;rn</w:t></w:r></w:p>"
         "<w:p><w:r><w:t>linje</w:t><w:br/><w:t>to</w:t><w:delText>slettet</w:delText></w:r></w:p>"
@@ -100,6 +100,42 @@ TEST(Docx, ParagraphsTabsBreaksAndTables) {
         "<w:tc><w:p/></w:tc></w:tr></w:tbl>"
         "</w:body></w:document>");
     EXPECT_EQ(text, "Punkt 1\tGodkendelse & børn\nlinje\nto\nSagsnr.:\t12/27845\na b\n");
+}
+
+TEST(Docx, ElementsAreMatchedOnTheirNamespaceNotTheirPrefix) {
+    // The same paragraph with the default namespace, another prefix, and the right prefix bound
+    // to a foreign namespace (which is not Word text).
+    const auto text = docx_xml_to_text(
+        "<document xmlns=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+        "xmlns:x=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+        "xmlns:w=\"urn:example:not-word\"><body>"
+        "<p><r><t>Standard</t><tab/><t><![CDATA[Fisk & <chips>]]></t></r></p>"
+        "<x:p><x:r><x:t>Andet prefiks</x:t></x:r></x:p>"
+        "<w:p><w:r><w:t>fremmed</w:t></w:r></w:p>"
+        "</body></document>");
+    EXPECT_EQ(text, "Standard\tFisk & <chips>\nAndet prefiks\n");
+}
+
+TEST(Docx, MainPartIsFoundThroughThePackageRelationships) {
+    const std::string ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    const std::string docx = test::stored_zip({
+        {"[Content_Types].xml",
+         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+         "<Override PartName=\"/tekst/hoved.xml\" ContentType=\"application/"
+         "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"},
+        {"_rels/.rels",
+         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+         "<Relationship Id=\"rId1\" Target=\"tekst/hoved.xml\" Type=\"http://schemas."
+         "openxmlformats.org/officeDocument/2006/relationships/officeDocument\"/>"
+         "</Relationships>"},
+        {"tekst/hoved.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><document xmlns=\"" + ns +
+                                "\"><body><p><r><t>Referat</t></r></p><p><r><t>1. "
+                                "Godkendelse af dagsorden</t></r></p></body></document>"},
+    });
+    auto src = read_bytes(docx, "default-namespace.docx");
+    ASSERT_TRUE(src) << src.error().message();
+    EXPECT_EQ(src->type, "docx");
+    EXPECT_EQ(src->text, "Referat\n1. Godkendelse af dagsorden\n");
 }
 
 TEST(Docx, RealSyddjursMinutes) {

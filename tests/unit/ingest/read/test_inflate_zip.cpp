@@ -1,9 +1,10 @@
-// Raw DEFLATE and zip reading: known vectors, every member of a real DOCX (CRC checked), and
+// Raw DEFLATE (zlib) and zip reading: known vectors, every member of a real DOCX (CRC checked), and
 // damaged input refused with a reason.
 
 #include <algorithm>
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "read/formats.hpp"
 #include "read_test_support.hpp"
@@ -51,13 +52,34 @@ TEST(Inflate, TruncatedInputIsAnError) {
 TEST(Inflate, ReservedBlockTypeIsAnError) {
     auto out = inflate_raw("\x07", 1024);
     ASSERT_FALSE(out);
-    EXPECT_EQ(out.error(), "invalid block type 3");
+    EXPECT_EQ(out.error(), "invalid compressed data (invalid block type)");
 }
 
 TEST(Inflate, StoredLengthMismatchIsAnError) {
     auto out = inflate_raw(std::string("\x01\x05\x00\x00\x00hello", 10), 1024);
     ASSERT_FALSE(out);
-    EXPECT_EQ(out.error(), "stored block length check failed");
+    EXPECT_EQ(out.error(), "invalid compressed data (invalid stored block lengths)");
+}
+
+TEST(Inflate, LimitHoldsForOutputLargerThanOneChunk) {
+    // 1 MiB of one letter deflates to about a kilobyte; the limit must stop it part way.
+    const std::string text(1u << 20, 'a');
+    std::string packed(compressBound(static_cast<uLong>(text.size())), '\0');
+    z_stream stream{};
+    ASSERT_EQ(deflateInit2(&stream, 9, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    stream.avail_in = static_cast<uInt>(text.size());
+    stream.next_out = reinterpret_cast<Bytef*>(packed.data());
+    stream.avail_out = static_cast<uInt>(packed.size());
+    ASSERT_EQ(deflate(&stream, Z_FINISH), Z_STREAM_END);
+    packed.resize(stream.total_out);
+    deflateEnd(&stream);
+    auto whole = inflate_raw(packed, text.size());
+    ASSERT_TRUE(whole) << whole.error();
+    EXPECT_EQ(*whole, text);
+    auto cut = inflate_raw(packed, text.size() - 1);
+    ASSERT_FALSE(cut);
+    EXPECT_EQ(cut.error(), "uncompressed data exceeds the size limit");
 }
 
 TEST(Zip, EveryMemberOfARealDocxInflatesAndPassesItsCrc) {
