@@ -20,6 +20,9 @@ constexpr std::size_t kMaxSubheadingWords = 16;
 
 enum class Kind { kBlank, kTitleRepeat, kHeading, kText };
 
+/// Section kind of body text written under no heading.
+constexpr std::string_view kUnheadedKind = "tekst";
+
 struct Classified {
     Kind kind = Kind::kBlank;
     HeadingMatch heading;
@@ -139,7 +142,152 @@ void read_case_history(std::string_view text, std::vector<Decision>& out) {
     std::erase_if(out, [](const Decision& d) { return d.text.empty(); });
 }
 
+/// A line without a letter or digit (".", "-").
+bool punctuation_only(std::string_view s) {
+    static const RE2 kRe(R"(^[^\pL\pN]*$)");
+    return RE2::FullMatch(s, kRe);
+}
+
+/// The lines of a section's text.
+std::vector<std::string_view> split_text_lines(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        std::size_t nl = text.find('\n', from);
+        if (nl == std::string_view::npos) nl = text.size();
+        out.push_back(text.substr(from, nl - from));
+        from = nl + 1;
+    }
+    return out;
+}
+
+/// Sections that report earlier treatments of the case, not this meeting.
+bool is_history_kind(std::string_view kind) {
+    return kind == "sagsforløb" || kind == "tidligere beslutninger";
+}
+
+/// "Ingen" (none) in place of an attachment list.
+bool no_attachment(std::string_view s) {
+    static const RE2 kRe(R"((?i)^(?:ingen(?: bilag)?|-)\.?$)");
+    return RE2::FullMatch(strip_bullet(trim(s)), kRe);
+}
+
+/// Item::decision and outcome from the item's decision headings. With the meeting's date known
+/// only this meeting's decisions count (undated, or dated that day); decisions dated otherwise
+/// are other treatments of the case and stay in Item::decisions with their dates. Without it,
+/// an item treated at several dated meetings ends as its latest treatment decided.
+void settle_decision(Item& item, const std::optional<std::string>& date) {
+    item.decision.reset();
+    item.outcome = Outcome::kNone;
+    std::string decision;
+    for (const Decision& d : item.decisions) {
+        if (date && d.date && *d.date != *date) continue;
+        if (!decision.empty()) decision += ' ';
+        decision += d.text;
+    }
+    if (decision.empty()) return;
+    item.decision = decision;
+    if (!date) item.outcome = latest_outcome(item.decisions);
+    if (item.outcome == Outcome::kNone) item.outcome = classify_outcome(decision);
+}
+
+/// A closed item publishes only its decision, often under no heading ("Lukket: Køb af
+/// landbrugsejendom", a case number, "Tilbagesendes ... har vedtaget Magistratens indstilling"):
+/// a short body under no heading that reads as a decision is the decision.
+void closed_decision(Item& item, std::vector<std::string>& rules) {
+    constexpr std::size_t kMaxLines = 6;
+    static const RE2 kCaseLine(R"(^(?:[A-Z]{2,5}-\d{4}-\d{3,}|(?i:sagsnr|sags nr|dok\.?\s*nr)\.?\s*:.*)$)");
+    if (item.sections.size() != 1 || item.sections[0].kind != kUnheadedKind) return;
+    Section& section = item.sections[0];
+    std::string text;
+    std::size_t count = 0;
+    for (std::string_view line : split_text_lines(section.text)) {
+        line = trim(line);
+        if (line.empty() || RE2::FullMatch(line, kCaseLine)) continue;
+        if (++count > kMaxLines) return;
+        if (!text.empty()) text += ' ';
+        text += collapse_spaces(line);
+    }
+    const Outcome o = classify_outcome(text);
+    if (text.empty() || o == Outcome::kNone || o == Outcome::kDecided) return;
+    section.kind = "beslutning";
+    item.decisions.push_back(Decision{text, std::nullopt, std::nullopt});
+    rules.emplace_back("decision:closed-item-unheaded");
+}
+
+/// What the document calls itself in its header: Danish dagsorden, Norwegian
+/// møteinnkalling/saksliste and Swedish kallelse/föredragningslista name an agenda; referat,
+/// protokol(l) and beslutningsprotokol name minutes. The first line naming either decides; a
+/// bare "Dagsorden" line is also the heading of a minutes' table of contents, so it names an
+/// agenda only when nothing was decided.
+std::string kind_from_words(std::span<const Line> header, bool decided, std::string& how) {
+    static const RE2 kAgenda(
+        R"((?i)^(dagsorden|møteinnkalling|saksliste|sakliste|kallelse|föredragningslista))"
+        R"((?:$|[\s:,.\-–]\s*(.*)$))");
+    static const RE2 kMinutes(
+        R"((?i)^(?:referat|mødereferat|beslutningsreferat|protokol|protokoll|beslutningsprotokol|)"
+        R"(møteprotokoll|møtebok|sammanträdesprotokoll|justerat protokoll)(?:$|[\s:,.\-–]))");
+    bool bare_agenda_word = false;
+    for (const Line& line : header) {
+        if (line.blank) continue;
+        std::string_view t = trim(line.trimmed);
+        re2::StringPiece word, rest;
+        if (RE2::PartialMatch(t, kMinutes)) {
+            how = "named";
+            return "minutes";
+        }
+        if (RE2::FullMatch(t, kAgenda, &word, &rest)) {
+            if (!rest.empty()) {
+                how = "named";
+                return "agenda";
+            }
+            bare_agenda_word = true;
+        }
+    }
+    how = decided ? "decisions" : bare_agenda_word ? "toc-word" : "default";
+    return bare_agenda_word && !decided ? "agenda" : "minutes";
+}
+
 }  // namespace
+
+void settle_meeting(std::span<const Line> header, Meeting& meeting,
+                    std::vector<std::string>& rules) {
+    bool decided = false;
+    for (Item& item : meeting.items) {
+        settle_decision(item, meeting.date);
+        if (item.decision) decided = true;
+        for (Section& section : item.sections) {
+            if (section.kind != "beslutning" || !meeting.date) continue;
+            auto fd = find_date(section.heading);
+            if (fd && fd->date != *meeting.date) {
+                section.earlier = true;
+                rules.emplace_back("decision:other-meeting");
+            }
+        }
+        // Earlier treatments listed under "Sagsforløb" come first, in the order written; the
+        // item's own decision text and outcome stay those of this meeting.
+        std::vector<Decision> history;
+        for (const Section& section : item.sections)
+            if (is_history_kind(section.kind)) read_case_history(section.text, history);
+        if (!history.empty()) {
+            item.decisions.insert(item.decisions.begin(), std::make_move_iterator(history.begin()),
+                                  std::make_move_iterator(history.end()));
+            rules.emplace_back("decision:sagsforløb");
+        }
+    }
+    std::string how;
+    meeting.kind = kind_from_words(header, decided, how);
+    rules.emplace_back("kind:" + meeting.kind + ":" + how);
+    if (meeting.kind != "agenda") return;
+    // An agenda records no decision of its own meeting: what reads as one is an earlier
+    // treatment printed with the case.
+    for (Item& item : meeting.items) {
+        item.decision.reset();
+        item.outcome = Outcome::kNone;
+        for (Section& section : item.sections)
+            if (section.kind == "beslutning") section.earlier = true;
+    }
+}
 
 bool reads_as_sentence(std::string_view s) {
     static constexpr std::array<std::string_view, 16> kFinite = {
@@ -174,6 +322,32 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
         }
     }
 
+    // A Bilag list may name a file like a heading ("Indstilling", the main document in
+    // FirstAgenda lists): inside the list, a heading followed by more list entries or by the
+    // end of the item is an entry.
+    {
+        bool in_list = false;
+        for (std::size_t i = begin; i < end; ++i) {
+            Classified& c = at(i);
+            if (c.kind != Kind::kHeading) continue;
+            if (c.heading.kind == "bilag" && c.heading.inline_text.empty()) {
+                in_list = true;
+                continue;
+            }
+            if (in_list && !c.heading.decision) {
+                std::size_t n = i + 1;
+                while (n < end && at(n).kind == Kind::kBlank) ++n;
+                if (n == end || (at(n).kind == Kind::kText &&
+                                 is_inline_attachment(lines[n].trimmed))) {
+                    c.kind = Kind::kText;
+                    rules.emplace_back("attachments:heading-named-file");
+                    continue;
+                }
+            }
+            in_list = false;
+        }
+    }
+
     // A portal "Beslutning" tab right after the header: its block (up to the title repeat or the
     // next heading) holds the decision in the decision-first variant, or nothing at all.
     std::size_t first = begin;
@@ -184,10 +358,19 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
         at(first).heading.body.empty())
         tab = first;
 
-    std::vector<std::string> decision_parts;
+    // An item split into lettered sub-items ("a. Title", "b. Title") has a Bilag list under
+    // each: the next letter ends a list, and its text is the item's again.
+    bool lettered = false;
+    for (std::size_t i = begin; i < end; ++i) {
+        const Classified& c = at(i);
+        if (c.kind == Kind::kHeading && c.heading.kind == "bilag") break;
+        if (c.kind == Kind::kText && sub_item_line(lines[i].trimmed)) lettered = true;
+    }
+
     int section = -1;
     int block = 0;
     bool in_decision = false;
+    std::string pending_label;  // a decision line ending in ':', kept until text follows it
     bool block_has_text = false;
     std::string tab_text;
     for (std::size_t i = begin; i < end; ++i) {
@@ -199,6 +382,7 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
             continue;
         }
         if (c.kind == Kind::kTitleRepeat) {
+            pending_label.clear();
             section = -1;
             in_decision = false;
             ++block;
@@ -206,6 +390,7 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
             continue;
         }
         if (c.kind == Kind::kHeading) {
+            pending_label.clear();
             ++block;
             block_has_text = false;
             if (tab && i == *tab) {
@@ -216,7 +401,8 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
             }
             in_decision = c.heading.decision;
             std::string heading = std::string(c.heading.heading);
-            item.sections.push_back(Section{heading, std::string(c.heading.kind), {}});
+            item.sections.push_back(Section{heading, std::string(c.heading.kind), {}, false});
+            item.sections.back().earlier = is_history_kind(c.heading.kind);
             section = static_cast<int>(item.sections.size()) - 1;
             if (c.heading.decision) {
                 Decision d;
@@ -232,11 +418,29 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
             continue;
         }
         if (in_decision && block_has_text && capitals_line(lines[i].trimmed)) {
+            pending_label.clear();
+            // The heading of the next part ("BESLUTNINGSFORSLAG FRA M"): its text is the
+            // item's too, under that heading, and no longer decision text.
             in_decision = false;
-            section = -1;
+            item.sections.push_back(Section{std::string(lines[i].trimmed), "forslag", {}, false});
+            section = static_cast<int>(item.sections.size()) - 1;
             ++block;
             block_has_text = false;
+            c.kind = Kind::kHeading;
+            c.section = section;
+            c.block = block;
             rules.emplace_back("decision:ends-at-capitals");
+            continue;
+        }
+        if (lettered && section >= 0 &&
+            item.sections[static_cast<std::size_t>(section)].kind == "bilag" &&
+            sub_item_line(lines[i].trimmed))
+            section = -1;
+        if (section < 0 && !in_decision) {
+            // Text under no heading (a case number, a lead paragraph): a section without a
+            // heading holds it, so that every word of the item lands in some section.
+            item.sections.push_back(Section{{}, std::string(kUnheadedKind), {}, false});
+            section = static_cast<int>(item.sections.size()) - 1;
         }
         c.section = section;
         c.block = block;
@@ -249,9 +453,23 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
             t += lines[i].trimmed;
             if (item.sections[static_cast<std::size_t>(section)].kind == "beslutning" &&
                 !item.decisions.empty()) {
+                // A label line ("Følgende deltog ikke i behandlingen af punktet:") is decision
+                // text only when something follows it.
                 Decision& d = item.decisions.back();
-                if (!d.text.empty()) d.text += ' ';
-                d.text += collapse_spaces(lines[i].trimmed);
+                std::string line = collapse_spaces(lines[i].trimmed);
+                if (!pending_label.empty()) {
+                    if (!d.text.empty()) d.text += ' ';
+                    d.text += pending_label;
+                    pending_label.clear();
+                }
+                if (line.ends_with(':')) {
+                    pending_label = std::move(line);
+                } else if (punctuation_only(line)) {
+                    // "." where FirstAgenda prints an empty lead paragraph: no decision text.
+                } else {
+                    if (!d.text.empty()) d.text += ' ';
+                    d.text += line;
+                }
             }
         } else if (in_decision) {
             if (!tab_text.empty()) tab_text += ' ';
@@ -263,28 +481,9 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
                               Decision{tab_text, std::nullopt, std::nullopt});
         rules.emplace_back("decision:first");
     }
-    std::string decision;
-    for (const Decision& d : item.decisions) {
-        if (d.text.empty()) continue;
-        if (!decision.empty()) decision += ' ';
-        decision += d.text;
-    }
     std::erase_if(item.decisions, [](const Decision& d) { return d.text.empty(); });
-    if (!decision.empty()) {
-        item.decision = decision;
-        item.outcome = latest_outcome(item.decisions);
-        if (item.outcome == Outcome::kNone) item.outcome = classify_outcome(decision);
-    }
-    // Earlier treatments listed under "Sagsforløb" come first, in the order written; the
-    // item's own decision text and outcome stay those of this meeting.
-    std::vector<Decision> history;
-    for (const Section& section : item.sections)
-        if (section.kind == "sagsforløb") read_case_history(section.text, history);
-    if (!history.empty()) {
-        item.decisions.insert(item.decisions.begin(), std::make_move_iterator(history.begin()),
-                              std::make_move_iterator(history.end()));
-        rules.emplace_back("decision:sagsforløb");
-    }
+    if (item.closed && item.decisions.empty()) closed_decision(item, rules);
+    settle_decision(item, std::nullopt);
 
     // Attachments: the last Bilag section is the list (names without their bullets), "Bilag:
     // ..." lines elsewhere are inline.
@@ -294,23 +493,36 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
         return c.section >= 0 && item.sections[static_cast<std::size_t>(c.section)].kind == "bilag";
     };
     int last_bilag = -1;
-    bool lettered = false;
     for (std::size_t i = begin; i < end; ++i) {
         const Classified& c = at(i);
-        if (c.kind != Kind::kText) continue;
-        if (in_bilag(c)) last_bilag = c.section;
-        if (!in_bilag(c) && last_bilag < 0 && sub_item_line(lines[i].trimmed)) lettered = true;
+        if (c.kind == Kind::kText && in_bilag(c)) last_bilag = c.section;
     }
     std::vector<bool> list_ended(item.sections.size(), false);
+    int previous_list = -1;  // section of the last attachment added
+    auto add_attachment = [&](std::string_view line, int list) {
+        static const RE2 kDocumentNumbered(R"(^\d{4}\s*[-–]\s*\d{3,}\s+-\s)");
+        std::string name = collapse_spaces(strip_bullet(line));
+        if (no_attachment(name)) return;  // "Ingen": none
+        // In a list of "2012-204248 - Title" entries a line without its number is the wrapped
+        // end of the entry before.
+        if (list == previous_list && !item.attachments.empty() &&
+            RE2::PartialMatch(item.attachments.back(), kDocumentNumbered) &&
+            !RE2::PartialMatch(name, kDocumentNumbered)) {
+            item.attachments.back() += " " + name;
+            return;
+        }
+        item.attachments.push_back(std::move(name));
+        previous_list = list;
+    };
     for (std::size_t i = begin; i < end; ++i) {
         const Classified& c = at(i);
         if (c.kind != Kind::kText) continue;
         const auto s = static_cast<std::size_t>(c.section);
         if (lettered && in_bilag(c)) {
             if (sub_item_line(lines[i].trimmed)) list_ended[s] = true;
-            if (!list_ended[s]) item.attachments.push_back(strip_bullet(lines[i].trimmed));
+            if (!list_ended[s]) add_attachment(lines[i].trimmed, c.section);
         } else if (c.section >= 0 && c.section == last_bilag) {
-            item.attachments.push_back(strip_bullet(lines[i].trimmed));
+            add_attachment(lines[i].trimmed, c.section);
         } else if (is_inline_attachment(lines[i].trimmed)) {
             item.inline_attachments.emplace_back(lines[i].trimmed);
         }
