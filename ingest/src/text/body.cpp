@@ -237,7 +237,7 @@ std::string kind_from_words(std::span<const Line> header, bool decided, std::str
             return "minutes";
         }
         if (RE2::FullMatch(t, kAgenda, &word, &rest)) {
-            if (!rest.empty()) {
+            if (!rest.empty() || !is_toc_heading(t)) {
                 how = "named";
                 return "agenda";
             }

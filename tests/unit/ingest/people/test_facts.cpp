@@ -141,6 +141,26 @@ INSTANTIATE_TEST_SUITE_P(
             "Liv Gro Jensen", "absent"},
         AttendanceCase{"Formanden bød velkommen.", "", ""}));
 
+TEST(Attendance, NamesListedAfterALabelAreAbsent) {
+    const auto events = find_attendance(
+        "Indstillingen godkendt\nFølgende deltog ikke i behandlingen af punktet:\nJens Hansen (A)\n"
+        "Ole Olsen (V)\n");
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0].person, "Jens Hansen");
+    EXPECT_EQ(events[0].kind, "absent");
+    EXPECT_EQ(events[1].person, "Ole Olsen");
+}
+
+TEST(Attendance, ALabelWithNothingAfterItNamesNoOne) {
+    EXPECT_TRUE(find_attendance("Taget til efterretning\nFølgende deltog ikke i behandlingen af "
+                                "punktet:\n")
+                    .empty());
+    // A sentence after the label is not a list of names.
+    EXPECT_TRUE(find_attendance("Følgende deltog ikke i behandlingen af punktet:\nBorgmester Jens "
+                                "Hansen orienterede om sagen.\n")
+                    .empty());
+}
+
 TEST(Attendance, RepeatedSentenceIsOneEvent) {
     const auto events = find_attendance(
         "Thure Hastrup deltog ikke i sagens behandling.\nDato: 10-09-2025\nThure Hastrup deltog "
