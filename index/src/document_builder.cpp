@@ -184,6 +184,10 @@ void DocumentBuilder::common_terms(Xapian::Document& doc, const Provenance& from
         doc.add_boolean_term(schema::boolean_term(schema::kLayoutTerm, meeting.layout));
         doc.add_value(schema::kSlotLayout, meeting.layout);
     }
+    if (!meeting.kind.empty()) {
+        doc.add_boolean_term(schema::boolean_term(schema::kKindTerm, meeting.kind));
+        doc.add_value(schema::kSlotKind, meeting.kind);
+    }
     if (meeting.date) {
         if (std::string date = compact_date(*meeting.date); !date.empty()) {
             doc.add_value(schema::kSlotDate, date);
