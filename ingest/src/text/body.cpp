@@ -191,6 +191,34 @@ void settle_decision(Item& item, const std::optional<std::string>& date) {
     if (item.outcome == Outcome::kNone) item.outcome = classify_outcome(decision);
 }
 
+/// Layouts that print the case's lead paragraph (or a lone "." for none) between the decision
+/// and the "Resume" heading (FirstAgenda: "Beslutninger", decision, lead, "Resume").
+constexpr std::string_view kLeadBeforeResume[] = {"firstagenda"};
+
+/// The last line of a decision right before "Resume" is the case's lead, not decision text: it
+/// moves to the start of the Resume section.
+void move_lead_to_resume(Item& item, const std::vector<int>& decision_section,
+                         std::vector<std::string>& rules) {
+    for (std::size_t k = 0; k < decision_section.size() && k < item.decisions.size(); ++k) {
+        const auto s = static_cast<std::size_t>(decision_section[k]);
+        if (s + 1 >= item.sections.size() || item.sections[s + 1].kind != "resume") continue;
+        std::string& text = item.sections[s].text;
+        const std::size_t nl = text.rfind('\n');
+        if (nl == std::string::npos) continue;  // the decision alone
+        const std::string lead = text.substr(nl + 1);
+        text.erase(nl);
+        std::string& resume = item.sections[s + 1].text;
+        resume = resume.empty() ? lead : lead + "\n" + resume;
+        std::string& decided = item.decisions[k].text;
+        const std::string tail = collapse_spaces(lead);
+        if (!punctuation_only(tail) && decided.size() > tail.size() && decided.ends_with(tail)) {
+            decided.erase(decided.size() - tail.size());
+            while (!decided.empty() && decided.back() == ' ') decided.pop_back();
+        }
+        rules.emplace_back("decision:lead-before-resume");
+    }
+}
+
 /// A closed item publishes only its decision, often under no heading ("Lukket: Køb af
 /// landbrugsejendom", a case number, "Tilbagesendes ... har vedtaget Magistratens indstilling"):
 /// a short body under no heading that reads as a decision is the decision.
@@ -371,6 +399,7 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
     int block = 0;
     bool in_decision = false;
     std::string pending_label;  // a decision line ending in ':', kept until text follows it
+    std::vector<int> decision_section;  // section of each heading decision, in order
     bool block_has_text = false;
     std::string tab_text;
     for (std::size_t i = begin; i < end; ++i) {
@@ -410,6 +439,7 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
                 if (auto fd = find_date(c.heading.heading)) d.date = fd->date;
                 d.text = collapse_spaces(c.heading.inline_text);
                 item.decisions.push_back(std::move(d));
+                decision_section.push_back(section);
                 if (!c.heading.inline_text.empty()) {
                     item.sections.back().text = std::string(c.heading.inline_text);
                     block_has_text = true;
@@ -476,6 +506,9 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
             tab_text += collapse_spaces(lines[i].trimmed);
         }
     }
+    if (std::find(std::begin(kLeadBeforeResume), std::end(kLeadBeforeResume), profile.name) !=
+        std::end(kLeadBeforeResume))
+        move_lead_to_resume(item, decision_section, rules);
     if (!tab_text.empty()) {
         item.decisions.insert(item.decisions.begin(),
                               Decision{tab_text, std::nullopt, std::nullopt});

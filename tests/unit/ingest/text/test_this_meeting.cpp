@@ -82,6 +82,21 @@ TEST(ThisMeeting, TrailingLabelIsNoDecisionText) {
     EXPECT_TRUE(m.items[0].attendance.empty());
 }
 
+TEST(ThisMeeting, FirstAgendaLeadBeforeResumeIsNoDecisionText) {
+    const Meeting m = parse(
+        "REFERAT Aarhus Byråd d. 27-08-2025\n\nMødedato Onsdag d. 27. august 2025 kl. 16:00\n\n"
+        "Punkt 1: Lokalplan 1221\nEMN-2025-008468\nBeslutninger\n"
+        "Fremsendes til Teknisk Udvalg til behandling.\nEndelig vedtagelse af lokalplan 1221.\n"
+        "Resume\nFormålet er at fjerne et krav.\n");
+    EXPECT_EQ(m.layout, "firstagenda");
+    ASSERT_EQ(m.items.size(), 1u);
+    EXPECT_EQ(m.items[0].decision.value_or("-"), "Fremsendes til Teknisk Udvalg til behandling.");
+    ASSERT_FALSE(m.items[0].sections.empty());
+    EXPECT_EQ(m.items[0].sections.back().kind, "resume");
+    EXPECT_EQ(m.items[0].sections.back().text,
+              "Endelig vedtagelse af lokalplan 1221.\nFormålet er at fjerne et krav.");
+}
+
 struct KindCase {
     const char* name;
     std::string header;
