@@ -35,7 +35,7 @@ std::optional<SortOrder> sort_order_from(std::string_view text) {
 }
 
 const std::vector<std::string>& facet_names() {
-    static const std::vector<std::string> kNames{"committee", "year",   "outcome",     "layout",
+    static const std::vector<std::string> kNames{"committee", "year",         "outcome", "layout",
                                                  "person",    "municipality", "kind"};
     return kNames;
 }

@@ -18,12 +18,6 @@ namespace referat::ingest::text {
 void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t end,
                     const Profile& profile, Item& item, std::vector<std::string>& rules);
 
-/// After all items are read: this meeting's decision and outcome per item (decisions dated
-/// another day are other treatments), the Sagsforløb history, and Meeting::kind from the header
-/// lines (an agenda keeps no decision or outcome of its own).
-void settle_meeting(std::span<const Line> header, Meeting& meeting,
-                    std::vector<std::string>& rules);
-
 /// True when a line reads as a sentence rather than a heading (finite verb, decision phrase).
 [[nodiscard]] bool reads_as_sentence(std::string_view s);
 

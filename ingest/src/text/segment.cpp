@@ -11,6 +11,7 @@
 #include "text/items.hpp"
 #include "text/lines.hpp"
 #include "text/profiles.hpp"
+#include "text/treatments.hpp"
 
 namespace referat::ingest {
 

@@ -72,9 +72,8 @@ TEST_P(RealMinutes, MatchExpectationsWrittenByHand) {
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& w = items[i];
         const auto& g = got["items"].as_array()[i];
-        for (const char* k :
-             {"number", "title", "decision", "decision_outcome", "case_number", "closed",
-              "attachments"}) {
+        for (const char* k : {"number", "title", "decision", "decision_outcome", "case_number",
+                              "closed", "attachments"}) {
             if (w.find(k)) {
                 EXPECT_EQ(g[k], w[k]) << "item " << w["number"].dump() << " " << k;
             }

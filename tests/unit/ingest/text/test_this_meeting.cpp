@@ -67,7 +67,8 @@ TEST(ThisMeeting, DecisionsDatedAnotherDayStayWithTheirDates) {
     EXPECT_EQ(item.outcome, Outcome::kDiscussed);
     ASSERT_EQ(item.decisions.size(), 2u);
     EXPECT_EQ(item.decisions[0].date.value_or("-"), "2013-04-24");
-    EXPECT_EQ(item.decisions[0].text, "Punktet genoptages. Jens Hansen (A) deltog ikke i behandlingen.");
+    EXPECT_EQ(item.decisions[0].text,
+              "Punktet genoptages. Jens Hansen (A) deltog ikke i behandlingen.");
     EXPECT_TRUE(item.attendance.empty());
 }
 
