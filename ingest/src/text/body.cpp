@@ -74,6 +74,16 @@ std::string strip_bullet(std::string_view s) {
     return out;
 }
 
+/// "Udvalg: X" with "Dato: <date>" on the next line: the record of one treatment of the case.
+bool treatment_block(std::span<const Line> lines, std::size_t i, std::size_t end) {
+    static const RE2 kBody(R"(^(?i:Udvalg)\s*:\s*\S.*$)");
+    static const RE2 kDate(R"(^(?i:Dato|Mødedato)\s*:\s*\d.*$)");
+    if (!RE2::FullMatch(lines[i].trimmed, kBody)) return false;
+    std::size_t n = i + 1;
+    while (n < end && lines[n].blank) ++n;
+    return n < end && RE2::FullMatch(lines[n].trimmed, kDate);
+}
+
 /// A line without a letter or digit (".", "-").
 bool punctuation_only(std::string_view s) {
     static const RE2 kRe(R"(^[^\pL\pN]*$)");
@@ -303,6 +313,19 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
             item.sections[static_cast<std::size_t>(section)].kind == "bilag" &&
             sub_item_line(lines[i].trimmed))
             section = -1;
+        if ((section < 0 ||
+             !is_history_kind(item.sections[static_cast<std::size_t>(section)].kind)) &&
+            treatment_block(lines, i, end)) {
+            // "Udvalg: Magistraten" / "Dato: 19-08-2025" under no Sagsforløb heading: another
+            // treatment of the case begins (settle_meeting keeps one of this meeting's date).
+            pending_label.clear();
+            in_decision = false;
+            item.sections.push_back(Section{{}, "sagsforløb", {}, true});
+            section = static_cast<int>(item.sections.size()) - 1;
+            ++block;
+            block_has_text = false;
+            rules.emplace_back("decision:treatment-block");
+        }
         if (section < 0 && !in_decision) {
             // Text under no heading (a case number, a lead paragraph): a section without a
             // heading holds it, so that every word of the item lands in some section.

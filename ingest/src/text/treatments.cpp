@@ -1,5 +1,6 @@
 #include "text/treatments.hpp"
 
+#include <algorithm>
 #include <iterator>
 
 #include <re2/re2.h>
@@ -153,8 +154,21 @@ void settle_meeting(std::span<const Line> header, Meeting& meeting,
         // Earlier treatments listed under "Sagsforløb" come first, in the order written; the
         // item's own decision text and outcome stay those of this meeting.
         std::vector<Decision> history;
-        for (const Section& section : item.sections)
-            if (is_history_kind(section.kind)) read_case_history(section.text, history);
+        for (Section& section : item.sections) {
+            if (!is_history_kind(section.kind)) continue;
+            std::vector<Decision> entries;
+            read_case_history(section.text, entries);
+            // A treatment block under no heading dated this meeting's day is its own record.
+            if (section.heading.empty() && meeting.date && !entries.empty() &&
+                std::all_of(entries.begin(), entries.end(),
+                            [&](const Decision& d) { return d.date == meeting.date; })) {
+                section.kind = "tekst";
+                section.earlier = false;
+                continue;
+            }
+            history.insert(history.end(), std::make_move_iterator(entries.begin()),
+                           std::make_move_iterator(entries.end()));
+        }
         if (!history.empty()) {
             item.decisions.insert(item.decisions.begin(), std::make_move_iterator(history.begin()),
                                   std::make_move_iterator(history.end()));

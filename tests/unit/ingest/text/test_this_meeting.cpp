@@ -42,6 +42,17 @@ TEST(ThisMeeting, AbsenceUnderAnEarlierTreatmentIsNotThisMeetings) {
     EXPECT_EQ(m.items[0].decisions[0].date.value_or("-"), "2025-08-19");
 }
 
+TEST(ThisMeeting, TreatmentBlockWithoutHeadingIsAnEarlierTreatment) {
+    std::string text = kHistory;
+    text.erase(text.find("Sagsforløb\n"), std::string("Sagsforløb\n").size());
+    const Meeting m = parse("Referat\nAarhus Byråd\nMødedato: 27-08-2025\n\n" + text);
+    ASSERT_EQ(m.items.size(), 1u);
+    EXPECT_TRUE(m.items[0].attendance.empty());
+    EXPECT_EQ(m.items[0].decision.value_or("-"), "Fremsendes til Teknisk Udvalg til behandling.");
+    ASSERT_GE(m.items[0].decisions.size(), 1u);
+    EXPECT_EQ(m.items[0].decisions[0].date.value_or("-"), "2025-08-19");
+}
+
 TEST(ThisMeeting, AbsenceInThisMeetingsDecisionIsFound) {
     const Meeting m = parse(
         "Referat\nTeknisk Udvalg\nMødedato: 01-10-2025\n\nPunkt 1: Udviklingsplan\n\nBeslutninger\n"
