@@ -184,6 +184,10 @@ void DocumentBuilder::common_terms(Xapian::Document& doc, const Provenance& from
         doc.add_boolean_term(schema::boolean_term(schema::kLayoutTerm, meeting.layout));
         doc.add_value(schema::kSlotLayout, meeting.layout);
     }
+    if (!meeting.kind.empty()) {
+        doc.add_boolean_term(schema::boolean_term(schema::kKindTerm, meeting.kind));
+        doc.add_value(schema::kSlotKind, meeting.kind);
+    }
     if (meeting.date) {
         if (std::string date = compact_date(*meeting.date); !date.empty()) {
             doc.add_value(schema::kSlotDate, date);
@@ -200,16 +204,19 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     Xapian::Document doc;
     begin(doc);
     text(item.title, schema::kTitle);
-    // The decision is indexed once, from item.decision; its sections would repeat it.
+    // This meeting's decision is indexed once, from item.decision; its sections would repeat
+    // it. Decisions of other treatments (sections marked earlier) are decision text too.
     if (item.decision) {
         text(*item.decision, schema::kDecision);
-    } else {
+    } else if (std::none_of(item.sections.begin(), item.sections.end(),
+                            [](const auto& s) { return s.earlier; })) {
         for (const auto& d : item.decisions) text(d.text, schema::kDecision);
     }
     text(unheaded_text(from.document->text, item), schema::kOtherText);
     for (const auto& section : item.sections) {
         auto prefix = schema::prefix_for_section_kind(section.kind);
-        if (prefix == schema::kDecision || prefix == schema::kAttachment) continue;
+        if ((prefix == schema::kDecision && !section.earlier) || prefix == schema::kAttachment)
+            continue;
         if (item.inline_attachments.empty())
             text(section.text, prefix);
         else

@@ -165,6 +165,7 @@ std::optional<FacetSlot> facet_slot(std::string_view name) {
         {"year", schema::kSlotYear, false, true},
         {"outcome", schema::kSlotOutcome, false, false},
         {"layout", schema::kSlotLayout, false, false},
+        {"kind", schema::kSlotKind, false, false},
         {"person", schema::kSlotPersons, true, false},
         {"municipality", schema::kSlotMunicipalities, true, false},
     };

@@ -73,6 +73,11 @@ class FieldValue : public Xapian::FieldProcessor {
                         terms.emplace_back(schema::boolean_term(schema::kMunicipalityTerm, form));
                 return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
             }
+            case FieldKind::kKind: {
+                auto name = parse_kind(value);
+                if (!name) return std::unexpected(name.error());
+                return Xapian::Query(schema::boolean_term(schema::kKindTerm, *name));
+            }
             case FieldKind::kText:
                 break;
         }
@@ -104,6 +109,7 @@ constexpr std::pair<std::string_view, FieldKind> kFilterFields[] = {
     {"amount", FieldKind::kAmount},
     {"outcome", FieldKind::kOutcome},
     {"municipality", FieldKind::kMunicipality},
+    {"kind", FieldKind::kKind},
 };
 
 struct Parser {

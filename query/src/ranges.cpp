@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include <referat/index/schema.hpp>
@@ -185,6 +187,21 @@ std::expected<NumberRange, QueryError> parse_amount_range(std::string_view text)
     return number_range(text, "amount", amount_value);
 }
 
+namespace {
+
+/// The canonical name for a value as typed (any case), from a table of spellings.
+template <std::size_t N>
+std::optional<std::string> name_for(
+    const std::array<std::pair<std::string_view, std::string_view>, N>& names,
+    std::string_view text) {
+    const std::string lower = lower_danish(text);
+    for (const auto& [typed, name] : names)
+        if (lower == typed) return std::string(name);
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::expected<std::string, QueryError> parse_outcome(std::string_view text) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kNames{{
         {"approved", "approved"},
@@ -205,13 +222,27 @@ std::expected<std::string, QueryError> parse_outcome(std::string_view text) {
         {"none", "none"},
         {"ingen", "none"},
     }};
-    std::string lower = lower_danish(text);
-    for (const auto& [typed, name] : kNames)
-        if (lower == typed) return std::string(name);
+    if (auto name = name_for(kNames, text)) return *name;
     return std::unexpected(
         QueryError{"unknown outcome '" + std::string(text) +
                    "' (outcomes: approved/godkendt, noted/efterretning, discussed/drøftet, "
                    "postponed/udsat, decided/besluttet, none/ingen)"});
+}
+
+std::expected<std::string, QueryError> parse_kind(std::string_view text) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kNames{{
+        {"minutes", "minutes"},
+        {"referat", "minutes"},
+        {"protokol", "minutes"},
+        {"protokoll", "minutes"},
+        {"agenda", "agenda"},
+        {"dagsorden", "agenda"},
+        {"saksliste", "agenda"},
+        {"kallelse", "agenda"},
+    }};
+    if (auto name = name_for(kNames, text)) return *name;
+    return std::unexpected(QueryError{"unknown kind '" + std::string(text) +
+                                      "' (kinds: minutes/referat, agenda/dagsorden)"});
 }
 
 Xapian::Query date_query(const DayRange& range) {

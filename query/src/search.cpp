@@ -35,8 +35,8 @@ std::optional<SortOrder> sort_order_from(std::string_view text) {
 }
 
 const std::vector<std::string>& facet_names() {
-    static const std::vector<std::string> kNames{"committee", "year",   "outcome",
-                                                 "layout",    "person", "municipality"};
+    static const std::vector<std::string> kNames{"committee", "year",         "outcome", "layout",
+                                                 "person",    "municipality", "kind"};
     return kNames;
 }
 

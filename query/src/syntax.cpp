@@ -16,7 +16,7 @@ struct FieldAlias {
 };
 
 // Danish and English names (and ASCII spellings of the Danish ones) for every field.
-constexpr std::array<FieldAlias, 26> kFields{{
+constexpr std::array<FieldAlias, 30> kFields{{
     {"titel", {"title", FieldKind::kText}},
     {"title", {"title", FieldKind::kText}},
     {"beslutning", {"decision", FieldKind::kText}},
@@ -43,6 +43,10 @@ constexpr std::array<FieldAlias, 26> kFields{{
     {"amount", {"amount", FieldKind::kAmount}},
     {"personer", {"person", FieldKind::kText}},
     {"persons", {"person", FieldKind::kText}},
+    {"kind", {"kind", FieldKind::kKind}},
+    {"type", {"kind", FieldKind::kKind}},
+    {"art", {"kind", FieldKind::kKind}},
+    {"dokumenttype", {"kind", FieldKind::kKind}},
 }};
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kOperators{{

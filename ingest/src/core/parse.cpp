@@ -31,11 +31,11 @@ Document build(std::string_view raw, const std::vector<std::size_t>& raw_pages, 
         std::size_t next = 0;
         for (std::size_t i = 0; i <= doc.text.size() && next < page_lines.size(); ++i) {
             if (i == 0 || doc.text[i - 1] == '\n') {
+                if (i > 0) ++line;  // i starts line number `line` (1-based)
                 while (next < page_lines.size() && page_lines[next] == line) {
                     pages.push_back(i);
                     ++next;
                 }
-                if (i > 0) ++line;
             }
         }
     }

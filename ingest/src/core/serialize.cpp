@@ -68,9 +68,11 @@ json::Value item_to_json(const Item& item) {
     json::Value headings = json::Value::array();
     json::Value body = json::Value::array();
     for (const auto& s : item.sections) {
-        headings.push(s.heading);
+        // "sections" lists the headings as written; text under no heading is only in "body".
+        if (!s.heading.empty()) headings.push(s.heading);
         json::Value sec = json::Value::object();
         sec.set("heading", s.heading).set("kind", s.kind).set("text", s.text);
+        if (s.earlier) sec.set("earlier", true);
         body.push(std::move(sec));
     }
     o.set("sections", std::move(headings));
@@ -130,7 +132,8 @@ Item item_from_json(const json::Value& v) {
     if (v["body"].is_array()) {
         for (const auto& s : v["body"].as_array())
             item.sections.push_back(Section{s["heading"].as_string(), s["kind"].as_string(),
-                                            s["text"].as_string()});
+                                            s["text"].as_string(),
+                                            s["earlier"].is_bool() && s["earlier"].as_bool()});
     } else {
         for (const auto& h : strings_from(v["sections"])) item.sections.push_back({h, "", ""});
     }
@@ -189,6 +192,7 @@ json::Value meeting_header_to_json(const Meeting& m) {
 json::Value meeting_to_json(const Meeting& m, std::string_view source) {
     json::Value o = json::Value::object();
     o.set("source", source);
+    o.set("kind", m.kind);
     o.set("layout", m.layout);
     o.set("meeting", meeting_header_to_json(m));
     o.set("participants", persons_json(m.participants, true));
@@ -205,6 +209,7 @@ json::Value meeting_to_json(const Meeting& m, std::string_view source) {
 Meeting meeting_from_json(const json::Value& v) {
     Meeting m;
     m.layout = v["layout"].is_string() ? v["layout"].as_string() : std::string();
+    m.kind = v["kind"].is_string() ? v["kind"].as_string() : std::string();
     const json::Value& h = v["meeting"];
     m.title = h["title"].is_string() ? h["title"].as_string() : std::string();
     m.committee = h["committee"].is_string() ? h["committee"].as_string() : std::string();

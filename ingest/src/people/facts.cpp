@@ -77,6 +77,21 @@ std::vector<std::string> parties_or_names(std::string_view list) {
     return out;
 }
 
+// A list of names after a label ("Følgende deltog ikke ...:"): at most this many lines of at
+// most this many bytes each.
+constexpr std::size_t kMaxListLines = 12;
+constexpr std::size_t kMaxListLineBytes = 160;
+
+// A line that holds names and nothing else: "Jens Hansen (A)", "Ole Olsen, V og Eva Berg (Ø)".
+bool only_names(std::string_view line, const std::vector<NameMention>& names) {
+    static const RE2 kRest(R"(^(?:[\s,;.()\-–]|\bog\b|\b\p{Lu}{1,2}\b)*$)");
+    std::string rest(line);
+    for (auto it = names.rbegin(); it != names.rend(); ++it)
+        if (it->end <= rest.size() && it->begin < it->end)
+            rest.replace(it->begin, it->end - it->begin, " ");
+    return RE2::FullMatch(rest, kRest);
+}
+
 // The same sentence repeated in a case history is one event.
 void add_event(std::vector<AttendanceEvent>& events, const std::string& person,
                const std::string& kind, std::string_view sentence) {
@@ -304,7 +319,9 @@ std::vector<AttendanceEvent> people::find_attendance(std::string_view text,
                           kLeft.pattern() + ")|(?:" + kSubstitute.pattern() + ")");
     std::vector<AttendanceEvent> events;
     if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kAny)) return events;
-    for (std::string_view sentence : sentences(text)) {
+    const std::vector<std::string_view> all = sentences(text);
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        const std::string_view sentence = all[k];
         const re2::StringPiece s(sentence.data(), sentence.size());
         std::string kind;
         if (RE2::PartialMatch(s, kAbsent)) {
@@ -333,6 +350,21 @@ std::vector<AttendanceEvent> people::find_attendance(std::string_view text,
             }
             if (before == nullptr || !named_after) continue;
             add_event(events, before->name, kind, sentence);
+            continue;
+        }
+        if (names.empty() && kind == "absent" && sentence.ends_with(':')) {
+            // "Følgende deltog ikke i behandlingen af punktet:" and the names on the lines
+            // after it, one list per line; the first line naming no one ends the list.
+            for (std::size_t n = k + 1; n < all.size() && n <= k + kMaxListLines; ++n) {
+                const std::vector<NameMention> listed = people::find_names(all[n], known);
+                if (listed.empty() || all[n].size() > kMaxListLineBytes ||
+                    !only_names(all[n], listed))
+                    break;
+                for (const NameMention& m : listed) {
+                    add_event(events, m.name, kind,
+                              std::string(sentence) + " " + std::string(all[n]));
+                }
+            }
             continue;
         }
         if (names.empty()) continue;

@@ -29,11 +29,25 @@ std::string item_text(const Item& item, std::string_view normalised) {
     return text;
 }
 
+// What the item records of this meeting: its title, the decision and every section but the
+// earlier treatments (a Sagsforløb, a decision dated another day), whose attendance
+// statements are about other meetings.
+std::string own_text(const Item& item) {
+    std::string text = item.title + "\n\n";
+    const bool decision_in_sections =
+        std::any_of(item.sections.begin(), item.sections.end(),
+                    [](const Section& s) { return s.kind == "beslutning" && !s.earlier; });
+    if (!decision_in_sections && item.decision) text += *item.decision + "\n\n";
+    for (const Section& s : item.sections)
+        if (!s.earlier) text += s.heading + "\n" + s.text + "\n\n";
+    return text;
+}
+
 std::string decision_text(const Item& item) {
     if (item.decision) return *item.decision;
     std::string text;
     for (const Section& s : item.sections) {
-        if (s.kind == "beslutning") text += s.text + "\n";
+        if (s.kind == "beslutning" && !s.earlier) text += s.text + "\n";
     }
     return text;
 }
@@ -245,8 +259,12 @@ void extract_people(Meeting& meeting, std::string_view normalised_text) {
         ItemAppointments appointments = people::find_appointments(decision, text, known);
         item.appointments = std::move(appointments.made);
         item.appointments_reported = std::move(appointments.reported);
-        item.attendance = people::find_attendance(text, known);
-        item.votes = find_votes(decision.empty() ? text : decision);
+        // An agenda states no attendance or vote of its own meeting.
+        const bool agenda = meeting.kind == "agenda";
+        const std::string own = own_text(item);
+        item.attendance =
+            agenda ? std::vector<AttendanceEvent>{} : people::find_attendance(own, known);
+        item.votes = agenda ? std::vector<Vote>{} : find_votes(decision.empty() ? own : decision);
         item.municipalities = find_municipalities(text);
         item.max_amount = max_amount(text);
     }

@@ -17,6 +17,7 @@
 
 #include "read/xml.hpp"
 #include "text/body.hpp"
+#include "text/treatments.hpp"
 #include "text/dates.hpp"
 #include "text/lines.hpp"
 #include "text/profiles.hpp"
@@ -153,7 +154,8 @@ ExportReading assemble(std::string_view kind, ExportMeeting in) {
         }
         item.span_end = t.offset();
         item.line_end = t.next_line() - 1;
-        text::settle_decisions(item);
+        std::erase_if(item.decisions, [](const Decision& d) { return d.text.empty(); });
+        text::settle_decision(item, m.date);
         m.items.push_back(std::move(item));
     }
     if (m.items.empty()) m.warnings.emplace_back("the export holds no agenda items");

@@ -18,10 +18,6 @@ namespace referat::ingest::text {
 void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t end,
                     const Profile& profile, Item& item, std::vector<std::string>& rules);
 
-/// Join the item's decision texts into item.decision (empty ones dropped) and set its outcome:
-/// the latest dated treatment's when several are dated, else that of the whole text.
-void settle_decisions(Item& item);
-
 /// True when a line reads as a sentence rather than a heading (finite verb, decision phrase).
 [[nodiscard]] bool reads_as_sentence(std::string_view s);
 

@@ -437,8 +437,12 @@ void decide_header_fields(std::span<const Line> lines, std::size_t begin, std::s
         return;
     }
     if (!heading_dates.empty()) {
+        // Only a date more headings name than any other: a case treated by two bodies on two
+        // days names both once, and neither is this meeting's for sure.
         auto best = std::max_element(heading_dates.begin(), heading_dates.end(),
                                      [](const auto& a, const auto& b) { return a.second < b.second; });
+        for (const auto& [date, count] : heading_dates)
+            if (date != best->first && count == best->second) return;
         m.date = best->first;
         m.rules.emplace_back("date:decision-heading");
         m.evidence.push_back("date " + *m.date + " from " + std::to_string(best->second) +

@@ -29,11 +29,14 @@ struct Phrase {
 // any other non-empty decision text is "decided". A referral ("Fremsendes til Økonomiudvalget
 // til behandling", "Oversendt til ...") is deliberately "decided": the meeting disposed of the
 // item by sending it on, and the receiving body's own decision is recorded where it is treated.
-constexpr int kPostponed = 6;
-constexpr int kApproved = 5;
-constexpr int kDecidedExplicit = 4;
-constexpr int kNoted = 3;
-constexpr int kDiscussed = 2;
+// Resuming the case later ("Sagen genoptages på næste møde") is a postponement only when
+// nothing else was done with it: "Punktet blev drøftet. Sagen genoptages ..." was discussed.
+constexpr int kPostponed = 7;
+constexpr int kApproved = 6;
+constexpr int kDecidedExplicit = 5;
+constexpr int kNoted = 4;
+constexpr int kDiscussed = 3;
+constexpr int kResumedLater = 2;
 constexpr int kNeutral = 0;
 
 // Forms matter: results ("godkendt", "godkendes", "anbefalet", "opbakning til") and the
@@ -46,9 +49,9 @@ constexpr Phrase kPhrases[] = {
     {"blev udsat", Outcome::kPostponed, kPostponed},
     {"punktet udsat", Outcome::kPostponed, kPostponed},
     {"udsat til", Outcome::kPostponed, kPostponed},
-    {"genoptages", Outcome::kPostponed, kPostponed},
-    {"tages op igen", Outcome::kPostponed, kPostponed},
-    {"tages op på næste", Outcome::kPostponed, kPostponed},
+    {"genoptages", Outcome::kPostponed, kResumedLater},
+    {"tages op igen", Outcome::kPostponed, kResumedLater},
+    {"tages op på næste", Outcome::kPostponed, kResumedLater},
     {"afventer", Outcome::kPostponed, kPostponed},
 
     {"godkendt", Outcome::kApproved, kApproved},

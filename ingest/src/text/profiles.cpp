@@ -110,7 +110,7 @@ constexpr HeadingRule kHeadings[] = {
      "indstilling"},
     {"Beslutningspunkter", "indstilling"},
     {"Baggrund", "baggrund"},
-    {"Resum[eé]|Sagens kerne|Beslutningstema", "resume"},
+    {"Resum[eé]|Sagens kerne|Beslutningstema|Sammendrag", "resume"},
     {"(?:Supplerende )?[Ss]agsfremstilling|Sagens indhold|Sagsbeskrivelse", "sagsfremstilling"},
     {"Problemstilling", "problemstilling"},
     {"Løsning", "løsning"},
@@ -124,9 +124,12 @@ constexpr HeadingRule kHeadings[] = {
     {"Høring", "høring"},
     {"Begrundelse", "begrundelse"},
     {"Redegørelse", "redegørelse"},
-    {"Tidligere beslutninger", "tidligere beslutninger"},
+    {"Tidligere beslutninger|Tidligere behandling(?:er)?|Tidligere politisk behandling",
+     "tidligere beslutninger"},
     {"Orientering", "orientering"},
     {"Bilag", "bilag"},
+    // The signature page after the last item (Acadre): its names are no attachments.
+    {"Underskriftsside|Underskrifter", "underskrifter"},
 };
 
 std::vector<std::string> heading_patterns() {

@@ -13,6 +13,7 @@
 #include "text/items.hpp"
 #include "text/lines.hpp"
 #include "text/profiles.hpp"
+#include "text/treatments.hpp"
 
 namespace referat::ingest {
 
@@ -192,6 +193,7 @@ Meeting read_meeting(const std::vector<Line>& lines, std::size_t begin, std::siz
         item.page = page_of(pages, item.span_begin);
         m.items.push_back(std::move(item));
     }
+    text::settle_meeting(all.subspan(begin, header_end - begin), m, m.rules);
     if (!m.date) m.warnings.emplace_back("no date found");
     if (m.committee.empty()) m.warnings.emplace_back("no committee found");
     if (m.items.empty()) m.warnings.emplace_back("no agenda items found");

@@ -56,6 +56,7 @@ ingest::Meeting extra_meeting() {
     m.committee = "Økonomiudvalget";
     m.date = "2019-03-05";
     m.layout = "word2011";
+    m.kind = "minutes";
     ingest::Item a;
     a.number = 1;
     a.title = "Fælleskommunal indsats i Åbenrå";
@@ -116,6 +117,7 @@ std::vector<TestItem> all_items() {
             t.date = m["date"].as_string();
             t.committee = m["committee"].as_string();
             t.layout = gold.value["layout"].as_string();
+            if (gold.value["kind"].is_string()) t.kind = gold.value["kind"].as_string();
             t.number = static_cast<int>(it["number"].as_int());
             t.key = t.date + "#" + std::to_string(t.number);
             t.title = it["title"].as_string();
@@ -135,6 +137,7 @@ std::vector<TestItem> all_items() {
         t.date = *extra.date;
         t.committee = extra.committee;
         t.layout = extra.layout;
+        t.kind = extra.kind;
         t.number = it.number;
         t.key = t.date + "#" + std::to_string(t.number);
         t.title = it.title;

@@ -47,6 +47,7 @@ struct GoldFile {
 struct TestItem {
     std::string key;  ///< "date#number", also computed from search hits
     std::string date, committee, layout, outcome, title, decision;
+    std::string kind;  ///< "minutes", "agenda", or empty where the gold file does not say
     int number = 0;
     std::vector<std::string> attachments;  ///< final and inline
     std::vector<std::string> persons;      ///< mentioned and appointed

@@ -93,6 +93,9 @@ TEST(Facets, WholeArchiveMatchesGold) {
         {"year", gold_counts([](const TestItem& t) { return std::vector{t.date.substr(0, 4)}; })},
         {"outcome", gold_counts([](const TestItem& t) { return std::vector{t.outcome}; })},
         {"layout", gold_counts([](const TestItem& t) { return std::vector{t.layout}; })},
+        {"kind", gold_counts([](const TestItem& t) {
+             return t.kind.empty() ? std::vector<std::string>() : std::vector{t.kind};
+         })},
         {"municipality", gold_counts([](const TestItem& t) { return t.municipalities; })},
         {"person", gold_counts([keys = merged_person_keys()](const TestItem& t) {
              // One count per item and person, under the person key the index uses.
@@ -109,6 +112,15 @@ TEST(Facets, WholeArchiveMatchesGold) {
         EXPECT_EQ(as_map(facet), want[facet.name]);
         expect_most_frequent_first(facet);
     }
+}
+
+TEST(Facets, KindFilterInDanishAndEnglish) {
+    std::size_t minutes = 0;
+    for (const auto& t : all_items()) minutes += t.kind == "minutes" ? 1 : 0;
+    ASSERT_GT(minutes, 0u);
+    EXPECT_EQ(run("kind:minutes", {}).total, minutes);
+    EXPECT_EQ(run("type:referat", {}).total, minutes);
+    EXPECT_EQ(run("art:dagsorden", {}).total, 0u);
 }
 
 TEST(Facets, CountsFollowTheQuery) {

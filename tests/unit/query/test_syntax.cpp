@@ -61,7 +61,8 @@ INSTANTIATE_TEST_SUITE_P(
                       FieldCase{"udfald", "outcome", "outcome"}, FieldCase{"dato", "date", "date"},
                       FieldCase{"person", "person", "person"},
                       FieldCase{"kommune", "municipality", "municipality"},
-                      FieldCase{"beløb", "amount", "amount"}));
+                      FieldCase{"beløb", "amount", "amount"},
+                      FieldCase{"art", "kind", "kind"}, FieldCase{"type", "kind", "kind"}));
 
 TEST(FieldNames, UpperCaseDanishLetterInFieldName) {
     auto f = find_field("ÅR");

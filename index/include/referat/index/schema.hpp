@@ -44,6 +44,7 @@ inline constexpr std::string_view kCommitteeTerm = "K";      ///< committee, low
 inline constexpr std::string_view kYearTerm = "Y";           ///< "2023"
 inline constexpr std::string_view kOutcomeTerm = "XU";       ///< "approved", ...
 inline constexpr std::string_view kLayoutTerm = "XL";        ///< "portal", ...
+inline constexpr std::string_view kKindTerm = "XG";          ///< "minutes" or "agenda"
 inline constexpr std::string_view kPersonTerm = "XP";        ///< person key (people.hpp person_key)
 inline constexpr std::string_view kMunicipalityTerm = "XK";  ///< municipality, lower-cased
 /// "appointment" on items making an appointment, "reported" on items reporting one.
@@ -68,6 +69,7 @@ inline constexpr unsigned kSlotMunicipalities = 9;  ///< municipalities joined b
 /// kSlotDate value followed by the item number as five digits: date then agenda order in one
 /// value, so date sorting needs no KeyMaker and works on remote shards too.
 inline constexpr unsigned kSlotSortKey = 10;
+inline constexpr unsigned kSlotKind = 11;  ///< document kind, "minutes" or "agenda" (facet)
 
 /// The Danish stop list (Snowball), applied when indexing and when parsing queries.
 [[nodiscard]] const std::array<std::string_view, 94>& danish_stopwords();

@@ -32,6 +32,9 @@ struct Section {
     std::string heading;  ///< as written, e.g. "Beslutning:" or "Indstilling"
     std::string kind;     ///< canonical kind: "baggrund", "beslutning", "bilag", ... (schema.hpp)
     std::string text;     ///< the body under the heading, normalised text
+    /// An earlier (or other) treatment of the case, not this meeting: a Sagsforløb section, a
+    /// decision dated another day, any decision printed in an agenda.
+    bool earlier = false;
 };
 
 /// A decision as recorded under one heading (items passing several committees have several).
@@ -68,8 +71,8 @@ struct Item {
     std::string title;
     std::vector<Section> sections;          ///< standard headings in order, as written
     std::vector<std::string> subheadings;   ///< other headings in the body
-    std::optional<std::string> decision;    ///< all decision text, whitespace-normalised
-    std::vector<Decision> decisions;        ///< earlier treatments, then this meeting's decisions by heading
+    std::optional<std::string> decision;    ///< this meeting's decision text, whitespace-normalised
+    std::vector<Decision> decisions;        ///< earlier treatments, then the decisions by heading
     Outcome outcome = Outcome::kNone;
     std::vector<std::string> attachments;         ///< the final Bilag list
     std::vector<std::string> inline_attachments;  ///< "Bilag: ..." lines inside the body
@@ -101,6 +104,7 @@ struct Meeting {
     std::vector<Person> participants;
     std::vector<Person> absent;
     std::vector<Item> items;
+    std::string kind;                   ///< "minutes" or "agenda", from the document's words
     std::string layout;                 ///< profile that read it: "portal", "word2011", ...
     double layout_confidence = 0.0;     ///< 0..1, how sure the detector was
     std::vector<std::string> rules;     ///< names of the rules that fired (parse --explain)

@@ -37,6 +37,8 @@ struct NumberRange {
 
 /// Canonical outcome name for a value typed in English or Danish ("godkendt" -> "approved").
 [[nodiscard]] std::expected<std::string, QueryError> parse_outcome(std::string_view text);
+/// "minutes" or "agenda" from a kind as typed: English or Danish ("referat", "dagsorden").
+[[nodiscard]] std::expected<std::string, QueryError> parse_kind(std::string_view text);
 
 /// Query on the date slot for a day range.
 [[nodiscard]] Xapian::Query date_query(const DayRange& range);

@@ -24,6 +24,7 @@ enum class FieldKind {
     kAmount,        ///< kroner or range of kroner on the amount slot
     kOutcome,       ///< decision outcome filter
     kMunicipality,  ///< municipality filter
+    kKind,          ///< document kind filter: minutes or agenda
 };
 
 /// One field of the query language.

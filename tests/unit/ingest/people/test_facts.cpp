@@ -141,6 +141,39 @@ INSTANTIATE_TEST_SUITE_P(
             "Liv Gro Jensen", "absent"},
         AttendanceCase{"Formanden bød velkommen.", "", ""}));
 
+// "Følgende deltog ikke i behandlingen af punktet:" and the names on the lines after it.
+struct LabelCase {
+    const char* name;
+    const char* text;
+    std::vector<std::string> absent;
+};
+
+class AbsenceLabel : public ::testing::TestWithParam<LabelCase> {};
+
+TEST_P(AbsenceLabel, NamesOnTheLinesAfterIt) {
+    std::vector<std::string> absent;
+    for (const auto& e : find_attendance(GetParam().text))
+        if (e.kind == "absent") absent.push_back(e.person);
+    EXPECT_EQ(absent, GetParam().absent);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Danish, AbsenceLabel,
+    ::testing::Values(
+        LabelCase{"two_names",
+                  "Indstillingen godkendt\nFølgende deltog ikke i behandlingen af punktet:\n"
+                  "Jens Hansen (A)\nOle Olsen (V)\n",
+                  {"Jens Hansen", "Ole Olsen"}},
+        LabelCase{"nothing_after", "Taget til efterretning\nFølgende deltog ikke i behandlingen af "
+                                   "punktet:\n",
+                  {}},
+        // A sentence after the label is not a list of names.
+        LabelCase{"sentence_after",
+                  "Følgende deltog ikke i behandlingen af punktet:\nBorgmester Jens Hansen "
+                  "orienterede om sagen.\n",
+                  {}}),
+    [](const auto& info) { return std::string(info.param.name); });
+
 TEST(Attendance, RepeatedSentenceIsOneEvent) {
     const auto events = find_attendance(
         "Thure Hastrup deltog ikke i sagens behandling.\nDato: 10-09-2025\nThure Hastrup deltog "

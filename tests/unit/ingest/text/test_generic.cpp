@@ -62,7 +62,9 @@ TEST(GenericLayout, UnseenLayoutYieldsDateItemsAndDecisions) {
     EXPECT_EQ(m.items[1].decisions[0].body.value_or("-"), "Økonomiudvalget");
     EXPECT_EQ(m.items[1].decisions[1].body.value_or("-"), "Byrådet");
     EXPECT_EQ(m.items[1].decisions[1].date.value_or("-"), "2020-06-18");
-    EXPECT_EQ(m.items[1].outcome, Outcome::kApproved);  // vedtaget in the last instance
+    // This meeting (04-06) discussed it; the council's later decision stays in decisions.
+    EXPECT_EQ(m.items[1].decision.value_or("-"), "Punktet blev drøftet.");
+    EXPECT_EQ(m.items[1].outcome, Outcome::kDiscussed);
     EXPECT_EQ(m.items[2].title, "Køb af ejendom");
     EXPECT_TRUE(m.items[2].closed);
     EXPECT_EQ(m.items[2].decision.value_or("-"), "Godkendt");

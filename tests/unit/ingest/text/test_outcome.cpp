@@ -27,6 +27,10 @@ INSTANTIATE_TEST_SUITE_P(
     Danish, OutcomePhrase,
     ::testing::Values(
         OutcomeCase{"empty", "", Outcome::kNone},
+        OutcomeCase{"discussed_then_resumed",
+                    "Punktet blev drøftet. Sagen genoptages på det kommende ordinære møde.",
+                    Outcome::kDiscussed},
+        OutcomeCase{"resumed_only", "Punktet genoptages.", Outcome::kPostponed},
         OutcomeCase{"godkendt", "Indstillingen blev godkendt.", Outcome::kApproved},
         OutcomeCase{"godkendes", "Dagsordenen godkendes", Outcome::kApproved},
         OutcomeCase{"typo_godkedt", "Mogens blev godkedt som medlem.", Outcome::kApproved},

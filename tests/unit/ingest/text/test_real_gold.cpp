@@ -46,6 +46,9 @@ TEST_P(RealMinutes, MatchExpectationsWrittenByHand) {
     if (want.find("layout")) {
         EXPECT_EQ(got["layout"], want["layout"]);
     }
+    if (want.find("kind")) {
+        EXPECT_EQ(got["kind"], want["kind"]);
+    }
     for (const auto& [key, value] : want["meeting"].as_object())
         EXPECT_EQ(got["meeting"][key], value) << "meeting." << key;
     auto people = [&](const char* key, const std::vector<referat::ingest::Person>& have) {
@@ -69,10 +72,18 @@ TEST_P(RealMinutes, MatchExpectationsWrittenByHand) {
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& w = items[i];
         const auto& g = got["items"].as_array()[i];
-        for (const char* k : {"number", "title", "decision_outcome", "case_number", "closed"}) {
+        for (const char* k : {"number", "title", "decision", "decision_outcome", "case_number",
+                              "closed", "attachments"}) {
             if (w.find(k)) {
                 EXPECT_EQ(g[k], w[k]) << "item " << w["number"].dump() << " " << k;
             }
+        }
+        // Absences stated for this meeting, per item: the names in the order found.
+        if (w.find("absent")) {
+            Value names = Value::array();
+            for (const auto& e : m.items[i].attendance)
+                if (e.kind == "absent") names.push(Value(e.person));
+            EXPECT_EQ(names, w["absent"]) << "item " << w["number"].dump() << " absent";
         }
     }
     if (want.find("decisions")) {
