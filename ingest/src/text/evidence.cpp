@@ -229,7 +229,7 @@ std::string normalise_committee(std::string_view value) {
         R"(^(?i:(?:referat|protokol|protokoll|beslutningsprotokol|dagsorden|mødereferat|møteprotokoll|sammanträdesprotokoll|møteinnkalling|kallelse)(?:\s+(?:fra|af|for|til))?(?:\s+(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?(?:mødet|møde|møtet)\s+i)?|(?:ordinært\s+|ekstraordinært\s+)?(?:møde|mødet|møte)\s+i|beslutning\s+i|behandling\s+i)\s*[-–:]?\s+)");
     static const RE2 kTrailDate(R"(\s*[,\-–]?\s*(?:(?i:den|d\.)\s*)?\d.*$)");
     static const RE2 kTrailWord(
-        R"(\s*[-–:|,]?\s*\(?(?i:referat|dagsorden|møteprotokoll|protokoll|protokol|beslutningsprotokol|sammanträdesprotokoll|åbent|åben|lukket|offentlig|(?:(?:ordinære|ekstraordinære|ordinært|ekstraordinært|konstituerende)\s+)?(?:møde|mødet|møte|møtet|möte)(?:\s+nr\.?)?)\)?\s*$)");
+        R"(\s*[-–:|,]?\s*\(?\b(?i:referat|dagsorden|møteprotokoll|protokoll|protokol|beslutningsprotokol|sammanträdesprotokoll|åbent|åben|lukket|offentlig|(?:(?:ordinære|ekstraordinære|ordinært|ekstraordinært|konstituerende)\s+)?(?:møde|mødet|møte|møtet|möte)(?:\s+nr\.?)?)\)?\s*$)");
     static const RE2 kTrailPunct(R"([\s,.;:\-–|]+$)");
     static const RE2 kLeadPunct(R"(^[\s,.;:\-–|]+)");
     RE2::Replace(&v, kLead, "");

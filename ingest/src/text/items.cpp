@@ -207,7 +207,13 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
                 for (const Candidate& l : listed) shared += c.number == l.number;
             const bool agrees = listed.size() >= 3 ? shared * 5 >= listed.size() * 3
                                                    : shared == listed.size();
-            if (run.size() >= 2 && !compact(run) && agrees && run.size() > body.size()) {
+            // The body's headings stand at least twice as far apart as the list's entries.
+            auto spread = [](const std::vector<Candidate>& r) {
+                return static_cast<double>(r.back().line - r.front().line) /
+                       static_cast<double>(r.size());
+            };
+            const bool sparser = run.size() >= 2 && spread(run) >= std::max(2.0, 2 * spread(listed));
+            if (sparser && agrees && run.size() > body.size()) {
                 body = std::move(run);
                 body_style = s;
             }
@@ -386,7 +392,8 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             const std::string collapsed = collapse_spaces(h.title);
             if (toc_title.size() >= 12 && collapsed.size() > toc_title.size() + 3 &&
                 lower(collapsed).starts_with(lower(toc_title)) &&
-                collapsed[toc_title.size()] == ' ' && collapsed[toc_title.size() + 1] != '(') {
+                collapsed[toc_title.size()] == ' ' && collapsed[toc_title.size() + 1] != '(' &&
+                words(std::string_view(collapsed).substr(toc_title.size())).size() >= 3) {
                 h.title = toc_title;
                 rules.emplace_back("title:cut-at-toc");
             }
