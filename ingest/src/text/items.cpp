@@ -90,6 +90,9 @@ bool match_candidate(const Line& line, std::size_t index, Candidate& out) {
         int n = 0;
         for (char c : num) n = n * 10 + (c - '0');
         std::string_view name = item_styles()[s].name;
+        // "Punkt 1.1 Title", "Pkt. 3.2": a sub-item stays inside its item.
+        static const RE2 kSubItem(R"(^(?i:punkt|pkt|sag|sak|§)\.?\s*\d{1,4}\.\d)");
+        if (RE2::PartialMatch(line.trimmed, kSubItem)) return false;
         // "1. | Val av justerare": a table's column bar between number and title.
         if (title.starts_with("|")) {
             title.remove_prefix(1);

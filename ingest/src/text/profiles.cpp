@@ -85,7 +85,7 @@ constexpr ItemStyle kItemStyles[] = {
     {"item:ps", R"(^(?:PS|RS|DS|OS)\s*(\d{1,4})/\d{2,4}\s*[.:\-–]?\s*(.*)$)"},
     {"item:sag-nr", R"(^(?i:sag)\s+nr\.?\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
     {"item:nr", R"(^(?i:nr)\.\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
-    {"item:sak", R"(^(?i:sak|ärende)\s+(\d{1,4})(?:/\d{2,4})?\s*[.:\-–]?\s*(.*)$)"},
+    {"item:sak", R"(^(?i:sak|sag|ärende)\s+(\d{1,4})(?:/\d{2,4})?\s*[.:\-–]?\s*(.*)$)"},
     {"item:oqaluuserisassaq", R"(^(?i:oqaluuserisassaq|oqaluuserisassap normua)\.?\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
     {"item:paragraf", R"(^(?:§|(?i:paragraf))\s*(\d{1,4})\s*[.:\-–]?\s*(.*)$)"},
     // A scanned table row whose "6." the text layer reads as "6,": only with the column bar.
