@@ -101,6 +101,16 @@ std::string lower(std::string_view s) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
+/// Position of the case-insensitive, lower-case needle in hay from pos, or npos.
+std::size_t find_ci(std::string_view hay, std::string_view needle, std::size_t pos) {
+    for (std::size_t i = pos; i + needle.size() <= hay.size(); ++i) {
+        std::size_t k = 0;
+        while (k < needle.size() && ascii_lower(hay[i + k]) == needle[k]) ++k;
+        if (k == needle.size()) return i;
+    }
+    return std::string_view::npos;
+}
+
 /// A parsed document, destroyed with the options it was parsed with.
 struct GumboDeleter {
     void operator()(GumboOutput* output) const {
@@ -108,6 +118,90 @@ struct GumboDeleter {
     }
 };
 using GumboTree = std::unique_ptr<GumboOutput, GumboDeleter>;
+
+// Markup nested deeper than this is flattened before parsing. Gumbo's scope checks walk the
+// stack of open elements, so its time grows with the square of the depth (20,000 nested <div>
+// take seconds, 50,000 most of a minute) while real pages nest a few dozen deep.
+constexpr std::size_t kMaxNesting = 2000;
+// Elements that never deepen the tree: void, or closed by their next sibling.
+constexpr std::array<std::string_view, 29> kFlat = {
+    "area",  "base",  "br",    "col",      "embed",  "hr",  "img",    "input",
+    "link",  "meta",  "param", "source",   "track",  "wbr", "keygen", "p",
+    "li",    "dt",    "dd",    "tr",       "td",     "th",  "option", "optgroup",
+    "thead", "tbody", "tfoot", "colgroup", "caption"};
+// Elements whose content is text to the parser, '<' included.
+constexpr std::array<std::string_view, 9> kTextContent = {
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"};
+
+/// The input without the start tags (and their end tags) that would open elements deeper than
+/// kMaxNesting; std::nullopt when nothing nests that deep. A cheap over-estimate of the depth:
+/// it counts open tags less close tags, so text is never lost, only deep structure.
+std::optional<std::string> flatten_deep_markup(std::string_view html) {
+    std::size_t depth = 0;
+    std::size_t foreign = 0;  // inside <svg> or <math>, where "/>" closes an element
+    std::vector<std::pair<std::string, std::size_t>> dropped_ends;  // end tags still to drop
+    std::optional<std::string> out;
+    std::size_t copied = 0;  // html[0, copied) is in out
+    auto drop = [&](std::size_t begin, std::size_t end) {
+        if (!out) out.emplace();
+        out->append(html.substr(copied, begin - copied));
+        copied = end;
+    };
+    std::size_t i = 0;
+    while ((i = html.find('<', i)) != std::string_view::npos) {
+        const std::size_t begin = i;
+        if (html.substr(i, 4) == "<!--") {
+            const auto close = html.find("-->", i + 4);
+            i = close == std::string_view::npos ? html.size() : close + 3;
+            continue;
+        }
+        const bool closing = i + 1 < html.size() && html[i + 1] == '/';
+        std::size_t name_end = i + (closing ? 2 : 1);
+        while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end])))
+            ++name_end;
+        const std::size_t name_begin = i + (closing ? 2 : 1);
+        if (name_end == name_begin || !std::isalpha(static_cast<unsigned char>(html[name_begin]))) {
+            ++i;
+            continue;
+        }
+        const std::string name = lower(html.substr(name_begin, name_end - name_begin));
+        const auto gt = html.find('>', name_end);
+        const std::size_t end = gt == std::string_view::npos ? html.size() : gt + 1;
+        i = end;
+        if (closing) {
+            auto pending = std::find_if(dropped_ends.rbegin(), dropped_ends.rend(),
+                                        [&](const auto& d) { return d.first == name; });
+            if (pending != dropped_ends.rend()) {
+                drop(begin, end);
+                if (--pending->second == 0) dropped_ends.erase(std::next(pending).base());
+            } else if (!contains(kFlat, name) && depth > 0) {
+                --depth;
+            }
+            if ((name == "svg" || name == "math") && foreign > 0) --foreign;
+            continue;
+        }
+        if (contains(kTextContent, name)) {
+            const auto close = find_ci(html, "</" + name, end);
+            i = close == std::string_view::npos ? html.size() : close;
+        }
+        const bool self_closed = foreign > 0 && end >= 2 && html[end - 2] == '/';
+        if (contains(kFlat, name) || self_closed) continue;
+        if (depth >= kMaxNesting) {
+            drop(begin, end);
+            auto pending = std::find_if(dropped_ends.begin(), dropped_ends.end(),
+                                        [&](const auto& d) { return d.first == name; });
+            if (pending == dropped_ends.end())
+                dropped_ends.emplace_back(name, 1);
+            else
+                ++pending->second;
+            continue;
+        }
+        ++depth;
+        if (name == "svg" || name == "math") ++foreign;
+    }
+    if (out) out->append(html.substr(copied));
+    return out;
+}
 
 GumboTree parse_html(std::string_view html) {
     GumboOptions options = kGumboDefaultOptions;
@@ -196,8 +290,8 @@ void close_element(const std::string& name, std::string& out) {
     if (name != "br" && contains(kBlocks, name)) end_line(out);
 }
 
-/// The <meta> elements' declared charset label, in document order (HTML5 "prescan": charset
-/// attribute, or http-equiv=content-type with "charset=" in its content).
+/// The charset label one <meta> element declares (as in the HTML5 prescan: its charset
+/// attribute, or "charset=" in the content of an http-equiv=content-type).
 std::optional<std::string> charset_of_meta(const GumboElement& element) {
     if (const auto charset = attribute(element, "charset"); !charset.empty()) return lower(charset);
     if (lower(attribute(element, "http-equiv")) != "content-type") return std::nullopt;
@@ -287,7 +381,8 @@ std::string html_to_text(std::string_view html) {
     if (html.empty()) return {};
     std::string out;
     out.reserve(html.size() / 2);
-    const GumboTree tree = parse_html(html);
+    const auto flattened = flatten_deep_markup(html);
+    const GumboTree tree = parse_html(flattened ? std::string_view(*flattened) : html);
     // Iterative walk: markup nests as deep as the input likes.
     struct Frame {
         const GumboNode* node;

@@ -85,6 +85,22 @@ TEST(HtmlStructure, RealPageWithAnUnclosedScreenReaderParagraphKeepsItsItems) {
     EXPECT_GT(doc.meetings[0].items.size(), 3u);
 }
 
+TEST(HtmlStructure, VeryDeepMarkupKeepsItsText) {
+    // Deep nesting is flattened before parsing (the parser's time grows with depth squared);
+    // the text and the structure near the top stay.
+    const std::size_t depth = 100000;
+    std::string divs;
+    for (std::size_t i = 0; i < depth; ++i) divs += "<div class=\"x\">";
+    EXPECT_EQ(html_to_text("<body>" + divs + "Punkt 1<p>Godkendt</p>" + "<b>" + divs + "dybt</b>"),
+              "Punkt 1\nGodkendt\ndybt\n");
+    std::string formatting;
+    for (std::size_t i = 0; i < depth; ++i) formatting += "<b><i>";
+    EXPECT_EQ(html_to_text("<p>" + formatting + "fed</p><p>næste"), "fed\nnæste\n");
+    std::string shallow;
+    for (int i = 0; i < 1500; ++i) shallow += "<div>";
+    EXPECT_EQ(html_to_text(shallow + "a<nav>menu</nav><p>b"), "a\nb\n");
+}
+
 TEST(HtmlCharset, MetaDeclarationsAreFound) {
     EXPECT_EQ(declared_charset("<html><head><meta charset=\" Windows-1252 \">"), "windows-1252");
     EXPECT_EQ(declared_charset("<META HTTP-EQUIV=\"Content-Type\" "
