@@ -1,257 +1,163 @@
+// referat::json::Value on nlohmann-json: its SAX parser (strict RFC 8259, UTF-8 checked) builds
+// our values, and its serializer writes them with invalid UTF-8 replaced. Our own value type
+// stays because callers iterate objects as a vector of members and copy values cheaply (shared,
+// copy on write); nlohmann's ordered_json would make each key insertion linear.
+
 #include "referat/ingest/json.hpp"
 
-#include <charconv>
-#include <cmath>
-#include <cstdio>
+#include <limits>
+#include <unordered_map>
 
-#include "core/utf8.hpp"
+#include <nlohmann/json.hpp>
 
 namespace referat::json {
 
+/// The members in insertion order and, from kIndexFrom members on, a hash index of the keys of
+/// the first `indexed` members (append() and construction from an Object leave the tail
+/// unindexed until the next set()).
+struct Value::ObjectStore {
+    Object members;
+    std::unordered_map<std::string, std::size_t> index;
+    std::size_t indexed = 0;
+
+    /// Small objects are searched linearly: cheaper than hashing.
+    static constexpr std::size_t kIndexFrom = 16;
+
+    void index_tail() {
+        for (; indexed < members.size(); ++indexed)
+            index.emplace(members[indexed].first, indexed);  // the first of equal keys wins
+    }
+    [[nodiscard]] const Value* find(std::string_view key) const {
+        if (indexed == members.size() && indexed >= kIndexFrom) {
+            const auto it = index.find(std::string(key));
+            return it == index.end() ? nullptr : &members[it->second].second;
+        }
+        for (const auto& [k, v] : members)
+            if (k == key) return &v;
+        return nullptr;
+    }
+};
+
 namespace {
+
+using Ordered = nlohmann::ordered_json;
 
 const Value kNull;
 
-
-class Parser {
-public:
-    explicit Parser(std::string_view text) : m_text(text) {}
-
-    std::expected<Value, ParseError> document() {
-        auto v = value(0);
-        if (!v) return v;
-        skip_ws();
-        if (m_pos != m_text.size()) return fail("trailing characters after the JSON value");
-        return v;
+/// Builds a Value from nlohmann's SAX events; keeps the parse linear in the number of keys.
+class Builder : public nlohmann::json_sax<Ordered> {
+  public:
+    bool null() override { return add(Value(nullptr)); }
+    bool boolean(bool b) override { return add(Value(b)); }
+    bool number_integer(number_integer_t i) override {
+        return add(Value(static_cast<std::int64_t>(i)));
     }
-
-private:
-    static constexpr int kMaxDepth = 512;
-
-    std::unexpected<ParseError> fail(std::string reason) const {
-        return std::unexpected(ParseError{m_pos, std::move(reason)});
+    bool number_unsigned(number_unsigned_t u) override {
+        if (u <= static_cast<number_unsigned_t>(std::numeric_limits<std::int64_t>::max()))
+            return add(Value(static_cast<std::int64_t>(u)));
+        return add(Value(static_cast<double>(u)));
     }
-    void skip_ws() {
-        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' ||
-                                         m_text[m_pos] == '\r' || m_text[m_pos] == '\t'))
-            ++m_pos;
-    }
-    bool literal(std::string_view word) {
-        if (m_text.substr(m_pos, word.size()) != word) return false;
-        m_pos += word.size();
+    bool number_float(number_float_t d, const string_t&) override { return add(Value(d)); }
+    bool string(string_t& s) override { return add(Value(std::move(s))); }
+    bool binary(binary_t&) override { return false; }  // not produced by the JSON lexer
+    bool start_object(std::size_t) override { return open(Value::object()); }
+    bool key(string_t& k) override {
+        m_keys.push_back(std::move(k));
         return true;
     }
-
-    std::expected<Value, ParseError> value(int depth) {
-        if (depth > kMaxDepth) return fail("nesting too deep");
-        skip_ws();
-        if (m_pos >= m_text.size()) return fail("unexpected end of input");
-        char c = m_text[m_pos];
-        if (c == '{') return object(depth);
-        if (c == '[') return array(depth);
-        if (c == '"') {
-            auto s = string();
-            if (!s) return std::unexpected(s.error());
-            return Value(std::move(*s));
-        }
-        if (literal("true")) return Value(true);
-        if (literal("false")) return Value(false);
-        if (literal("null")) return Value(nullptr);
-        if (c == '-' || (c >= '0' && c <= '9')) return number();
-        return fail("unexpected character");
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(Value::array()); }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception& e) override {
+        m_error = ParseError{position > 0 ? position - 1 : 0, reason(e.what())};
+        return false;
     }
 
-    std::expected<Value, ParseError> number() {
-        std::size_t start = m_pos;
-        if (m_text[m_pos] == '-') ++m_pos;
-        auto digits = [&] {
-            std::size_t s = m_pos;
-            while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') ++m_pos;
-            return m_pos - s;
-        };
-        if (digits() == 0) return fail("bad number");
-        bool integral = true;
-        if (m_pos < m_text.size() && m_text[m_pos] == '.') {
-            ++m_pos;
-            integral = false;
-            if (digits() == 0) return fail("bad number");
+    [[nodiscard]] std::expected<Value, ParseError> result() {
+        if (m_error) return std::unexpected(*m_error);
+        if (!m_done) return std::unexpected(ParseError{0, "unexpected end of input"});
+        return std::move(m_root);
+    }
+    /// Nesting deeper than this is refused: the values are destroyed recursively.
+    static constexpr std::size_t kMaxDepth = 512;
+
+  private:
+    /// nlohmann's message without its "[json.exception.parse_error.101] parse error at ..."
+    /// prefix, which repeats the offset we report separately, and without the "; last read:
+    /// '...'" echo of the input, which may be the very bytes that are not UTF-8.
+    static std::string reason(std::string_view what) {
+        const auto colon = what.find(": ");
+        if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
+        what = what.substr(0, what.find("; last read:"));
+        return std::string(what);
+    }
+    bool add(Value v) {
+        if (m_stack.empty()) {
+            m_root = std::move(v);
+            m_done = true;
+        } else if (m_stack.back().is_array()) {
+            m_stack.back().push(std::move(v));
+        } else {
+            m_stack.back().set(m_keys.back(), std::move(v));
+            m_keys.pop_back();
         }
-        if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
-            ++m_pos;
-            integral = false;
-            if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-')) ++m_pos;
-            if (digits() == 0) return fail("bad number");
+        return true;
+    }
+    bool open(Value container) {
+        if (m_stack.size() >= kMaxDepth) {
+            m_error = ParseError{0, "nesting deeper than " + std::to_string(kMaxDepth)};
+            return false;
         }
-        std::string_view num = m_text.substr(start, m_pos - start);
-        if (integral) {
-            std::int64_t i = 0;
-            auto r = std::from_chars(num.data(), num.data() + num.size(), i);
-            if (r.ec == std::errc()) return Value(i);
-        }
-        double d = 0;
-        auto r = std::from_chars(num.data(), num.data() + num.size(), d);
-        if (r.ec != std::errc()) return fail("bad number");
-        return Value(d);
+        m_stack.push_back(std::move(container));
+        return true;
+    }
+    bool close() {
+        Value done = std::move(m_stack.back());
+        m_stack.pop_back();
+        return add(std::move(done));
     }
 
-    std::expected<std::uint32_t, ParseError> hex4() {
-        if (m_pos + 4 > m_text.size()) return fail("bad \\u escape");
-        std::uint32_t cp = 0;
-        for (int i = 0; i < 4; ++i) {
-            char h = m_text[m_pos++];
-            cp <<= 4;
-            if (h >= '0' && h <= '9') cp |= static_cast<std::uint32_t>(h - '0');
-            else if (h >= 'a' && h <= 'f') cp |= static_cast<std::uint32_t>(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F') cp |= static_cast<std::uint32_t>(h - 'A' + 10);
-            else return fail("bad \\u escape");
-        }
-        return cp;
-    }
-
-    std::expected<std::string, ParseError> string() {
-        ++m_pos;  // opening quote
-        std::string out;
-        while (true) {
-            if (m_pos >= m_text.size()) return fail("unterminated string");
-            char c = m_text[m_pos++];
-            if (c == '"') return out;
-            if (static_cast<unsigned char>(c) < 0x20) return fail("control character in string");
-            if (c != '\\') {
-                out += c;
-                continue;
-            }
-            if (m_pos >= m_text.size()) return fail("unterminated string");
-            char e = m_text[m_pos++];
-            switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
-                case 'u': {
-                    auto cp = hex4();
-                    if (!cp) return std::unexpected(cp.error());
-                    std::uint32_t code = *cp;
-                    if (code >= 0xD800 && code <= 0xDBFF) {
-                        if (!literal("\\u")) return fail("lone surrogate");
-                        auto lo = hex4();
-                        if (!lo) return std::unexpected(lo.error());
-                        if (*lo < 0xDC00 || *lo > 0xDFFF) return fail("bad surrogate pair");
-                        code = 0x10000 + ((code - 0xD800) << 10) + (*lo - 0xDC00);
-                    } else if (code >= 0xDC00 && code <= 0xDFFF) {
-                        return fail("lone surrogate");
-                    }
-                    ingest::utf8::append(out, code);
-                    break;
-                }
-                default: return fail("bad escape");
-            }
-        }
-    }
-
-    std::expected<Value, ParseError> array(int depth) {
-        ++m_pos;
-        Array out;
-        skip_ws();
-        if (m_pos < m_text.size() && m_text[m_pos] == ']') {
-            ++m_pos;
-            return Value(std::move(out));
-        }
-        while (true) {
-            auto v = value(depth + 1);
-            if (!v) return v;
-            out.push_back(std::move(*v));
-            skip_ws();
-            if (m_pos >= m_text.size()) return fail("unterminated array");
-            char c = m_text[m_pos++];
-            if (c == ']') return Value(std::move(out));
-            if (c != ',') return fail("expected ',' or ']'");
-        }
-    }
-
-    std::expected<Value, ParseError> object(int depth) {
-        ++m_pos;
-        Value out = Value::object();
-        skip_ws();
-        if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-            ++m_pos;
-            return out;
-        }
-        while (true) {
-            skip_ws();
-            if (m_pos >= m_text.size() || m_text[m_pos] != '"') return fail("expected a key");
-            auto key = string();
-            if (!key) return std::unexpected(key.error());
-            skip_ws();
-            if (m_pos >= m_text.size() || m_text[m_pos] != ':') return fail("expected ':'");
-            ++m_pos;
-            auto v = value(depth + 1);
-            if (!v) return v;
-            out.set(*key, std::move(*v));
-            skip_ws();
-            if (m_pos >= m_text.size()) return fail("unterminated object");
-            char c = m_text[m_pos++];
-            if (c == '}') return out;
-            if (c != ',') return fail("expected ',' or '}'");
-        }
-    }
-
-    std::string_view m_text;
-    std::size_t m_pos = 0;
+    std::vector<Value> m_stack;
+    std::vector<std::string> m_keys;
+    Value m_root;
+    bool m_done = false;
+    std::optional<ParseError> m_error;
 };
 
-void dump_to(const Value& v, std::string& out, int indent, int level) {
-    auto newline = [&](int lvl) {
-        if (indent < 0) return;
-        out += '\n';
-        out.append(static_cast<std::size_t>(indent * lvl), ' ');
-    };
-    if (v.is_null()) {
-        out += "null";
-    } else if (v.is_bool()) {
-        out += v.as_bool() ? "true" : "false";
-    } else if (v.is_int()) {
-        out += std::to_string(v.as_int());
-    } else if (v.is_number()) {
-        double d = v.as_double();
-        if (!std::isfinite(d)) {
-            out += "null";
-        } else {
-            char buf[64];
-            auto r = std::to_chars(buf, buf + sizeof buf, d);
-            out.append(buf, r.ptr);
-        }
-    } else if (v.is_string()) {
-        append_quoted(out, v.as_string());
-    } else if (v.is_array()) {
-        const auto& a = v.as_array();
-        out += '[';
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            if (i) out += ',';
-            newline(level + 1);
-            dump_to(a[i], out, indent, level + 1);
-        }
-        if (!a.empty()) newline(level);
-        out += ']';
-    } else {
-        const auto& o = v.as_object();
-        out += '{';
-        for (std::size_t i = 0; i < o.size(); ++i) {
-            if (i) out += ',';
-            newline(level + 1);
-            append_quoted(out, o[i].first);
-            out += indent < 0 ? ":" : ": ";
-            dump_to(o[i].second, out, indent, level + 1);
-        }
-        if (!o.empty()) newline(level);
-        out += '}';
+Ordered to_ordered(const Value& v) {
+    if (v.is_null()) return nullptr;
+    if (v.is_bool()) return v.as_bool();
+    if (v.is_int()) return v.as_int();
+    if (v.is_number()) return v.as_double();  // NaN and infinities are written as null
+    if (v.is_string()) return v.as_string();
+    if (v.is_array()) {
+        Ordered out = Ordered::array();
+        auto& elements = out.get_ref<Ordered::array_t&>();
+        elements.reserve(v.size());
+        for (const auto& e : v.as_array()) elements.push_back(to_ordered(e));
+        return out;
     }
+    Ordered out = Ordered::object();
+    // Keys are unique already: append through the underlying vector, as ordered_map's own
+    // emplace would search all earlier keys for each one.
+    auto& members = static_cast<Ordered::object_t::Container&>(out.get_ref<Ordered::object_t&>());
+    members.reserve(v.size());
+    for (const auto& [key, value] : v.as_object()) members.emplace_back(key, to_ordered(value));
+    return out;
+}
+
+std::string dump_ordered(const Ordered& j, int indent) {
+    return j.dump(indent, ' ', false, Ordered::error_handler_t::replace);
 }
 
 }  // namespace
+
+Value::Value(Object o) : m_v(std::make_shared<ObjectStore>(ObjectStore{std::move(o), {}, 0})) {}
+
+const Object& Value::as_object() const {
+    return std::get<std::shared_ptr<ObjectStore>>(m_v)->members;
+}
 
 std::int64_t Value::as_int() const {
     if (is_int()) return std::get<std::int64_t>(m_v);
@@ -265,9 +171,7 @@ double Value::as_double() const {
 
 const Value* Value::find(std::string_view key) const {
     if (!is_object()) return nullptr;
-    for (const auto& [k, v] : as_object())
-        if (k == key) return &v;
-    return nullptr;
+    return std::get<std::shared_ptr<ObjectStore>>(m_v)->find(key);
 }
 
 const Value& Value::operator[](std::string_view key) const {
@@ -279,26 +183,27 @@ void Value::mutate_guard() {
     // Copies share storage; copy on write keeps value semantics.
     if (auto* a = std::get_if<std::shared_ptr<Array>>(&m_v); a && a->use_count() > 1)
         *a = std::make_shared<Array>(**a);
-    if (auto* o = std::get_if<std::shared_ptr<Object>>(&m_v); o && o->use_count() > 1)
-        *o = std::make_shared<Object>(**o);
+    if (auto* o = std::get_if<std::shared_ptr<ObjectStore>>(&m_v); o && o->use_count() > 1)
+        *o = std::make_shared<ObjectStore>(**o);
 }
 
 Value& Value::set(std::string_view key, Value value) {
     mutate_guard();
-    auto& o = *std::get<std::shared_ptr<Object>>(m_v);
-    for (auto& [k, v] : o) {
-        if (k == key) {
-            v = std::move(value);
-            return *this;
-        }
+    auto& store = *std::get<std::shared_ptr<ObjectStore>>(m_v);
+    if (store.members.size() >= ObjectStore::kIndexFrom) store.index_tail();
+    if (auto* found = const_cast<Value*>(store.find(key))) {
+        *found = std::move(value);
+        return *this;
     }
-    o.emplace_back(std::string(key), std::move(value));
+    store.members.emplace_back(std::string(key), std::move(value));
+    if (store.indexed >= ObjectStore::kIndexFrom) store.index_tail();
     return *this;
 }
 
 Value& Value::append(std::string_view key, Value value) {
     mutate_guard();
-    std::get<std::shared_ptr<Object>>(m_v)->emplace_back(std::string(key), std::move(value));
+    std::get<std::shared_ptr<ObjectStore>>(m_v)->members.emplace_back(std::string(key),
+                                                                      std::move(value));
     return *this;
 }
 
@@ -314,11 +219,7 @@ std::size_t Value::size() const {
     return 0;
 }
 
-std::string Value::dump(int indent) const {
-    std::string out;
-    dump_to(*this, out, indent, 0);
-    return out;
-}
+std::string Value::dump(int indent) const { return dump_ordered(to_ordered(*this), indent); }
 
 bool operator==(const Value& a, const Value& b) {
     if (a.is_number() && b.is_number()) {
@@ -333,30 +234,15 @@ bool operator==(const Value& a, const Value& b) {
     return a.as_object() == b.as_object();
 }
 
-std::expected<Value, ParseError> parse(std::string_view text) { return Parser(text).document(); }
+std::expected<Value, ParseError> parse(std::string_view text) {
+    Builder builder;
+    // strict: the whole input is one value; no comments.
+    (void)Ordered::sax_parse(text, &builder, Ordered::input_format_t::json, true, false);
+    return builder.result();
+}
 
 void append_quoted(std::string& out, std::string_view s) {
-    out += '"';
-    for (char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                    out += buf;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    out += '"';
+    out += dump_ordered(Ordered(std::string(s)), -1);
 }
 
 }  // namespace referat::json

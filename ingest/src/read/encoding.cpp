@@ -1,7 +1,10 @@
 // Text decoding: UTF-8, UTF-16 with byte-order mark, and legacy 8-bit encodings through ICU's
 // charset detector and converters. Binary data is refused here with the offset that gave it away.
 
+#include <algorithm>
+#include <array>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <unicode/ucnv.h>
@@ -168,6 +171,28 @@ std::expected<std::string, Reason> convert_legacy(std::string_view s, const std:
     return out;
 }
 
+/// The converter for a charset label that an HTML page declares, mapped as the WHATWG Encoding
+/// standard maps labels (Latin-1 and ASCII labels mean windows-1252; a UTF-16 label on bytes
+/// whose markup read as ASCII means UTF-8); std::nullopt for labels ICU has no 8-bit-clean
+/// converter for.
+std::optional<std::string> charset_for_label(const std::string& label) {
+    static constexpr std::array<std::string_view, 16> kWindows1252 = {
+        "ansi_x3.4-1968", "ascii",      "cp1252",       "cp819",    "csisolatin1", "ibm819",
+        "iso-8859-1",     "iso-ir-100", "iso8859-1",    "iso88591", "iso_8859-1",  "l1",
+        "latin1",         "us-ascii",   "windows-1252", "x-cp1252"};
+    if (std::find(kWindows1252.begin(), kWindows1252.end(), label) != kWindows1252.end())
+        return std::string(kFallbackLegacy);
+    if (label == "utf-8" || label == "utf8" || label.starts_with("utf-16")) return "UTF-8";
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(ucnv_open(label.c_str(), &status),
+                                                                 &ucnv_close);
+    if (U_FAILURE(status) || converter == nullptr || ucnv_getMinCharSize(converter.get()) != 1)
+        return std::nullopt;
+    const char* name = ucnv_getName(converter.get(), &status);
+    const char* iana = U_SUCCESS(status) ? ucnv_getStandardName(name, "IANA", &status) : nullptr;
+    return U_SUCCESS(status) && iana != nullptr ? std::string(iana) : label;
+}
+
 }  // namespace
 
 void append_utf8(std::string& out, std::uint32_t cp) {
@@ -207,6 +232,18 @@ std::expected<Extracted, Reason> decode_text(std::string_view bytes) {
                                " at offset " + std::to_string(bad) + ")");
     }
     const Utf8Survey survey = survey_utf8(bytes);
+    const bool ascii = survey.malformed == 0 && survey.multibyte == 0;
+    // A charset the page declares beats guessing (HTML5: after the byte-order mark, before
+    // heuristics); a legacy-encoded page can look like damaged UTF-8.
+    if (const auto label = bom || ascii ? std::nullopt : declared_charset(bytes)) {
+        if (const auto charset = charset_for_label(*label); charset && *charset != "UTF-8") {
+            auto text = convert_legacy(bytes, *charset);
+            if (!text) return std::unexpected(text.error());
+            out.text = std::move(*text);
+            out.encoding = *charset;
+            return out;
+        }
+    }
     if (survey.malformed == 0) {
         out.text = std::string(bytes);
         out.encoding = "UTF-8";

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <expected>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,11 +56,16 @@ void append_utf8(std::string& out, std::uint32_t code_point);
 
 /// True when decoded text looks like an HTML document (doctype, html, head, body, div ...).
 [[nodiscard]] bool looks_like_html(std::string_view text);
-/// HTML (already UTF-8) to text: tags stripped, entities decoded, blocks kept as lines,
-/// script/style/nav/header/footer and site chrome lines dropped.
+/// HTML (already UTF-8) to text by the HTML5 parsing algorithm: tags stripped, character
+/// references decoded, blocks kept as lines, table cells separated by tabs,
+/// script/style/nav/header/footer and site chrome dropped.
 [[nodiscard]] std::string html_to_text(std::string_view html);
-/// Decode one entity starting at text[pos] == '&'. On success appends the character(s) to out
-/// and returns the length consumed; returns 0 when it is not a known entity.
+/// The charset label a <meta charset> or <meta http-equiv="Content-Type"> in the first 1024
+/// bytes declares, lower case; std::nullopt when none does.
+[[nodiscard]] std::optional<std::string> declared_charset(std::string_view bytes);
+/// Decode one XML character reference starting at text[pos] == '&' (for the Word reader). On
+/// success appends the character(s) to out and returns the length consumed; returns 0 when it
+/// is not a known entity.
 [[nodiscard]] std::size_t decode_entity(std::string_view text, std::size_t pos, std::string& out);
 /// Collapse whitespace, trim lines, drop blank-line runs and site chrome lines.
 [[nodiscard]] std::string tidy_lines(std::string_view text);

@@ -1,6 +1,12 @@
 #pragma once
-// A small JSON value with a strict parser and a compact/pretty writer. Objects keep insertion
-// order so output is stable and reads like the gold files.
+// A small JSON value with a strict parser and a compact/pretty writer, both nlohmann-json
+// underneath (json.cpp is the one place that includes it). Objects keep insertion order so output
+// is stable and reads like the gold files.
+//
+// UTF-8 both ways: parse() refuses invalid JSON (RFC 8259: no leading zeros, no lone surrogates)
+// and invalid UTF-8 with a reason and a byte offset. Strings in a Value are bytes and may hold
+// invalid UTF-8 (a file name on disk can); dump() and append_quoted() never emit it: each invalid
+// byte is written as U+FFFD (the replacement character), so every output parses anywhere.
 
 #include <cstdint>
 #include <expected>
@@ -22,7 +28,7 @@ using Object = std::vector<std::pair<std::string, Value>>;
 
 /// A JSON value: null, bool, number (double or int64), string, array or object.
 class Value {
-public:
+  public:
     Value() = default;
     Value(std::nullptr_t) {}
     Value(bool b) : m_v(b) {}
@@ -37,7 +43,7 @@ public:
     Value(std::string s) : m_v(std::move(s)) {}
     Value(std::string_view s) : m_v(std::string(s)) {}
     Value(Array a) : m_v(std::make_shared<Array>(std::move(a))) {}
-    Value(Object o) : m_v(std::make_shared<Object>(std::move(o))) {}
+    Value(Object o);
 
     /// An empty object, to fill with set().
     [[nodiscard]] static Value object() { return Value(Object{}); }
@@ -57,33 +63,36 @@ public:
     [[nodiscard]] double as_double() const;
     [[nodiscard]] const std::string& as_string() const { return std::get<std::string>(m_v); }
     [[nodiscard]] const Array& as_array() const { return *std::get<std::shared_ptr<Array>>(m_v); }
-    [[nodiscard]] const Object& as_object() const {
-        return *std::get<std::shared_ptr<Object>>(m_v);
-    }
+    [[nodiscard]] const Object& as_object() const;
 
     /// Member lookup on an object; nullptr when absent or when this is not an object.
     [[nodiscard]] const Value* find(std::string_view key) const;
     /// Member lookup that returns a shared null value when absent.
     [[nodiscard]] const Value& operator[](std::string_view key) const;
-    /// Set (replace or append) a member; this must be an object.
+    /// Set (replace or append) a member; this must be an object. Constant time on average:
+    /// large objects keep a hash index of their keys.
     Value& set(std::string_view key, Value value);
-    /// Append a member without looking for an existing one (constant time where set() is
-    /// linear): for callers whose keys are distinct by construction, such as counted values.
+    /// Append a member without looking for an existing one: for callers whose keys are
+    /// distinct by construction, such as counted values.
     Value& append(std::string_view key, Value value);
     /// Append to an array; this must be an array.
     Value& push(Value value);
     /// Number of elements of an array or members of an object, else 0.
     [[nodiscard]] std::size_t size() const;
 
-    /// Serialise. indent < 0: compact on one line; else pretty with that many spaces.
+    /// Serialise. indent < 0: compact on one line; else pretty with that many spaces. Invalid
+    /// UTF-8 in strings and keys comes out as U+FFFD.
     [[nodiscard]] std::string dump(int indent = -1) const;
 
     friend bool operator==(const Value& a, const Value& b);
 
-private:
+    /// Members of an object with the index that makes set() and find() fast (json.cpp).
+    struct ObjectStore;
+
+  private:
     void mutate_guard();
     std::variant<std::monostate, bool, std::int64_t, double, std::string, std::shared_ptr<Array>,
-                 std::shared_ptr<Object>>
+                 std::shared_ptr<ObjectStore>>
         m_v;
 };
 
@@ -93,10 +102,11 @@ struct ParseError {
     std::string reason;
 };
 
-/// Strict RFC 8259 parse of a whole document.
+/// Strict RFC 8259 parse of a whole UTF-8 document; invalid UTF-8 is an error.
 [[nodiscard]] std::expected<Value, ParseError> parse(std::string_view text);
 
-/// Append s to out as a quoted JSON string (UTF-8 kept, control characters escaped).
+/// Append s to out as a quoted JSON string (UTF-8 kept, control characters escaped, invalid
+/// UTF-8 bytes written as U+FFFD).
 void append_quoted(std::string& out, std::string_view s);
 
 /// Value from an optional string: the string, or null.
