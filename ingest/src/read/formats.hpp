@@ -63,10 +63,6 @@ void append_utf8(std::string& out, std::uint32_t code_point);
 /// The charset label a <meta charset> or <meta http-equiv="Content-Type"> in the first 1024
 /// bytes declares, lower case; std::nullopt when none does.
 [[nodiscard]] std::optional<std::string> declared_charset(std::string_view bytes);
-/// Decode one XML character reference starting at text[pos] == '&' (for the Word reader). On
-/// success appends the character(s) to out and returns the length consumed; returns 0 when it
-/// is not a known entity.
-[[nodiscard]] std::size_t decode_entity(std::string_view text, std::size_t pos, std::string& out);
 /// Collapse whitespace, trim lines, drop blank-line runs and site chrome lines.
 [[nodiscard]] std::string tidy_lines(std::string_view text);
 

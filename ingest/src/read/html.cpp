@@ -315,57 +315,6 @@ std::optional<std::string> charset_of_meta(const GumboElement& element) {
 
 }  // namespace
 
-// The Word reader's character references (word/document.xml is XML, decoded by hand there).
-// HTML does not come here: gumbo decodes its references.
-std::size_t decode_entity(std::string_view text, std::size_t pos, std::string& out) {
-    std::size_t i = pos + 1;
-    if (i < text.size() && text[i] == '#') {
-        ++i;
-        const bool hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
-        if (hex) ++i;
-        std::uint32_t cp = 0;
-        const std::size_t digits_begin = i;
-        while (i < text.size() && i - digits_begin < 8) {
-            const char c = text[i];
-            int d = -1;
-            if (c >= '0' && c <= '9')
-                d = c - '0';
-            else if (hex && c >= 'a' && c <= 'f')
-                d = c - 'a' + 10;
-            else if (hex && c >= 'A' && c <= 'F')
-                d = c - 'A' + 10;
-            if (d < 0) break;
-            cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
-            ++i;
-        }
-        if (i == digits_begin) return 0;
-        if (i < text.size() && text[i] == ';') ++i;
-        // Windows-1252 quirk every browser honours: &#150; is an en dash, not a C1 control.
-        if (cp == 0x96)
-            cp = 0x2013;
-        else if (cp == 0x97)
-            cp = 0x2014;
-        else if (cp == 0x80)
-            cp = 0x20AC;
-        else if (cp < 0x20 && cp != '\t' && cp != '\n')
-            cp = 0xFFFD;
-        append_utf8(out, cp);
-        return i - pos;
-    }
-    const std::size_t name_begin = i;
-    while (i < text.size() && i - name_begin < 10 &&
-           std::isalnum(static_cast<unsigned char>(text[i])))
-        ++i;
-    if (i == name_begin || i >= text.size() || text[i] != ';') return 0;
-    const auto name = text.substr(name_begin, i - name_begin);
-    const auto it =
-        std::lower_bound(kEntities.begin(), kEntities.end(), name,
-                         [](const NamedEntity& e, std::string_view n) { return e.name < n; });
-    if (it == kEntities.end() || it->name != name) return 0;
-    append_utf8(out, it->code_point == 0xA0 ? ' ' : it->code_point);
-    return i + 1 - pos;
-}
-
 bool looks_like_html(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size() && is_space(text[i])) ++i;
