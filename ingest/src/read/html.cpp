@@ -22,35 +22,6 @@ namespace referat::ingest::read {
 
 namespace {
 
-struct NamedEntity {
-    std::string_view name;
-    std::uint32_t code_point;
-};
-
-// Sorted by name for binary search.
-constexpr std::array<NamedEntity, 77> kEntities = {{
-    {"AElig", 0xC6},    {"Aacute", 0xC1},   {"Aring", 0xC5},   {"Atilde", 0xC3},
-    {"Auml", 0xC4},     {"Ccedil", 0xC7},   {"Eacute", 0xC9},  {"Egrave", 0xC8},
-    {"Euml", 0xCB},     {"Oacute", 0xD3},   {"Oslash", 0xD8},  {"Otilde", 0xD5},
-    {"Ouml", 0xD6},     {"Uacute", 0xDA},   {"Uuml", 0xDC},    {"aacute", 0xE1},
-    {"aelig", 0xE6},    {"agrave", 0xE0},   {"amp", 0x26},     {"apos", 0x27},
-    {"aring", 0xE5},    {"atilde", 0xE3},   {"auml", 0xE4},    {"bdquo", 0x201E},
-    {"brvbar", 0xA6},   {"bull", 0x2022},   {"ccedil", 0xE7},  {"cent", 0xA2},
-    {"copy", 0xA9},     {"deg", 0xB0},      {"eacute", 0xE9},  {"egrave", 0xE8},
-    {"emsp", 0x2003},   {"ensp", 0x2002},   {"euml", 0xEB},    {"euro", 0x20AC},
-    {"frac12", 0xBD},   {"frac14", 0xBC},   {"frac34", 0xBE},  {"gt", 0x3E},
-    {"hellip", 0x2026}, {"iacute", 0xED},   {"laquo", 0xAB},   {"ldquo", 0x201C},
-    {"lsaquo", 0x2039}, {"lsquo", 0x2018},  {"lt", 0x3C},      {"mdash", 0x2014},
-    {"middot", 0xB7},   {"nbsp", 0xA0},     {"ndash", 0x2013}, {"ntilde", 0xF1},
-    {"oacute", 0xF3},   {"ordf", 0xAA},     {"ordm", 0xBA},    {"oslash", 0xF8},
-    {"otilde", 0xF5},   {"ouml", 0xF6},     {"para", 0xB6},    {"plusmn", 0xB1},
-    {"pound", 0xA3},    {"quot", 0x22},     {"raquo", 0xBB},   {"rdquo", 0x201D},
-    {"reg", 0xAE},      {"rsaquo", 0x203A}, {"rsquo", 0x2019}, {"sbquo", 0x201A},
-    {"sect", 0xA7},     {"shy", 0xAD},      {"szlig", 0xDF},   {"thinsp", 0x2009},
-    {"times", 0xD7},    {"trade", 0x2122},  {"uacute", 0xFA},  {"uuml", 0xFC},
-    {"zwnj", 0x200C},
-}};
-
 // Elements whose content is not part of the document text.
 constexpr std::array<std::string_view, 12> kDropped = {"head",     "script", "style",  "noscript",
                                                        "template", "nav",    "header", "footer",
