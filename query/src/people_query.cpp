@@ -263,6 +263,21 @@ bool contains_words(std::string_view haystack, std::string_view needle) {
 
 std::string lower(std::string_view s) { return schema::term_value(s); }
 
+// Whether every word of from is in to, as written or within a typo (one edit for 5 to 7
+// letters, two for longer); the number of edits needed, or std::nullopt.
+std::optional<std::size_t> words_within_typos(const std::vector<std::string>& from,
+                                              const std::vector<std::string>& to) {
+    std::size_t edits = 0;
+    for (const auto& w : from) {
+        const std::size_t allowed = w.size() <= 4 ? 0 : (w.size() <= 7 ? 1 : 2);
+        std::size_t best = allowed + 1;
+        for (const auto& k : to) best = std::min(best, edit_distance(w, k, allowed));
+        if (best > allowed) return std::nullopt;
+        edits += best;
+    }
+    return edits;
+}
+
 }  // namespace
 
 std::optional<std::string> resolve_person(Xapian::Database& db, std::string_view name) {
@@ -306,20 +321,15 @@ std::vector<PersonCandidate> person_candidates(Xapian::Database& db, std::string
             std::string key = (*it).substr(prefix.size());
             if (key.starts_with(':')) key.erase(0, 1);
             const auto words = words_of(key);
-            // Every typed word is a word of the name, or within a typo of one.
-            std::size_t edits = 0;
-            bool fits = true;
-            for (const auto& w : typed) {
-                const std::size_t allowed = w.size() <= 4 ? 0 : (w.size() <= 7 ? 1 : 2);
-                std::size_t best = allowed + 1;
-                for (const auto& k : words) best = std::min(best, edit_distance(w, k, allowed));
-                if (best > allowed) {
-                    fits = false;
+            // Every typed word is a word of the key, or every word of the key is typed (keys
+            // leave out middle names: "Hansen, Mogens Bak" is "mogens hansen"), each word as
+            // written or within a typo.
+            for (const auto& [from, to] : {std::pair{&typed, &words}, std::pair{&words, &typed}}) {
+                if (auto edits = words_within_typos(*from, *to)) {
+                    scored.emplace_back(*edits, key);
                     break;
                 }
-                edits += best;
             }
-            if (fits) scored.emplace_back(edits, key);
         }
         return 0;
     });

@@ -18,7 +18,9 @@ const Usage kUsage{"compact", "[--db DIR] [--output DIR] [--read-only]",
                    "new one is built next to it and swapped in with one rename, so readers see\n"
                    "the old or the new database, never a mix. While an ingest runs, compact\n"
                    "fails with 'database is locked'. --read-only drops the termlist table\n"
-                   "(about a fifth smaller): searching works, ingesting into it does not."};
+                   "(about a fifth smaller): searching works, ingesting into it does not.",
+                   {"referat compact --db referat.db",
+                    "referat compact --db referat.db --output archive.db --read-only"}};
 
 }  // namespace
 

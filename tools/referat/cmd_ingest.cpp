@@ -38,7 +38,10 @@ const Usage kUsage{"ingest",
                    "Parse minutes files and folders (recursively; hidden entries skipped) and "
                    "index them.\nUnchanged files are skipped, changed files replaced, failed "
                    "files retried by the next run.\nEach file that fails gives one line "
-                   "'FILE: reason' on stderr; the others are still indexed."};
+                   "'FILE: reason' on stderr; the others are still indexed.",
+                   {"referat ingest --db referat.db data/samples",
+                    "referat ingest --db referat.db --jobs 4 --report report.json minutes/",
+                    "referat ingest --db referat.db --force minutes/2023/"}};
 
 struct Tally {
     std::size_t files = 0;

@@ -55,9 +55,10 @@ struct PersonCandidate {
     bool exact = false;  ///< every typed word is a word of the name (no typo)
 };
 
-/// People whose names hold every word of name, each word as written or within a typo (one
-/// edit for 5 to 7 letters, two for longer), in any order ("Kjeldsen", "Kjeldsen, Jesper",
-/// "Kjeldsn"); fewest edits first, at most limit. Throws referat::Error on a database error.
+/// People whose person key holds every word of name, or whose key words are all in name,
+/// each word as written or within a typo (one edit for 5 to 7 letters, two for longer), in
+/// any order ("Kjeldsen", "Kjeldsen, Jesper", "Kjeldsn"); fewest edits first, at most limit.
+/// Throws referat::Error on a database error.
 [[nodiscard]] std::vector<PersonCandidate> person_candidates(Xapian::Database& db,
                                                              std::string_view name,
                                                              std::size_t limit = 10);
