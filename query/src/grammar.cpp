@@ -359,8 +359,8 @@ class Parser {
             if (unit->kind == NodeKind::kFilter && sign == 0) {
                 auto [it, fresh] = filter_at.emplace(unit->field, required.size());
                 if (!fresh) {
-                    auto joined = join(NodeKind::kOr, std::move(required[it->second]),
-                                       std::move(*unit));
+                    auto joined =
+                        join(NodeKind::kOr, std::move(required[it->second]), std::move(*unit));
                     required[it->second] = std::move(*joined);
                     continue;
                 }
@@ -494,12 +494,24 @@ std::string describe(const QueryNode& node) {
     }
     std::string out = "(";
     switch (node.kind) {
-        case NodeKind::kAnd: out += "and"; break;
-        case NodeKind::kOr: out += "or"; break;
-        case NodeKind::kXor: out += "xor"; break;
-        case NodeKind::kAndNot: out += "not"; break;
-        case NodeKind::kNear: out += "near/" + std::to_string(node.window); break;
-        default: out += "adj/" + std::to_string(node.window); break;
+        case NodeKind::kAnd:
+            out += "and";
+            break;
+        case NodeKind::kOr:
+            out += "or";
+            break;
+        case NodeKind::kXor:
+            out += "xor";
+            break;
+        case NodeKind::kAndNot:
+            out += "not";
+            break;
+        case NodeKind::kNear:
+            out += "near/" + std::to_string(node.window);
+            break;
+        default:
+            out += "adj/" + std::to_string(node.window);
+            break;
     }
     for (const auto& c : node.children) out += " " + describe(c);
     return out + ")";

@@ -212,11 +212,11 @@ class Compiler {
         std::vector<std::vector<std::string>> seen;
         for (const auto& variant : spelling_variants(text)) {
             auto stems = Terms::for_this_thread().stems(variant);
-            if (stems.empty() || std::find(seen.begin(), seen.end(), stems) != seen.end())
-                continue;
+            if (stems.empty() || std::find(seen.begin(), seen.end(), stems) != seen.end()) continue;
             std::vector<Xapian::Query> terms;
             for (const auto& stem : stems)
-                terms.emplace_back(prefix + stem, 1, static_cast<Xapian::termpos>(terms.size() + 1));
+                terms.emplace_back(prefix + stem, 1,
+                                   static_cast<Xapian::termpos>(terms.size() + 1));
             spellings.push_back(any_of(std::move(terms), Xapian::Query::OP_PHRASE));
             seen.push_back(std::move(stems));
         }
@@ -242,8 +242,7 @@ class Compiler {
         for (const auto& variant : spelling_variants(node.text)) {
             auto stems = Terms::for_this_thread().stems(variant);
             if (stems.size() > 1)
-                throw CompileFailure{
-                    {"a wildcard applies to one word, not '" + node.text + "*'"}};
+                throw CompileFailure{{"a wildcard applies to one word, not '" + node.text + "*'"}};
             starts.push_back(Xapian::Unicode::tolower(variant));
             if (!stems.empty()) starts.push_back(stems.front());
         }
@@ -278,7 +277,8 @@ class Compiler {
             bool all_fielded = true;
             for (const auto& child : node.children) {
                 all_fielded = all_fielded && !child.field.empty();
-                const std::string p = std::string(child.field.empty() ? prefix : prefix_of(child.field));
+                const std::string p =
+                    std::string(child.field.empty() ? prefix : prefix_of(child.field));
                 Xapian::Query q =
                     child.kind == NodeKind::kWildcard ? wildcard(child, p) : text(child.text, p);
                 if (q.empty()) {

@@ -145,7 +145,8 @@ TEST_F(People, PartOfANameListsTheCandidates) {
         std::set<std::string> listed;
         for (const auto& line : lines_of(r.err))
             if (line.starts_with("  ")) listed.insert(line.substr(2));
-        for (const auto& name : hansens) EXPECT_TRUE(listed.contains(name)) << typed << ": " << name;
+        for (const auto& name : hansens)
+            EXPECT_TRUE(listed.contains(name)) << typed << ": " << name;
     }
 }
 

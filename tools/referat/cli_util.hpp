@@ -28,9 +28,9 @@ inline constexpr int kExitError = 2;
 
 /// How a subcommand is called, for --help and error hints.
 struct Usage {
-    std::string command;   ///< "ingest"
-    std::string synopsis;  ///< "[--db DIR] PATH..."
-    std::string summary;   ///< one sentence on what the command does
+    std::string command;                ///< "ingest"
+    std::string synopsis;               ///< "[--db DIR] PATH..."
+    std::string summary;                ///< one sentence on what the command does
     std::vector<std::string> examples;  ///< command lines shown under "Examples:" in --help
 };
 
@@ -47,8 +47,7 @@ struct Usage {
 /// when not given. Anything else ("-1", "ten") throws referat::Error naming the option. Every
 /// command reads its numbers through this one function.
 [[nodiscard]] std::optional<std::size_t> count_option(const po::variables_map& vm,
-                                                      const std::string& name,
-                                                      const Usage& usage);
+                                                      const std::string& name, const Usage& usage);
 
 /// The value of a date option (--from, --to, --until): one day, month or year as the query
 /// language's dato: takes it (2023-06-30, 2023-06, 2023, 30.6.2023); std::nullopt when not

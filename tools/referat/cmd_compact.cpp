@@ -12,7 +12,8 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{"compact", "[--db DIR] [--output DIR] [--read-only]",
+const Usage kUsage{"compact",
+                   "[--db DIR] [--output DIR] [--read-only]",
                    "Merge all shards of a database into one compacted database (smaller and\n"
                    "faster to search). Without --output the database is replaced in place; the\n"
                    "new one is built next to it and swapped in with one rename, so readers see\n"

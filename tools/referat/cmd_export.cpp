@@ -28,7 +28,8 @@ std::vector<std::string> split_list(const std::string& text);
 namespace {
 
 const Usage kUsage{
-    "export", "[--db DIR] [--format jsonl|csv] [--output FILE] [OPTIONS] QUERY...",
+    "export",
+    "[--db DIR] [--format jsonl|csv] [--output FILE] [OPTIONS] QUERY...",
     "Write every item matching QUERY (all items when QUERY is empty), one record per line,\n"
     "oldest first unless --sort says otherwise. Records and columns: docs/SCHEMA.md.\n"
     "Exit status 1 when nothing matches.",
@@ -76,7 +77,8 @@ int cmd_export(const Args& args) {
         if (fields.empty()) throw Error("export: --fields needs at least one field name");
         if (auto bad = query::unknown_column(fields)) {
             std::string known;
-            for (auto c : query::csv_columns()) known += (known.empty() ? "" : ",") + std::string(c);
+            for (auto c : query::csv_columns())
+                known += (known.empty() ? "" : ",") + std::string(c);
             throw Error("export: unknown field '" + *bad + "' (fields: " + known + ")");
         }
         csv.columns = fields;

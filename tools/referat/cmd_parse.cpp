@@ -13,7 +13,8 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{"parse", "FILE [--format json|text] [--explain] [--text]",
+const Usage kUsage{"parse",
+                   "FILE [--format json|text] [--explain] [--text]",
                    "Read and segment one minutes file without indexing it.\n"
                    "JSON has the gold shape: one meeting prints the meeting object itself, a file "
                    "with several\nmeetings prints an array of them. --explain adds the layout, "

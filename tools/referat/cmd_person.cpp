@@ -14,7 +14,8 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{"person", "[--db DIR] [--format text|json|csv] NAME",
+const Usage kUsage{"person",
+                   "[--db DIR] [--format text|json|csv] NAME",
                    "Show one person's timeline: spellings, organisations and roles, then every "
                    "meeting attended or missed, item mentioning them and appointment, by date.\n"
                    "Spellings merge by first name and surname, initials and dropped middle "

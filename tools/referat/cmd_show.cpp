@@ -12,7 +12,8 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{"show", "[--db DIR] [--format text|json] ID",
+const Usage kUsage{"show",
+                   "[--db DIR] [--format text|json] ID",
                    "Show the item or meeting with this id in full (ids come from search "
                    "results).\nExit status 1 when there is no such id.",
                    {"referat show ID                  (ID from 'referat search' output)",

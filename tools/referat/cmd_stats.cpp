@@ -12,7 +12,8 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{"stats", "[--db DIR] [--format text|json]",
+const Usage kUsage{"stats",
+                   "[--db DIR] [--format text|json]",
                    "Count sources, meetings and items, and items by committee, year, layout and "
                    "outcome.",
                    {"referat stats", "referat stats --db referat.db --format json"}};

@@ -109,8 +109,7 @@ TEST(Wildcard, TooBroadIsAClearError) {
         ADD_FAILURE() << "s* expanded beyond the limit";
     } catch (const Error& e) {
         EXPECT_EQ(e.exit_code(), 2);
-        EXPECT_NE(std::string(e.what()).find("wildcard 's*' matches more than"),
-                  std::string::npos)
+        EXPECT_NE(std::string(e.what()).find("wildcard 's*' matches more than"), std::string::npos)
             << e.what();
     }
     r.max_wildcard_terms = words.size();
@@ -197,14 +196,15 @@ std::vector<std::string> typos() {
                 word += c;
                 continue;
             }
-            bool ascii = std::all_of(word.begin(), word.end(),
-                                     [](char ch) { return (ch & 0x80) == 0; });
+            bool ascii =
+                std::all_of(word.begin(), word.end(), [](char ch) { return (ch & 0x80) == 0; });
             if (ascii && word.size() >= 8) words.insert(word);
             word.clear();
         }
     }
     std::vector<std::string> out;
-    for (const auto& w : words) out.push_back(w.substr(0, w.size() / 2) + w.substr(w.size() / 2 + 1));
+    for (const auto& w : words)
+        out.push_back(w.substr(0, w.size() / 2) + w.substr(w.size() / 2 + 1));
     return out;
 }
 

@@ -25,8 +25,8 @@ std::string tree(std::string_view q) {
 
 std::string error_of(std::string_view q) {
     auto r = parse_query_text(q);
-    EXPECT_FALSE(r.has_value()) << q << " was accepted as: "
-                                << (r && r->root ? describe(*r->root) : "");
+    EXPECT_FALSE(r.has_value()) << q
+                                << " was accepted as: " << (r && r->root ? describe(*r->root) : "");
     return r ? std::string() : r.error().reason;
 }
 
@@ -135,8 +135,7 @@ TEST(Parse, FieldOnABracketedGroup) {
     EXPECT_EQ(tree("udvalg:(teknisk OR miljø)"), "(or committee:teknisk committee:miljø)");
     EXPECT_EQ(tree("titel:(budget \"nyt byggeri\" skol*)"),
               "(and title:budget title:\"nyt byggeri\" title:skol*)");
-    EXPECT_EQ(tree("titel:(budget beslutning:godkendt)"),
-              "(and title:budget decision:godkendt)");
+    EXPECT_EQ(tree("titel:(budget beslutning:godkendt)"), "(and title:budget decision:godkendt)");
     EXPECT_EQ(tree("år:(2019 OR 2021)"), "(or year:2019 year:2021)");
 }
 

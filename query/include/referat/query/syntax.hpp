@@ -71,11 +71,11 @@ enum class NodeKind {
 /// One node of a parsed query: a leaf (word, phrase, wildcard, filter value) or an operator.
 struct QueryNode {
     NodeKind kind = NodeKind::kAll;
-    std::string field;                   ///< canonical field name of a leaf; "" = all text
+    std::string field;  ///< canonical field name of a leaf; "" = all text
     FieldKind field_kind = FieldKind::kText;
-    std::string text;                    ///< leaf text as typed
-    unsigned window = 0;                 ///< kNear, kAdjacent: Xapian window (words + gap)
-    std::vector<QueryNode> children;     ///< operands of an operator
+    std::string text;                 ///< leaf text as typed
+    unsigned window = 0;              ///< kNear, kAdjacent: Xapian window (words + gap)
+    std::vector<QueryNode> children;  ///< operands of an operator
 };
 
 /// A query parsed into a tree; Xapian queries are built from it node by node, so no operator
