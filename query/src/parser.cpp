@@ -237,7 +237,10 @@ class Compiler {
     // into a suffix the stemmer removes ("sundh*" for "Sundhed", stem "sund") also takes the
     // indexed stems it extends by at most kStemSlack letters. Expanded here, against the
     // vocabulary, so a too broad wildcard is a clear error before any matching.
-    Xapian::Query wildcard(const QueryNode& node, const std::string& prefix) {
+    // The expansion is one OP_SYNONYM (weighted as one word), or an OP_OR of terms inside NEAR
+    // and ADJ, which take terms and ORs of terms only.
+    Xapian::Query wildcard(const QueryNode& node, const std::string& prefix,
+                           Xapian::Query::op op = Xapian::Query::OP_SYNONYM) {
         std::vector<std::string> starts;
         for (const auto& variant : spelling_variants(node.text)) {
             auto stems = Terms::for_this_thread().stems(variant);
@@ -264,7 +267,7 @@ class Compiler {
                     m_db.term_exists(prefix + shorter))
                     terms.push_back(prefix + shorter);
         std::vector<Xapian::Query> queries(terms.begin(), terms.end());
-        return any_of(std::move(queries), Xapian::Query::OP_SYNONYM);
+        return any_of(std::move(queries), op);
     }
 
     // NEAR and ADJ compare positions within one field: one query per prefix, ORed.
@@ -279,8 +282,9 @@ class Compiler {
                 all_fielded = all_fielded && !child.field.empty();
                 const std::string p =
                     std::string(child.field.empty() ? prefix : prefix_of(child.field));
-                Xapian::Query q =
-                    child.kind == NodeKind::kWildcard ? wildcard(child, p) : text(child.text, p);
+                Xapian::Query q = child.kind == NodeKind::kWildcard
+                                      ? wildcard(child, p, Xapian::Query::OP_OR)
+                                      : text(child.text, p);
                 if (q.empty()) {
                     operands.clear();
                     break;

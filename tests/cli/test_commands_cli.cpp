@@ -49,8 +49,11 @@ TEST_F(Commands, EveryHelpHasExamplesAndHelpCommandShowsIt) {
     for (const auto& command : commands) {
         auto help = referat({command, "--help"});
         EXPECT_EQ(help.status, 0) << command;
-        EXPECT_NE(help.out.find("\nExamples:\n  referat " + command + " "), std::string::npos)
-            << help.out;
+        const std::string head = "\nExamples:\n  referat " + command;
+        const auto at = help.out.find(head);
+        ASSERT_NE(at, std::string::npos) << help.out;
+        const char next = help.out[at + head.size()];
+        EXPECT_TRUE(next == ' ' || next == '\n') << command << ": " << help.out.substr(at);
         auto via_help = referat({"help", command});
         EXPECT_EQ(via_help.status, 0) << command;
         EXPECT_EQ(via_help.out, help.out) << command;

@@ -247,6 +247,11 @@ TEST_F(SearchCli, NegativeAndMalformedNumbersAreUsageErrors) {
                           "referat: export: --limit must be a whole number");
     expect_one_error_line(referat({"export", "--chunk=-1", "budget"}),
                           "referat: export: --chunk must be a whole number");
+    // Every command reads its numbers the same way (checked before the database is opened).
+    expect_one_error_line(referat({"persons", "--limit=-1"}),
+                          "referat: persons: --limit must be a whole number");
+    expect_one_error_line(referat({"ingest", "--jobs=-2", "nothing"}),
+                          "referat: ingest: --jobs must be a whole number");
 }
 
 TEST_F(SearchCli, DatesAreCheckedAlikeByEveryCommand) {

@@ -124,6 +124,8 @@ TEST(Near, OperatorsKeepWorkingWithDanishLetters) {
     EXPECT_TRUE(includes(keys("holder ADJ årligt"), phrase));
     EXPECT_TRUE(includes(keys("holder NEAR aarligt"), phrase)) << "ae/oe/aa still match";
     EXPECT_TRUE(keys("årligt ADJ/0 holder").empty()) << "ADJ keeps the order";
+    EXPECT_TRUE(includes(keys("hold* NEAR årligt"), phrase)) << "wildcards inside NEAR";
+    EXPECT_TRUE(includes(keys("holder NEAR årli*"), phrase));
     EXPECT_EQ(keys("holder årligt OR xqzvwk"), keys("holder årligt"));
     EXPECT_EQ(keys("(holder OG årligt) IKKE xqzvwk"), keys("holder årligt"));
 }
