@@ -44,7 +44,10 @@ Xapian::Database open_for_reading(const std::vector<std::string>& specs) {
             const std::string host = spec.substr(0, colon);
             const auto port = static_cast<unsigned>(std::stoul(spec.substr(colon + 1)));
             try {
-                combined.add_database(Xapian::Remote::open(host, port));
+                // A shard served by another referat version is refused like a local one.
+                Xapian::Database remote = Xapian::Remote::open(host, port);
+                detail::check_schema_version(remote, spec);
+                combined.add_database(remote);
             } catch (const Xapian::Error& e) {
                 throw translate_error(e, "cannot open remote database " + spec);
             }

@@ -32,12 +32,16 @@ std::string joined(const json::Value& v) {
     return out;
 }
 
+const json::Value& column_json(const json::Value& r, std::string_view column) {
+    if (column == "span_begin") return r["span"]["begin"];
+    if (column == "span_end") return r["span"]["end"];
+    if (column == "line_begin") return r["lines"]["begin"];
+    if (column == "line_end") return r["lines"]["end"];
+    return r[column];
+}
+
 std::string column_value(const json::Value& r, std::string_view column) {
-    if (column == "span_begin") return text_of(r["span"]["begin"]);
-    if (column == "span_end") return text_of(r["span"]["end"]);
-    if (column == "line_begin") return text_of(r["lines"]["begin"]);
-    if (column == "line_end") return text_of(r["lines"]["end"]);
-    const json::Value& v = r[column];
+    const json::Value& v = column_json(r, column);
     if (v.is_array()) return joined(v);
     return text_of(v);
 }
@@ -94,10 +98,32 @@ std::string csv_field(std::string_view value, char separator) {
     return out;
 }
 
+std::optional<std::string> unknown_column(const std::vector<std::string>& fields) {
+    const auto& known = csv_columns();
+    for (const auto& f : fields)
+        if (std::find(known.begin(), known.end(), f) == known.end()) return f;
+    return std::nullopt;
+}
+
+json::Value select_fields(const json::Value& record, const std::vector<std::string>& fields) {
+    json::Value out = json::Value::object();
+    for (const auto& f : fields) out.set(f, column_json(record, f));
+    return out;
+}
+
+namespace {
+
+std::vector<std::string> columns_of(const CsvOptions& options) {
+    if (!options.columns.empty()) return options.columns;
+    return {csv_columns().begin(), csv_columns().end()};
+}
+
+}  // namespace
+
 std::string csv_header(const CsvOptions& options) {
     std::string out = options.bom ? "\xEF\xBB\xBF" : "";
     bool first = true;
-    for (auto column : csv_columns()) {
+    for (const auto& column : columns_of(options)) {
         if (!first) out += options.separator;
         first = false;
         out += csv_field(column, options.separator);
@@ -108,7 +134,7 @@ std::string csv_header(const CsvOptions& options) {
 std::string csv_row(const json::Value& record, const CsvOptions& options) {
     std::string out;
     bool first = true;
-    for (auto column : csv_columns()) {
+    for (const auto& column : columns_of(options)) {
         if (!first) out += options.separator;
         first = false;
         out += csv_field(column_value(record, column), options.separator);

@@ -1,5 +1,9 @@
 #include "hits.hpp"
 
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
 #include <referat/index/schema.hpp>
 #include <referat/ingest/error.hpp>
 
@@ -10,7 +14,7 @@ namespace referat::query::detail {
 namespace schema = index::schema;
 
 CompiledQuery compile_or_throw(const Xapian::Database& db, const SearchRequest& request) {
-    auto compiled = compile_query(db, request.text, request.filters);
+    auto compiled = compile_query(db, request.text, request.filters, request.max_wildcard_terms);
     if (!compiled) throw Error("invalid query: " + compiled.error().reason);
     return *std::move(compiled);
 }
@@ -29,11 +33,70 @@ Snippets::Snippets(const Xapian::Database& db, const CompiledQuery& compiled,
     m_mset = m_enquire.get_mset(0, 0);
 }
 
+namespace {
+
+// MSet::snippet writes HTML (& < > escaped); search output is plain text, and HTML is escaped
+// by whoever renders it, once.
+std::string unescape_html(std::string_view html) {
+    static constexpr std::pair<std::string_view, char> kEntities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+    std::string out;
+    out.reserve(html.size());
+    for (std::size_t i = 0; i < html.size();) {
+        bool replaced = false;
+        if (html[i] == '&')
+            for (const auto& [entity, c] : kEntities)
+                if (html.compare(i, entity.size(), entity) == 0) {
+                    out += c;
+                    i += entity.size();
+                    replaced = true;
+                    break;
+                }
+        if (!replaced) out += html[i++];
+    }
+    return out;
+}
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+// Characters a reader sees: the marks around matched words do not count.
+std::size_t visible_length(std::string_view s, std::string_view start, std::string_view end) {
+    std::size_t marks = 0;
+    for (auto mark : {start, end}) {
+        if (mark.empty()) continue;
+        for (auto at = s.find(mark); at != std::string_view::npos; at = s.find(mark, at + 1))
+            marks += code_points(mark);
+    }
+    return code_points(s) - std::min(marks, code_points(s));
+}
+
+}  // namespace
+
 std::string Snippets::make(const std::string& text) const {
     if (text.empty()) return {};
-    return m_mset.snippet(
-        text, m_request.snippet_length, Xapian::Stem(std::string(schema::kStemLanguage)),
-        Xapian::MSet::SNIPPET_EXHAUSTIVE, m_request.mark_start, m_request.mark_end, "…");
+    const Xapian::Stem stemmer(std::string(schema::kStemLanguage));
+    const std::size_t wanted = m_request.snippet_length;
+    // MSet::snippet budgets bytes; æ, ø, å and dashes take two or three. Widen the budget by
+    // the characters still missing, keeping the longest snippet within the asked length.
+    std::size_t bytes = wanted;
+    std::string out;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        std::string next =
+            unescape_html(m_mset.snippet(text, bytes, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                         m_request.mark_start, m_request.mark_end, "…"));
+        const std::size_t got = visible_length(next, m_request.mark_start, m_request.mark_end);
+        // The ellipses at either end do not count either.
+        if (got > wanted + 2 && !out.empty()) break;
+        out = std::move(next);
+        if (got >= wanted || bytes >= text.size()) break;
+        bytes += wanted - got;
+    }
+    return out;
 }
 
 Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const Snippets& snippets) {

@@ -13,7 +13,9 @@
 #include <referat/ingest/json.hpp>
 #include <referat/ingest/serialize.hpp>
 #include <referat/query/people.hpp>
+#include <referat/query/ranges.hpp>
 #include <referat/query/search.hpp>
+#include <referat/query/suggest.hpp>
 
 namespace referat::query {
 
@@ -219,14 +221,21 @@ std::vector<std::string> by_frequency(const std::vector<std::string>& names) {
     return out;
 }
 
-bool is_date_bound(std::string_view s) {
-    static constexpr std::string_view kShape = "dddd-dd-dd";
-    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const bool digit = s[i] >= '0' && s[i] <= '9';
-        if (kShape[i] == 'd' ? !digit : s[i] != '-') return false;
-    }
-    return true;
+// A --from/--until bound read as dato: reads dates (ranges.hpp): the first or last day it
+// covers, as "yyyymmdd".
+std::string day_bound(const std::string& text, bool first) {
+    if (text.find("..") != std::string::npos)
+        throw Error("appointments: date '" + text + "' must be one date, not a range");
+    auto range = parse_date_range(text);
+    if (!range) throw Error("appointments: " + range.error().reason);
+    return first ? range->from : range->to;
+}
+
+std::string compact_day(std::string_view iso) {
+    std::string out;
+    for (char c : iso)
+        if (c != '-') out += c;
+    return out;
 }
 
 std::vector<std::string> words_of(std::string_view text) {
@@ -253,6 +262,21 @@ bool contains_words(std::string_view haystack, std::string_view needle) {
 }
 
 std::string lower(std::string_view s) { return schema::term_value(s); }
+
+// Whether every word of from is in to, as written or within a typo (one edit for 5 to 7
+// letters, two for longer); the number of edits needed, or std::nullopt.
+std::optional<std::size_t> words_within_typos(const std::vector<std::string>& from,
+                                              const std::vector<std::string>& to) {
+    std::size_t edits = 0;
+    for (const auto& w : from) {
+        const std::size_t allowed = w.size() <= 4 ? 0 : (w.size() <= 7 ? 1 : 2);
+        std::size_t best = allowed + 1;
+        for (const auto& k : to) best = std::min(best, edit_distance(w, k, allowed));
+        if (best > allowed) return std::nullopt;
+        edits += best;
+    }
+    return edits;
+}
 
 }  // namespace
 
@@ -284,6 +308,40 @@ std::optional<std::string> resolve_person(Xapian::Database& db, std::string_view
         }
         return std::nullopt;
     });
+}
+
+std::vector<PersonCandidate> person_candidates(Xapian::Database& db, std::string_view name,
+                                               std::size_t limit) {
+    const auto typed = words_of(name);
+    if (typed.empty()) return {};
+    std::vector<std::pair<std::size_t, std::string>> scored;  // (edits, key)
+    index::with_reopen(db, [&] {
+        const std::string prefix(schema::kPersonTerm);
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            std::string key = (*it).substr(prefix.size());
+            if (key.starts_with(':')) key.erase(0, 1);
+            const auto words = words_of(key);
+            // Every typed word is a word of the key, or every word of the key is typed (keys
+            // leave out middle names: "Hansen, Mogens Bak" is "mogens hansen"), each word as
+            // written or within a typo.
+            for (const auto& [from, to] : {std::pair{&typed, &words}, std::pair{&words, &typed}}) {
+                if (auto edits = words_within_typos(*from, *to)) {
+                    scored.emplace_back(*edits, key);
+                    break;
+                }
+            }
+        }
+        return 0;
+    });
+    std::sort(scored.begin(), scored.end());
+    std::vector<PersonCandidate> out;
+    for (const auto& [edits, key] : scored) {
+        if (out.size() >= limit) break;
+        auto timeline = person_timeline(db, key);
+        if (!timeline) continue;
+        out.push_back({key, timeline->name, edits == 0});
+    }
+    return out;
 }
 
 std::optional<PersonTimeline> person_timeline(Xapian::Database& db, std::string_view name) {
@@ -372,9 +430,8 @@ std::vector<PersonSummary> list_persons(Xapian::Database& db, const PersonsFilte
 
 std::vector<AppointmentEntry> list_appointments(Xapian::Database& db,
                                                 const AppointmentFilter& filter) {
-    for (const auto* bound : {&filter.from, &filter.until})
-        if (*bound && !is_date_bound(**bound))
-            throw Error("appointments: date '" + **bound + "' is not yyyy, yyyy-mm or yyyy-mm-dd");
+    const std::string first_day = filter.from ? day_bound(*filter.from, true) : std::string();
+    const std::string last_day = filter.until ? day_bound(*filter.until, false) : std::string();
     std::optional<std::string> person_key;
     if (filter.person) {
         person_key = resolve_person(db, *filter.person);
@@ -400,8 +457,9 @@ std::vector<AppointmentEntry> list_appointments(Xapian::Database& db,
             const LoadedMeeting lm = load_meeting(db, id);
             const ingest::PersonIndex people = index::meeting_person_index(lm.meeting);
             const std::string date = lm.meeting.date.value_or("");
-            if (filter.from && date < *filter.from) continue;
-            if (filter.until && date.substr(0, filter.until->size()) > *filter.until) continue;
+            const std::string day = compact_day(date);
+            if (!first_day.empty() && day < first_day) continue;
+            if (!last_day.empty() && !day.empty() && day > last_day) continue;
             for (std::size_t i = 0; i < lm.meeting.items.size(); ++i) {
                 const ingest::Item& item = lm.meeting.items[i];
                 if (query_items && !query_items->contains(lm.item_ids[i])) continue;

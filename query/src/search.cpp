@@ -25,6 +25,14 @@ void check_facets(const std::vector<std::string>& facets) {
     }
 }
 
+bool finds_anything(const Xapian::Database& db, const std::string& text, const Filters& filters) {
+    auto compiled = compile_query(db, text, filters);
+    if (!compiled) return false;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(compiled->query);
+    return !enquire.get_mset(0, 1).empty();
+}
+
 }  // namespace
 
 std::optional<SortOrder> sort_order_from(std::string_view text) {
@@ -86,7 +94,12 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back(detail::make_hit(it, ++rank, snippets));
-        if (result.total == 0) result.suggestion = suggest_query(db, request.text, compiled.words);
+        if (result.total == 0) {
+            result.suggestion = suggest_query(db, request.text, compiled.words);
+            // A suggestion that finds nothing either only sends the reader in a circle.
+            if (result.suggestion && !finds_anything(db, *result.suggestion, request.filters))
+                result.suggestion.reset();
+        }
         return result;
     });
 }

@@ -61,6 +61,42 @@ std::size_t find_word(std::string_view text, std::string_view word) {
     return std::string_view::npos;
 }
 
+// A word of the indexed text whose stem is stem (term = prefix + stem), the closest to typed
+// when several are: read from the stored records of a few items holding the term.
+std::optional<std::string> word_for_stem(const Xapian::Database& db, const std::string& term,
+                                         const std::string& stem, std::string_view typed) {
+    constexpr int kDocumentsRead = 20;
+    const Xapian::Stem stemmer{std::string(schema::kStemLanguage)};
+    std::optional<std::string> found;
+    std::size_t found_distance = 0;
+    int read = 0;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && read < kDocumentsRead;
+         ++p, ++read) {
+        const std::string data = db.get_document(*p).get_data();
+        std::string current;
+        auto consider = [&] {
+            if (current.empty()) return;
+            std::string lower = Xapian::Unicode::tolower(current);
+            current.clear();
+            if (stemmer(lower) != stem) return;
+            const std::size_t d = edit_distance(typed, lower, 64);
+            if (!found || d < found_distance || (d == found_distance && lower < *found)) {
+                found = lower;
+                found_distance = d;
+            }
+        };
+        for (Xapian::Utf8Iterator it(data.data(), data.size()); it != Xapian::Utf8Iterator();
+             ++it) {
+            if (Xapian::Unicode::is_wordchar(*it))
+                Xapian::Unicode::append_utf8(current, *it);
+            else
+                consider();
+        }
+        consider();
+    }
+    return found;
+}
+
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
@@ -100,14 +136,13 @@ std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_
         if (!s.empty()) return s;
     }
     // The vocabulary is stems. Each is compared with the typed word ("efterretnig" is one edit
-    // from "efterretning") and with the typed word's stem; a match on the stem gets the typed
-    // ending back, so "komunens" suggests "kommunens", not the bare stem "kommun".
+    // from "efterretning") and with the typed word's stem ("komunens" is near "kommun").
     const std::string ending = word.starts_with(stem) ? word.substr(stem.size()) : std::string();
     const std::size_t length = code_points(word).size();
     const std::size_t limit = length <= 4 ? 1 : 2;
     const std::size_t stem_limit = code_points(stem).size() <= 4 ? 1 : 2;
     std::optional<std::string> best;
-    bool best_by_stem = false;
+    std::string best_prefix;
     std::size_t best_distance = limit + 1;
     Xapian::doccount best_freq = 0;
     for (auto prefix : schema::kAllTextPrefixes) {
@@ -118,29 +153,25 @@ std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_
             std::string term = (*t).substr(p.size());
             if (term.empty() || term[0] == ':' || has_digit(term)) continue;
             std::size_t d = edit_distance(word, term, limit);
-            bool by_stem = false;
             if (!ending.empty()) {
                 const std::size_t ds = edit_distance(stem, term, stem_limit);
-                if (ds > 0 && ds <= stem_limit && (d == 0 || d > limit || ds < d)) {
-                    d = ds;
-                    by_stem = true;
-                }
+                if (ds > 0 && ds <= stem_limit && (d == 0 || d > limit || ds < d)) d = ds;
             }
             if (d == 0 || d > limit) continue;
             Xapian::doccount freq = t.get_termfreq();
             if (d < best_distance || (d == best_distance && freq > best_freq) ||
                 (d == best_distance && freq == best_freq && best && term < *best)) {
                 best = term;
+                best_prefix = p;
                 best_distance = d;
                 best_freq = freq;
-                best_by_stem = by_stem;
             }
         }
     }
-    if (!best || !best_by_stem) return best;
-    // The ending goes back on only when the result still stems to the stem found.
-    const std::string word_form = *best + ending;
-    return stemmer(word_form) == *best ? word_form : best;
+    if (!best) return std::nullopt;
+    // The vocabulary holds stems ("kjelds"), which are not words and may not find themselves
+    // (stemmed again, "kjelds" is "kjeld"). Offer the word the minutes actually use.
+    return word_for_stem(db, best_prefix + *best, *best, word);
 }
 
 std::optional<std::string> suggest_query(const Xapian::Database& db, std::string_view text,

@@ -27,6 +27,40 @@ TEST_F(Commands, EverySubcommandHasHelp) {
     EXPECT_NE(r.out.find("ingest"), std::string::npos);
 }
 
+// The commands `referat --help` lists, read from its "Commands:" section.
+std::vector<std::string> listed_commands(const std::string& help) {
+    std::vector<std::string> out;
+    bool inside = false;
+    for (const auto& line : lines_of(help)) {
+        if (line == "Commands:") {
+            inside = true;
+        } else if (inside && line.starts_with("  ")) {
+            out.push_back(line.substr(2, line.find(' ', 2) - 2));
+        } else if (inside) {
+            break;
+        }
+    }
+    return out;
+}
+
+TEST_F(Commands, EveryHelpHasExamplesAndHelpCommandShowsIt) {
+    const auto commands = listed_commands(referat({"--help"}).out);
+    ASSERT_GE(commands.size(), 10u);
+    for (const auto& command : commands) {
+        auto help = referat({command, "--help"});
+        EXPECT_EQ(help.status, 0) << command;
+        const std::string head = "\nExamples:\n  referat " + command;
+        const auto at = help.out.find(head);
+        ASSERT_NE(at, std::string::npos) << help.out;
+        const char next = help.out[at + head.size()];
+        EXPECT_TRUE(next == ' ' || next == '\n') << command << ": " << help.out.substr(at);
+        auto via_help = referat({"help", command});
+        EXPECT_EQ(via_help.status, 0) << command;
+        EXPECT_EQ(via_help.out, help.out) << command;
+    }
+    EXPECT_EQ(referat({"help", "frobnicate"}).status, 2);
+}
+
 TEST_F(Commands, UnknownCommandIsAnError) {
     auto r = referat({"frobnicate"});
     EXPECT_EQ(r.status, 2);

@@ -124,6 +124,38 @@ TEST_F(People, UnknownPersonIsExitOneWithAMessage) {
     EXPECT_EQ(referat({"person", "--db", db(), "--format", "xml", "Klaus Liestmann"}).status, 2);
 }
 
+TEST_F(People, EmptyNameIsAUsageError) {
+    auto r = referat({"person", "--db", db(), ""});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("give a name"), std::string::npos) << r.err;
+    EXPECT_EQ(referat({"person", "--db", db(), " "}).status, 2);
+}
+
+TEST_F(People, PartOfANameListsTheCandidates) {
+    // Everyone whose name has the surname, from `persons`, not from the code under test.
+    std::set<std::string> hansens;
+    const auto persons = json_of({"persons"});
+    for (const auto& p : persons.as_array())
+        if (p["name"].as_string().ends_with(" Hansen")) hansens.insert(p["name"].as_string());
+    ASSERT_GT(hansens.size(), 1u) << "the samples name several people Hansen";
+    for (const char* typed : {"Hansen", "Hansn"}) {
+        auto r = referat({"person", "--db", db(), typed});
+        EXPECT_EQ(r.status, 1) << typed;
+        EXPECT_NE(r.err.find("did you mean:"), std::string::npos) << r.err;
+        std::set<std::string> listed;
+        for (const auto& line : lines_of(r.err))
+            if (line.starts_with("  ")) listed.insert(line.substr(2));
+        for (const auto& name : hansens)
+            EXPECT_TRUE(listed.contains(name)) << typed << ": " << name;
+    }
+}
+
+TEST_F(People, SurnameFirstFindsThePerson) {
+    auto t = json_of({"person", "Hansen, Mogens Bak"});
+    ASSERT_TRUE(t.is_object());
+    EXPECT_EQ(t["key"].as_string(), json_of({"person", "Mogens Bak Hansen"})["key"].as_string());
+}
+
 TEST_F(People, AppointmentsToABody) {
     auto list = json_of({"appointments", "--to", "Forretningsudvalget"});
     ASSERT_TRUE(list.is_array());

@@ -4,7 +4,9 @@
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
+#include <referat/index/schema.hpp>
 #include <referat/index/writer.hpp>
 
 #include "cli_fixture.hpp"
@@ -44,6 +46,28 @@ TEST_F(Remote, StatsAndShowReadAShardOverTcp) {
     r = referat({"show", "--db", shard, "--format", "json", id});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(parse_json(r.out)["id"].as_string(), id);
+    server.kill9();
+}
+
+TEST_F(Remote, ShardOfAnotherSchemaVersionIsRefused) {
+    if (!fs::exists(kTcpServer)) GTEST_SKIP() << kTcpServer << " is not installed (xapian-tools)";
+    ASSERT_EQ(ingest({(minutes() / "000_92d3c2ccd0431f34.txt").string()})["ingested"].as_int(), 1);
+    {
+        Xapian::WritableDatabase w(db());
+        w.set_metadata(std::string(referat::index::schema::kMetaSchemaVersion), "2");
+        w.commit();
+    }
+    EXPECT_EQ(referat({"stats", "--db", db()}).status, 2) << "refused locally";
+    const int port = free_port();
+    ASSERT_GT(port, 0);
+    Process server(kTcpServer, {"--interface", "127.0.0.1", "--port", std::to_string(port), db()},
+                   scratch());
+    for (int i = 0; i < 500 && server.running() && !accepts(port); ++i)
+        std::this_thread::sleep_for(10ms);
+    ASSERT_TRUE(server.running()) << server.wait().err;
+    auto r = referat({"search", "--db", "127.0.0.1:" + std::to_string(port), "efterretning"});
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_NE(r.err.find("schema version 2"), std::string::npos) << r.err;
     server.kill9();
 }
 

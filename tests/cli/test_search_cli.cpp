@@ -218,5 +218,92 @@ TEST_F(SearchCli, PagingAndSortingOptions) {
     EXPECT_EQ(parse_json(lines_of(newest.out).at(0))["id"], parse_json(whole.back())["id"]);
 }
 
+std::int64_t total_of(const RunResult& r) {
+    EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;
+    return r.out.empty() ? -1 : parse_json(r.out)["total"].as_int();
+}
+
+TEST_F(SearchCli, LeadingMinusExcludesAndPlusRequires) {
+    auto total = [&](const std::string& q) {
+        return total_of(referat({"search", "--format", "json", "--limit", "0", "--", q}));
+    };
+    const auto all = total("");
+    const auto with = total("efterretning");
+    ASSERT_GT(with, 0);
+    ASSERT_LT(with, all);
+    EXPECT_EQ(total("-efterretning"), all - with);
+    EXPECT_EQ(total("NOT efterretning"), all - with);
+    EXPECT_EQ(total("+efterretning"), with);
+}
+
+TEST_F(SearchCli, NegativeAndMalformedNumbersAreUsageErrors) {
+    expect_one_error_line(referat({"search", "--limit", "-1", "budget"}),
+                          "referat: search: --limit must be a whole number, 0 or more, not '-1'");
+    expect_one_error_line(referat({"search", "--offset=-1", "budget"}),
+                          "referat: search: --offset must be a whole number");
+    expect_one_error_line(referat({"search", "--facet-limit", "ten", "budget"}),
+                          "referat: search: --facet-limit must be a whole number");
+    expect_one_error_line(referat({"export", "--limit", "-5", "budget"}),
+                          "referat: export: --limit must be a whole number");
+    expect_one_error_line(referat({"export", "--chunk=-1", "budget"}),
+                          "referat: export: --chunk must be a whole number");
+    // Every command reads its numbers the same way (checked before the database is opened).
+    expect_one_error_line(referat({"persons", "--limit=-1"}),
+                          "referat: persons: --limit must be a whole number");
+    expect_one_error_line(referat({"ingest", "--jobs=-2", "nothing"}),
+                          "referat: ingest: --jobs must be a whole number");
+}
+
+TEST_F(SearchCli, DatesAreCheckedAlikeByEveryCommand) {
+    expect_one_error_line(referat({"search", "--from", "2023-13", "budget"}),
+                          "referat: search: --from '2023-13': ");
+    expect_one_error_line(referat({"export", "--to", "2021-02-30"}),
+                          "referat: export: --to '2021-02-30': ");
+    expect_one_error_line(referat({"appointments", "--from", "2023-13"}),
+                          "referat: appointments: --from '2023-13': ");
+    expect_one_error_line(referat({"appointments", "--until", "juni"}),
+                          "referat: appointments: --until 'juni': ");
+    EXPECT_NE(referat({"appointments", "--from", "2023-06"}).status, 2);
+}
+
+TEST_F(SearchCli, SnippetsArePlainTextInEveryFormat) {
+    auto json = referat({"search", "--format", "json", "kredsen"});
+    ASSERT_EQ(json.status, 0) << json.err;
+    auto csv = referat({"search", "--format", "csv", "kredsen"});
+    auto text = referat({"search", "kredsen"});
+    for (const auto* out : {&json.out, &csv.out, &text.out}) {
+        EXPECT_EQ(out->find("&amp;"), std::string::npos) << *out;
+        EXPECT_NE(out->find("B&U"), std::string::npos) << *out;
+    }
+}
+
+TEST_F(SearchCli, ExportLimitAndFields) {
+    auto all = referat({"export", "efterretning"});
+    ASSERT_EQ(all.status, 0) << all.err;
+    const auto every = lines_of(all.out);
+    ASSERT_GT(every.size(), 3u);
+    auto two = referat({"export", "--limit", "2", "--fields", "date,title,span_begin",
+                        "efterretning"});
+    ASSERT_EQ(two.status, 0) << two.err;
+    const auto lines = lines_of(two.out);
+    ASSERT_EQ(lines.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        const auto got = parse_json(lines[i]);
+        const auto want = parse_json(every[i]);
+        ASSERT_EQ(got.size(), 3u) << lines[i];
+        EXPECT_EQ(got.as_object()[0].first, "date");
+        EXPECT_EQ(got["title"], want["title"]);
+        EXPECT_EQ(got["span_begin"], want["span"]["begin"]);
+    }
+    auto csv = referat({"export", "--format", "csv", "--fields", "title,date", "--limit", "1",
+                        "efterretning"});
+    ASSERT_EQ(csv.status, 0) << csv.err;
+    const auto rows = lines_of(csv.out);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_TRUE(rows[0].starts_with("title,date")) << rows[0];
+    expect_one_error_line(referat({"export", "--fields", "date,colour", "efterretning"}),
+                          "referat: export: unknown field 'colour'");
+}
+
 }  // namespace
 }  // namespace referat::testing

@@ -11,6 +11,7 @@
 
 #include <referat/index/database.hpp>
 #include <referat/ingest/error.hpp>
+#include <referat/query/ranges.hpp>
 
 namespace referat::cli {
 
@@ -57,8 +58,12 @@ std::optional<po::variables_map> parse_options(
         if (vm.count("help")) {
             std::cout << "Usage: referat " << usage.command << " " << usage.synopsis << "\n\n"
                       << usage.summary << "\n\n"
-                      << without_positional(usage, options, positional)
-                      << "\nExit status: 0 ok/found, 1 nothing found, 2 error.\n";
+                      << without_positional(usage, options, positional);
+            if (!usage.examples.empty()) {
+                std::cout << "\nExamples:\n";
+                for (const auto& example : usage.examples) std::cout << "  " << example << "\n";
+            }
+            std::cout << "\nExit status: 0 ok/found, 1 nothing found, 2 error.\n";
             return std::nullopt;
         }
         po::notify(vm);
@@ -66,6 +71,32 @@ std::optional<po::variables_map> parse_options(
         throw Error(usage.command + ": " + e.what() + help_hint(usage));
     }
     return vm;
+}
+
+std::optional<std::size_t> count_option(const po::variables_map& vm, const std::string& name,
+                                        const Usage& usage) {
+    if (!vm.count(name)) return std::nullopt;
+    const std::string value = vm[name].as<std::string>();
+    constexpr std::size_t kMaxDigits = 9;  // a count beyond a billion is a typo
+    const bool digits = !value.empty() && value.size() <= kMaxDigits &&
+                        value.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits)
+        throw Error(usage.command + ": --" + name + " must be a whole number, 0 or more, not '" +
+                    value + "'" + help_hint(usage));
+    return static_cast<std::size_t>(std::stoul(value));
+}
+
+std::optional<std::string> date_option(const po::variables_map& vm, const std::string& name,
+                                       const Usage& usage) {
+    if (!vm.count(name)) return std::nullopt;
+    const std::string value = vm[name].as<std::string>();
+    auto range = value.find("..") == std::string::npos
+                     ? query::parse_date_range(value)
+                     : std::unexpected(query::QueryError{"give one date, not a range"});
+    if (!range)
+        throw Error(usage.command + ": --" + name + " '" + value + "': " + range.error().reason +
+                    " (dates are yyyy-mm-dd, yyyy-mm or yyyy)");
+    return value;
 }
 
 void add_format_option(po::options_description& options, std::string_view default_format) {

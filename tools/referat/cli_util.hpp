@@ -28,9 +28,10 @@ inline constexpr int kExitError = 2;
 
 /// How a subcommand is called, for --help and error hints.
 struct Usage {
-    std::string command;   ///< "ingest"
-    std::string synopsis;  ///< "[--db DIR] PATH..."
-    std::string summary;   ///< one sentence on what the command does
+    std::string command;                ///< "ingest"
+    std::string synopsis;               ///< "[--db DIR] PATH..."
+    std::string summary;                ///< one sentence on what the command does
+    std::vector<std::string> examples;  ///< command lines shown under "Examples:" in --help
 };
 
 /// An options description with the standard --help flag already added.
@@ -41,6 +42,19 @@ struct Usage {
 [[nodiscard]] std::optional<po::variables_map> parse_options(
     const Args& args, const Usage& usage, const po::options_description& options,
     const po::positional_options_description& positional = {});
+
+/// The value of a count option (--limit, --offset, ...): digits only, 0 or more; std::nullopt
+/// when not given. Anything else ("-1", "ten") throws referat::Error naming the option. Every
+/// command reads its numbers through this one function.
+[[nodiscard]] std::optional<std::size_t> count_option(const po::variables_map& vm,
+                                                      const std::string& name, const Usage& usage);
+
+/// The value of a date option (--from, --to, --until): one day, month or year as the query
+/// language's dato: takes it (2023-06-30, 2023-06, 2023, 30.6.2023); std::nullopt when not
+/// given. An impossible or malformed date throws referat::Error naming the option. Every
+/// command reads its dates through this one function.
+[[nodiscard]] std::optional<std::string> date_option(const po::variables_map& vm,
+                                                     const std::string& name, const Usage& usage);
 
 /// Output formats chosen with --format.
 enum class Format { kText, kJson };

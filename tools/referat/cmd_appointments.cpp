@@ -20,7 +20,10 @@ const Usage kUsage{
     "List appointments: who was appointed to which body, at which meeting, made there or only "
     "reported (with who made it).\n--to matches words of the body in any case; dates are "
     "yyyy, yyyy-mm or yyyy-mm-dd; QUERY restricts to items matching a search.\nExit status 1 "
-    "when none match."};
+    "when none match.",
+    {"referat appointments --from 2023-01 --until 2023-06-30",
+     "referat appointments --person 'Jesper Kjeldsen' --format json",
+     "referat appointments --to bestyrelse --made", "referat appointments budget"}};
 
 json::Value entry_json(const query::AppointmentEntry& e) {
     json::Value o = json::Value::object();
@@ -88,11 +91,10 @@ int cmd_appointments(const Args& args) {
     if (vm->count("query"))
         for (const auto& w : (*vm)["query"].as<std::vector<std::string>>())
             filter.query += (filter.query.empty() ? "" : " ") + w;
-    for (auto [key, field] : {std::pair{"person", &filter.person},
-                              {"to", &filter.to},
-                              {"from", &filter.from},
-                              {"until", &filter.until}})
+    for (auto [key, field] : {std::pair{"person", &filter.person}, {"to", &filter.to}})
         if (vm->count(key)) *field = (*vm)[key].as<std::string>();
+    filter.from = date_option(*vm, "from", kUsage);
+    filter.until = date_option(*vm, "until", kUsage);
     if (vm->count("made")) filter.made = true;
     if (vm->count("reported")) filter.made = false;
 

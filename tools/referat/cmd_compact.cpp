@@ -12,13 +12,16 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{"compact", "[--db DIR] [--output DIR] [--read-only]",
+const Usage kUsage{"compact",
+                   "[--db DIR] [--output DIR] [--read-only]",
                    "Merge all shards of a database into one compacted database (smaller and\n"
                    "faster to search). Without --output the database is replaced in place; the\n"
                    "new one is built next to it and swapped in with one rename, so readers see\n"
                    "the old or the new database, never a mix. While an ingest runs, compact\n"
                    "fails with 'database is locked'. --read-only drops the termlist table\n"
-                   "(about a fifth smaller): searching works, ingesting into it does not."};
+                   "(about a fifth smaller): searching works, ingesting into it does not.",
+                   {"referat compact --db referat.db",
+                    "referat compact --db referat.db --output archive.db --read-only"}};
 
 }  // namespace
 

@@ -31,14 +31,17 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kDefaultCommitEvery = 200;
-constexpr int kMaxJobs = 64;
+constexpr std::size_t kMaxJobs = 64;
 
 const Usage kUsage{"ingest",
                    "[--db DIR] [--jobs N] [--commit-every N] [--report FILE] [--force] PATH...",
                    "Parse minutes files and folders (recursively; hidden entries skipped) and "
                    "index them.\nUnchanged files are skipped, changed files replaced, failed "
                    "files retried by the next run.\nEach file that fails gives one line "
-                   "'FILE: reason' on stderr; the others are still indexed."};
+                   "'FILE: reason' on stderr; the others are still indexed.",
+                   {"referat ingest --db referat.db data/samples",
+                    "referat ingest --db referat.db --jobs 4 --report report.json minutes/",
+                    "referat ingest --db referat.db --force minutes/2023/"}};
 
 struct Tally {
     std::size_t files = 0;
@@ -306,39 +309,41 @@ class Batch {
 int cmd_ingest(const Args& args) {
     auto options = make_options(kUsage);
     add_db_option(options);
-    options.add_options()(
-        "commit-every", po::value<int>()->default_value(kDefaultCommitEvery)->value_name("N"),
+    auto add = options.add_options();
+    add("commit-every",
+        po::value<std::string>()->default_value(std::to_string(kDefaultCommitEvery))->value_name("N"),
         "commit after this many written files (and at the end; large text volumes commit "
-        "earlier)")("report", po::value<std::string>()->value_name("FILE"),
-                    "write a JSON report to FILE")("force", "re-ingest files even when unchanged")(
-        "quiet,q", "print only errors")("jobs,j",
-                                        po::value<int>()->default_value(1)->value_name("N"),
-                                        "parse with N threads (a new database gets N shards)")(
-        "path", po::value<std::vector<std::string>>(), "files or folders");
+        "earlier)");
+    add("report", po::value<std::string>()->value_name("FILE"), "write a JSON report to FILE");
+    add("force", "re-ingest files even when unchanged");
+    add("quiet,q", "print only errors");
+    add("jobs,j", po::value<std::string>()->default_value("1")->value_name("N"),
+        "parse with N threads (a new database gets N shards)");
+    add("path", po::value<std::vector<std::string>>(), "files or folders");
     po::positional_options_description positional;
     positional.add("path", -1);
     auto vm = parse_options(args, kUsage, options, positional);
     if (!vm) return kExitOk;
     if (!vm->count("path"))
         throw Error("ingest: give at least one file or folder (see 'referat ingest --help')");
-    const int commit_every = (*vm)["commit-every"].as<int>();
+    const std::size_t commit_every = *count_option(*vm, "commit-every", kUsage);
     if (commit_every < 1) throw Error("ingest: --commit-every must be at least 1");
     const bool force = vm->count("force") > 0;
-    const int jobs = (*vm)["jobs"].as<int>();
+    const std::size_t jobs = *count_option(*vm, "jobs", kUsage);
     if (jobs < 1 || jobs > kMaxJobs) throw Error("ingest: --jobs must be 1 to 64");
     const std::string db = single_database(*vm, kUsage);
 
     const auto started = std::chrono::steady_clock::now();
     // Throws when another ingest holds a lock. A new database gets one shard per job.
-    index::ShardedWriter writer(db, static_cast<std::size_t>(jobs));
+    index::ShardedWriter writer(db, jobs);
     const FileList list = collect_files((*vm)["path"].as<std::vector<std::string>>());
     Tally tally;
     for (const auto& error : list.errors) {
         ++tally.files;
         record_failure(tally, error);
     }
-    Batch batch(writer, force, commit_every);
-    batch.run(list.files, static_cast<std::size_t>(jobs), tally);
+    Batch batch(writer, force, static_cast<int>(commit_every));
+    batch.run(list.files, jobs, tally);
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

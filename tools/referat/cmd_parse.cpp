@@ -13,18 +13,18 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{"parse", "FILE [--format json|text] [--explain] [--text]",
+const Usage kUsage{"parse",
+                   "FILE [--format json|text] [--explain] [--text]",
                    "Read and segment one minutes file without indexing it.\n"
                    "JSON has the gold shape: one meeting prints the meeting object itself, a file "
                    "with several\nmeetings prints an array of them. --explain adds the layout, "
                    "its confidence, the rules\nthat fired and the evidence for each header field "
                    "(on stderr with --format json, so stdout\nstays valid JSON). --text prints "
                    "the extracted, normalised text with the line numbers that\nitem spans "
-                   "refer to, and nothing else.\n\nExamples:\n"
-                   "  referat parse minutes.pdf\n"
-                   "  referat parse minutes.pdf --explain\n"
-                   "  referat parse minutes.html --format json > meeting.json\n"
-                   "  referat parse minutes.pdf --text | less"};
+                   "refer to, and nothing else.",
+                   {"referat parse minutes.pdf", "referat parse minutes.pdf --explain",
+                    "referat parse minutes.html --format json > meeting.json",
+                    "referat parse minutes.pdf --text | less"}};
 
 std::string join(const std::vector<std::string>& values, std::string_view separator) {
     std::string out;

@@ -1,5 +1,6 @@
 // referat person: one person's timeline across meetings, spellings merged.
 
+#include <algorithm>
 #include <iostream>
 
 #include <referat/index/database.hpp>
@@ -13,11 +14,16 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{"person", "[--db DIR] [--format text|json|csv] NAME",
+const Usage kUsage{"person",
+                   "[--db DIR] [--format text|json|csv] NAME",
                    "Show one person's timeline: spellings, organisations and roles, then every "
                    "meeting attended or missed, item mentioning them and appointment, by date.\n"
                    "Spellings merge by first name and surname, initials and dropped middle "
-                   "names.\nExit status 1 when nobody of that name is in the index."};
+                   "names.\nA name that fits nobody exactly (a surname alone, 'Surname, First', a "
+                   "typo) lists the people it may mean.\nExit status 1 when nobody of that name "
+                   "is in the index.",
+                   {"referat person 'Jesper Kjeldsen'", "referat person Kjeldsen",
+                    "referat person --format json 'J. Kjeldsen'"}};
 
 json::Value strings(const std::vector<std::string>& list) {
     json::Value out = json::Value::array();
@@ -89,17 +95,33 @@ int cmd_person(const Args& args) {
     const std::string format = (*vm)["format"].as<std::string>();
     if (format != "text" && format != "json" && format != "csv")
         throw Error("person: unknown format '" + format + "'; use text, json or csv");
-    if (!vm->count("name")) throw Error("person: give a name (see 'referat person --help')");
     std::string name;
-    for (const auto& w : (*vm)["name"].as<std::vector<std::string>>())
-        name += (name.empty() ? "" : " ") + w;
+    if (vm->count("name"))
+        for (const auto& w : (*vm)["name"].as<std::vector<std::string>>())
+            if (w.find_first_not_of(" \t") != std::string::npos)
+                name += (name.empty() ? "" : " ") + w;
+    if (name.empty()) throw Error("person: give a name (see 'referat person --help')");
     const Painter paint(colour_enabled(colour_mode_from(*vm, kUsage), 1));
 
     auto db = index::open_for_reading(database_specs(*vm));
-    const auto timeline = query::person_timeline(db, name);
+    auto timeline = query::person_timeline(db, name);
     if (!timeline) {
-        std::cerr << "referat person: no person matching '" << name << "' in the index\n";
-        return kExitNotFound;
+        const auto candidates = query::person_candidates(db, name);
+        // One person holding every typed word ("Kjeldsen, Jesper"): that is who was meant.
+        const bool one = std::count_if(candidates.begin(), candidates.end(),
+                                       [](const auto& c) { return c.exact; }) == 1 &&
+                         candidates.front().exact;
+        if (one) timeline = query::person_timeline(db, candidates.front().key);
+        if (!timeline) {
+            std::cerr << "referat person: no person matching '" << name << "' in the index";
+            if (candidates.empty()) {
+                std::cerr << "\n";
+                return kExitNotFound;
+            }
+            std::cerr << "; did you mean:\n";
+            for (const auto& c : candidates) std::cerr << "  " << c.name << "\n";
+            return kExitNotFound;
+        }
     }
     if (format == "json") {
         json::Value o = json::Value::object();

@@ -18,7 +18,9 @@ const Usage kUsage{"persons",
                    "[--limit N]",
                    "List everyone named in the minutes with counts: items mentioning them, "
                    "meetings attended and missed, appointments; most items first.\nExit status 1 "
-                   "when nobody matches."};
+                   "when nobody matches.",
+                   {"referat persons --limit 20", "referat persons --organisation Venstre",
+                    "referat persons --committee 'DAS Social' --format csv"}};
 
 json::Value summary_json(const query::PersonSummary& p) {
     json::Value o = json::Value::object();
@@ -77,20 +79,20 @@ int cmd_persons(const Args& args) {
         "organisation", po::value<std::string>()->value_name("ORG"),
         "only people of this organisation (part of the name, any case)")(
         "committee", po::value<std::string>()->value_name("C"), "only meetings of this committee")(
-        "limit,n", po::value<std::size_t>()->value_name("N"), "at most N people");
+        "limit,n", po::value<std::string>()->value_name("N"), "at most N people");
     auto vm = parse_options(args, kUsage, options);
     if (!vm) return kExitOk;
     const std::string format = (*vm)["format"].as<std::string>();
     if (format != "text" && format != "json" && format != "csv")
         throw Error("persons: unknown format '" + format + "'; use text, json or csv");
 
+    const std::optional<std::size_t> limit = count_option(*vm, "limit", kUsage);
     query::PersonsFilter filter;
     if (vm->count("organisation")) filter.organisation = (*vm)["organisation"].as<std::string>();
     if (vm->count("committee")) filter.committee = (*vm)["committee"].as<std::string>();
     auto db = index::open_for_reading(database_specs(*vm));
     auto people = query::list_persons(db, filter);
-    if (vm->count("limit") && people.size() > (*vm)["limit"].as<std::size_t>())
-        people.resize((*vm)["limit"].as<std::size_t>());
+    if (limit && people.size() > *limit) people.resize(*limit);
 
     if (format == "json") {
         json::Value list = json::Value::array();

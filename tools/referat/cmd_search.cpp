@@ -18,13 +18,19 @@ const Usage kUsage{
     "search", "[--db DIR] [OPTIONS] QUERY...",
     "Search agenda items. QUERY uses fields (titel:, beslutning:, udvalg:, dato:, år:, ...),\n"
     "AND/OR/NOT (OG/ELLER/IKKE), \"phrases\" and trailing wildcards; see docs/QUERY.md.\n"
-    "Exit status 1 when nothing matches (with a suggestion when one is close)."};
+    "Exit status 1 when nothing matches (with a suggestion when one is close).",
+    {"referat search efterretning",
+     "referat search 'titel:budget OR titel:(lokalplan regnskab)'",
+     "referat search -- 'skole -lukning'           (-- before a query that starts with -)",
+     "referat search '\"tog orienteringen til efterretning\"' --sort -date --limit 20",
+     "referat search 'dagsorden*' --from 2023-01-01 --to 2023-06-30",
+     "referat search 'holder NEAR årligt' --facets committee,year --format json"}};
 
 // Options that take a value, and the long names of the short ones.
 constexpr std::string_view kValueOptions[] = {
     "--db",      "--format", "--facets",  "--facet-limit", "--sort",  "--limit",
     "--offset",  "--committee", "--from", "--to",          "--outcome", "--year",
-    "--color",   "--csv-sep", "--output", "--chunk"};
+    "--color",   "--csv-sep", "--output", "--chunk", "--fields"};
 constexpr std::pair<std::string_view, std::string_view> kShort[] = {
     {"-d", "--db"}, {"-f", "--format"}, {"-o", "--output"}, {"-n", "--limit"}};
 
@@ -32,21 +38,6 @@ bool takes_value(std::string_view name) {
     for (auto v : kValueOptions)
         if (name == v) return true;
     return false;
-}
-
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t at = 0;
-    while (at <= text.size()) {
-        std::size_t comma = text.find(',', at);
-        if (comma == std::string::npos) comma = text.size();
-        std::string part = text.substr(at, comma - at);
-        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
-        while (!part.empty() && part.back() == ' ') part.pop_back();
-        if (!part.empty()) out.push_back(part);
-        at = comma + 1;
-    }
-    return out;
 }
 
 }  // namespace
@@ -109,8 +100,8 @@ query::SearchRequest request(const po::variables_map& vm, const Usage& usage) {
     }
     if (vm.count("committee"))
         r.filters.committees = vm["committee"].as<std::vector<std::string>>();
-    if (vm.count("from")) r.filters.from = vm["from"].as<std::string>();
-    if (vm.count("to")) r.filters.to = vm["to"].as<std::string>();
+    r.filters.from = date_option(vm, "from", usage);
+    r.filters.to = date_option(vm, "to", usage);
     if (vm.count("outcome")) r.filters.outcomes = vm["outcome"].as<std::vector<std::string>>();
     if (vm.count("year")) r.filters.years = vm["year"].as<std::vector<std::string>>();
     const std::string sort = vm["sort"].as<std::string>();
@@ -120,6 +111,22 @@ query::SearchRequest request(const po::variables_map& vm, const Usage& usage) {
                     "'; use relevance, date or -date");
     r.sort = *order;
     return r;
+}
+
+/// "a, b,c" -> {"a", "b", "c"} (--facets, --fields).
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        std::size_t comma = text.find(',', at);
+        if (comma == std::string::npos) comma = text.size();
+        std::string part = text.substr(at, comma - at);
+        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+        while (!part.empty() && part.back() == ' ') part.pop_back();
+        if (!part.empty()) out.push_back(part);
+        at = comma + 1;
+    }
+    return out;
 }
 
 /// The CSV options (--csv-sep, --bom).
@@ -163,10 +170,11 @@ int cmd_search(const Args& args) {
         "output: text, json, jsonl or csv");
     add("facets", po::value<std::string>(),
         "count matches by committee,year,outcome,layout,person,municipality");
-    add("facet-limit", po::value<int>()->default_value(100)->value_name("N"),
+    add("facet-limit", po::value<std::string>()->default_value("100")->value_name("N"),
         "values listed per facet, most frequent first (0: all); counts are exact either way");
-    add("limit,n", po::value<std::size_t>()->default_value(10), "hits to show");
-    add("offset", po::value<std::size_t>()->default_value(0), "hits to skip");
+    add("limit,n", po::value<std::string>()->default_value("10")->value_name("N"),
+        "hits to show");
+    add("offset", po::value<std::string>()->default_value("0")->value_name("N"), "hits to skip");
     query_options::add_csv(options);
     add_colour_option(options);
     po::positional_options_description positional;
@@ -175,12 +183,10 @@ int cmd_search(const Args& args) {
     if (!vm) return kExitOk;
 
     query::SearchRequest request = query_options::request(*vm, kUsage);
-    request.limit = (*vm)["limit"].as<std::size_t>();
-    request.offset = (*vm)["offset"].as<std::size_t>();
-    if (vm->count("facets")) request.facets = split_list((*vm)["facets"].as<std::string>());
-    const int facet_limit = (*vm)["facet-limit"].as<int>();
-    if (facet_limit < 0) throw Error("search: --facet-limit must be 0 (all values) or more");
-    request.facet_limit = static_cast<std::size_t>(facet_limit);
+    request.limit = *count_option(*vm, "limit", kUsage);
+    request.offset = *count_option(*vm, "offset", kUsage);
+    if (vm->count("facets")) request.facets = query_options::split_list((*vm)["facets"].as<std::string>());
+    request.facet_limit = *count_option(*vm, "facet-limit", kUsage);
     const std::string format = (*vm)["format"].as<std::string>();
     if (format != "text" && format != "json" && format != "jsonl" && format != "csv")
         throw Error("search: unknown format '" + format + "'; use text, json, jsonl or csv");

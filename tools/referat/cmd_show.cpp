@@ -12,9 +12,12 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{"show", "[--db DIR] [--format text|json] ID",
+const Usage kUsage{"show",
+                   "[--db DIR] [--format text|json] ID",
                    "Show the item or meeting with this id in full (ids come from search "
-                   "results).\nExit status 1 when there is no such id."};
+                   "results).\nExit status 1 when there is no such id.",
+                   {"referat show ID                  (ID from 'referat search' output)",
+                    "referat show --format json ID"}};
 
 std::string text_of(const json::Value& v) {
     if (v.is_string()) return v.as_string();

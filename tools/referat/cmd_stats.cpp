@@ -12,9 +12,11 @@ namespace referat::cli {
 
 namespace {
 
-const Usage kUsage{"stats", "[--db DIR] [--format text|json]",
+const Usage kUsage{"stats",
+                   "[--db DIR] [--format text|json]",
                    "Count sources, meetings and items, and items by committee, year, layout and "
-                   "outcome."};
+                   "outcome.",
+                   {"referat stats", "referat stats --db referat.db --format json"}};
 
 json::Value facet_json(const std::vector<index::FacetCount>& counts) {
     json::Value out = json::Value::object();

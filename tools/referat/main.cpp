@@ -35,30 +35,17 @@ void usage(std::ostream& out) {
     for (const auto& c : kSubcommands)
         out << "  " << c.name << std::string(c.name.size() < 13 ? 14 - c.name.size() : 1, ' ')
             << c.summary << "\n";
-    out << "\nEvery command has --help. Database: --db DIR, else $REFERAT_DB, else ./referat.db.\n"
+    out << "\nEvery command has --help with examples ('referat help COMMAND' shows it too).\n"
+           "Database: --db DIR, else $REFERAT_DB, else ./referat.db.\n"
            "Exit status: 0 ok/found, 1 nothing found, 2 error.\n";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    if (argc < 2) {
-        usage(std::cerr);
-        return 2;
-    }
-    const std::string_view name = argv[1];
-    if (name == "--help" || name == "-h" || name == "help") {
-        usage(std::cout);
-        return 0;
-    }
-    if (name == "--version") {
-        std::cout << "referat " << REFERAT_VERSION << "\n";
-        return 0;
-    }
+// The subcommand called name with its arguments; unknown names are an error (exit 2).
+int run(std::string_view name, const referat::cli::Args& args) {
     for (const auto& c : kSubcommands) {
         if (c.name != name) continue;
         try {
-            return c.run(referat::cli::Args(argv + 2, argv + argc));
+            return c.run(args);
         } catch (const referat::Error& e) {
             std::cerr << "referat: " << e.what() << "\n";
             return e.exit_code();
@@ -69,4 +56,25 @@ int main(int argc, char** argv) {
     }
     std::cerr << "referat: unknown command '" << name << "' (see 'referat --help')\n";
     return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        usage(std::cerr);
+        return 2;
+    }
+    const std::string_view name = argv[1];
+    // "referat help search" is "referat search --help".
+    if (name == "help" && argc > 2) return run(argv[2], {"--help"});
+    if (name == "--help" || name == "-h" || name == "help") {
+        usage(std::cout);
+        return 0;
+    }
+    if (name == "--version") {
+        std::cout << "referat " << REFERAT_VERSION << "\n";
+        return 0;
+    }
+    return run(name, referat::cli::Args(argv + 2, argv + argc));
 }

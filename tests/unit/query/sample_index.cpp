@@ -85,7 +85,17 @@ ingest::Meeting extra_meeting() {
     b.line_begin = 31;
     b.line_end = 52;
     b.page = 3;
-    m.items = {a, b};
+    ingest::Item c;  // words next to Danish letters and an ampersand, for operators and snippets
+    c.number = 3;
+    c.title = "Samarbejde om sundhed med B&U kredsen";
+    c.decision = "Udvalget holder årligt et fællesmøde med kredsen.";
+    c.outcome = ingest::Outcome::kApproved;
+    c.span_begin = 1500;
+    c.span_end = 1800;
+    c.line_begin = 53;
+    c.line_end = 60;
+    c.page = 3;
+    m.items = {a, b, c};
     return m;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // A temporary index for the query tests: the five sample meetings built from their gold files
 // (data/samples/*.json) plus one meeting written here for cases the samples lack (old and new
-// Danish spellings, amounts, municipalities, CSV-hostile decision text).
+// Danish spellings, amounts, municipalities, CSV-hostile decision text, "holder årligt" and
+// "B&U" for operators and snippets).
 
 #include <filesystem>
 #include <optional>

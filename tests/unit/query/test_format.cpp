@@ -51,7 +51,7 @@ TEST(Csv, EveryItemSurvivesARoundTrip) {
     SearchResult all = run("");
     ASSERT_GT(all.hits.size(), 50u);
     for (char sep : {',', ';'}) {
-        CsvOptions options{sep, sep == ';'};
+        CsvOptions options{sep, sep == ';', {}};
         std::string text = csv_header(options);
         for (const auto& h : all.hits) text += csv_row(h.record, options);
         if (options.bom) {
@@ -90,7 +90,7 @@ TEST(Csv, HostileDecisionText) {
     ASSERT_NE(decision.find('\n'), std::string::npos);
     ASSERT_NE(decision.find('"'), std::string::npos);
     for (char sep : {',', ';'}) {
-        CsvOptions options{sep, false};
+        CsvOptions options{sep, false, {}};
         auto rows = read_csv(csv_header(options) + csv_row(r.hits[0].record, options), sep);
         ASSERT_EQ(rows.size(), 2u);
         auto at = std::find(csv_columns().begin(), csv_columns().end(), "decision") -

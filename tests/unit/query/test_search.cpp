@@ -14,6 +14,7 @@
 #include <referat/query/search.hpp>
 
 #include "sample_index.hpp"
+#include "search_helpers.hpp"
 
 namespace referat::query {
 namespace {
@@ -21,29 +22,13 @@ namespace {
 using testing::all_items;
 using testing::has_phrase;
 using testing::has_word;
+using testing::invalid;
 using testing::key_of;
+using testing::Keys;
+using testing::keys;
+using testing::run;
 using testing::SampleIndex;
 using testing::TestItem;
-using Keys = std::set<std::string>;
-
-SearchResult run(std::string_view text, Filters filters = {},
-                 SortOrder sort = SortOrder::kRelevance, std::size_t offset = 0,
-                 std::size_t limit = 1000) {
-    Xapian::Database db = SampleIndex::get().open();
-    SearchRequest r;
-    r.text = std::string(text);
-    r.filters = std::move(filters);
-    r.sort = sort;
-    r.offset = offset;
-    r.limit = limit;
-    return search(db, r);
-}
-
-Keys keys(std::string_view text, Filters filters = {}) {
-    Keys out;
-    for (const auto& h : run(text, std::move(filters)).hits) out.insert(key_of(h.record));
-    return out;
-}
 
 Keys expected(const std::function<bool(const TestItem&)>& pred) {
     Keys out;
@@ -55,17 +40,6 @@ Keys expected(const std::function<bool(const TestItem&)>& pred) {
 bool any_has(const std::vector<std::string>& texts, std::string_view word) {
     return std::any_of(texts.begin(), texts.end(),
                        [&](const std::string& t) { return has_word(t, word); });
-}
-
-std::string invalid(std::string_view text, Filters filters = {}) {
-    try {
-        (void)run(text, std::move(filters));
-    } catch (const Error& e) {
-        EXPECT_EQ(e.exit_code(), 2);
-        return e.what();
-    }
-    ADD_FAILURE() << "accepted: " << text;
-    return {};
 }
 
 struct FieldCase {

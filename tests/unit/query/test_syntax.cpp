@@ -15,15 +15,18 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-std::string rewritten(std::string_view q) {
-    auto r = rewrite_query(q);
+// The parsed tree as an s-expression ("(and budget (not regnskab))").
+std::string tree(std::string_view q) {
+    auto r = parse_query_text(q);
     EXPECT_TRUE(r.has_value()) << q << ": " << (r ? "" : r.error().reason);
-    return r ? r->text : std::string();
+    if (!r) return {};
+    return r->root ? describe(*r->root) : std::string("(nothing)");
 }
 
 std::string error_of(std::string_view q) {
-    auto r = rewrite_query(q);
-    EXPECT_FALSE(r.has_value()) << q << " was accepted as: " << (r ? r->text : "");
+    auto r = parse_query_text(q);
+    EXPECT_FALSE(r.has_value()) << q
+                                << " was accepted as: " << (r && r->root ? describe(*r->root) : "");
     return r ? std::string() : r.error().reason;
 }
 
@@ -71,62 +74,110 @@ TEST(FieldNames, UpperCaseDanishLetterInFieldName) {
     EXPECT_FALSE(find_field("foo"));
 }
 
-TEST(Rewrite, DanishOperatorsBecomeEnglish) {
-    EXPECT_EQ(rewritten("budget OG skole"), "budget AND skole");
-    EXPECT_EQ(rewritten("budget ELLER regnskab"), "budget OR regnskab");
-    EXPECT_EQ(rewritten("budget IKKE regnskab"), "budget NOT regnskab");
-    // Lower-case "og"/"ikke" are words (stop words), not operators.
-    EXPECT_EQ(rewritten("budget og regnskab"), "budget og regnskab");
+TEST(Parse, DanishAndEnglishOperators) {
+    EXPECT_EQ(tree("budget OG skole"), "(and budget skole)");
+    EXPECT_EQ(tree("budget AND skole"), "(and budget skole)");
+    EXPECT_EQ(tree("budget skole"), "(and budget skole)");
+    EXPECT_EQ(tree("budget ELLER regnskab"), "(or budget regnskab)");
+    EXPECT_EQ(tree("budget IKKE regnskab"), "(not budget regnskab)");
+    EXPECT_EQ(tree("budget AND NOT regnskab"), "(not budget regnskab)");
+    EXPECT_EQ(tree("budget XOR regnskab"), "(xor budget regnskab)");
+    // Lower-case "og"/"ikke" are words (stop words, left out), not operators.
+    EXPECT_EQ(tree("budget og regnskab"), "(and budget regnskab)");
 }
 
-TEST(Rewrite, OperatorsInsideQuotesStayWords) {
-    EXPECT_EQ(rewritten("\"Børn AND Unge\""), "(\"Børn AND Unge\" OR \"Boern AND Unge\")");
+TEST(Parse, PrecedenceAsXapian) {
+    EXPECT_EQ(tree("a OR b c"), "(or a (and b c))");
+    EXPECT_EQ(tree("a NOT b c"), "(not a (and b c))");
+    EXPECT_EQ(tree("(a OR b) c"), "(and (or a b) c)");
+    EXPECT_EQ(tree("a OR b XOR c"), "(or a (xor b c))");
+}
+
+TEST(Parse, LeadingMinusExcludesAndPlusRequires) {
+    // On its own, -word means every item without the word (it used to search for the word).
+    EXPECT_EQ(tree("-lokalplan"), "(not ALL lokalplan)");
+    EXPECT_EQ(tree("NOT lokalplan"), "(not ALL lokalplan)");
+    EXPECT_EQ(tree("IKKE lokalplan"), "(not ALL lokalplan)");
+    EXPECT_EQ(tree("budget -regnskab"), "(not budget regnskab)");
+    EXPECT_EQ(tree("-regnskab budget"), "(not budget regnskab)");
+    EXPECT_EQ(tree("+budget"), "budget");
+    EXPECT_EQ(tree("+Åbenrå skole"), "(and Åbenrå skole)");
+    EXPECT_EQ(tree("-(budget OR regnskab) skole"), "(not skole (or budget regnskab))");
+    EXPECT_EQ(tree("-\"til efterretning\" skole"), "(not skole efterretning)");
+}
+
+TEST(Parse, NearAndAdjacentWithWindows) {
+    EXPECT_EQ(tree("holder NEAR årligt"), "(near/11 holder årligt)");
+    EXPECT_EQ(tree("holder NEAR/3 årligt"), "(near/4 holder årligt)");
+    EXPECT_EQ(tree("a NEAR b NEAR c"), "(near/12 a b c)");
+    EXPECT_EQ(tree("holder ADJ/2 årligt"), "(adj/3 holder årligt)");
+    EXPECT_NE(error_of("\"a b\" NEAR c").find("single words"), std::string::npos);
+}
+
+TEST(Parse, OperatorsInsideQuotesStayWords) {
+    EXPECT_EQ(tree("\"Børn AND Unge\""), "\"Børn AND Unge\"");
     // Stop words (also "OG" as a word) are left out of phrases: they are not indexed.
-    EXPECT_EQ(rewritten("\"Børn OG Unge\""), "(\"Børn Unge\" OR \"Boern Unge\")");
+    EXPECT_EQ(tree("\"Børn OG Unge\""), "\"Børn Unge\"");
 }
 
-TEST(Rewrite, FieldNamesAreCanonical) {
-    EXPECT_EQ(rewritten("titel:budget"), "title:budget");
-    EXPECT_EQ(rewritten("Beslutning:godkendt"), "decision:godkendt");
-    EXPECT_EQ(rewritten("år:2021"), "year:2021");
-    EXPECT_EQ(rewritten("dato:2021-01-01..2023-06-30"), "date:2021-01-01..2023-06-30");
-    EXPECT_EQ(rewritten("udvalg:\"Social forum\""), "committee:\"Social forum\"");
+TEST(Parse, FieldNamesAreCanonical) {
+    EXPECT_EQ(tree("titel:budget"), "title:budget");
+    EXPECT_EQ(tree("Beslutning:godkendt"), "decision:godkendt");
+    EXPECT_EQ(tree("år:2021"), "year:2021");
+    EXPECT_EQ(tree("dato:2021-01-01..2023-06-30"), "date:2021-01-01..2023-06-30");
+    EXPECT_EQ(tree("udvalg:\"Social forum\""), "committee:\"Social forum\"");
+    // Values of one filter field side by side are alternatives.
+    EXPECT_EQ(tree("år:2019 år:2021 budget"), "(and (or year:2019 year:2021) budget)");
 }
 
-TEST(Rewrite, UnknownFieldIsAnError) {
+TEST(Parse, FieldOnABracketedGroup) {
+    EXPECT_EQ(tree("titel:(lokalplan)"), "title:lokalplan");
+    EXPECT_EQ(tree("udvalg:(teknisk OR miljø)"), "(or committee:teknisk committee:miljø)");
+    EXPECT_EQ(tree("titel:(budget \"nyt byggeri\" skol*)"),
+              "(and title:budget title:\"nyt byggeri\" title:skol*)");
+    EXPECT_EQ(tree("titel:(budget beslutning:godkendt)"), "(and title:budget decision:godkendt)");
+    EXPECT_EQ(tree("år:(2019 OR 2021)"), "(or year:2019 year:2021)");
+}
+
+TEST(Parse, UnknownFieldIsAnError) {
     std::string e = error_of("foo:bar");
     EXPECT_NE(e.find("unknown field 'foo:'"), std::string::npos) << e;
     EXPECT_NE(e.find("titel"), std::string::npos) << "lists the known fields: " << e;
+    EXPECT_NE(error_of("foo:(bar)").find("unknown field 'foo:'"), std::string::npos);
 }
 
-TEST(Rewrite, ClockTimesAndTrailingColonsAreText) {
+TEST(Parse, ClockTimesAndTrailingColonsAreText) {
     // Digits before the colon are not a field name; a colon at the end of a word is punctuation.
-    EXPECT_EQ(rewritten("Kl. 10:30"), "Kl. 10:30");
-    EXPECT_EQ(rewritten("Beslutning: godkendt"), "Beslutning: godkendt");
-    EXPECT_EQ(rewritten("https://example.dk"), "https://example.dk");
+    EXPECT_EQ(tree("Kl. 10:30"), "(and Kl. 10:30)");
+    EXPECT_EQ(tree("Beslutning: godkendt"), "(and Beslutning: godkendt)");
+    EXPECT_EQ(tree("https://example.dk"), "https://example.dk");
 }
 
-TEST(Rewrite, UnbalancedQuotesAndBracketsAreErrors) {
+TEST(Parse, MalformedQueriesAreErrorsNotGuesses) {
     EXPECT_NE(error_of("\"budget 2021").find("unbalanced quote"), std::string::npos);
     EXPECT_NE(error_of("(budget OR skole").find("unbalanced '('"), std::string::npos);
     EXPECT_NE(error_of("budget) skole").find("unbalanced ')'"), std::string::npos);
     EXPECT_NE(error_of("titel:\"budget").find("unbalanced quote"), std::string::npos);
-    EXPECT_EQ(rewritten("(budget OR (skole AND børn))"),
-              "( budget OR ( skole AND (børn OR boern) ) )");
+    EXPECT_NE(error_of("budget OR").find("needs a word"), std::string::npos);
+    EXPECT_NE(error_of("AND budget").find("needs a word"), std::string::npos);
+    EXPECT_NE(error_of("budget NEAR").find("needs a word"), std::string::npos);
+    EXPECT_NE(error_of("budget ()").find("empty brackets"), std::string::npos);
+    EXPECT_NE(error_of("*").find("letters before '*'"), std::string::npos);
+    EXPECT_EQ(tree("(budget OR (skole AND børn))"), "(or budget (and skole børn))");
 }
 
-TEST(Rewrite, LoveHateAndWildcards) {
-    EXPECT_EQ(rewritten("budget -regnskab"), "budget -regnskab");
-    EXPECT_EQ(rewritten("budget +regnskab"), "budget +regnskab");
-    EXPECT_EQ(rewritten("-Åbenrå"), "-Åbenrå -Aabenrå -Åbenraa -Aabenraa");
-    EXPECT_EQ(rewritten("budg*"), "budg*");
+TEST(Parse, Wildcards) {
+    EXPECT_EQ(tree("budg*"), "budg*");
+    EXPECT_EQ(tree("titel:dagsorden*"), "title:dagsorden*");
 }
 
-TEST(Rewrite, WordsAreCollectedForSuggestions) {
-    auto r = rewrite_query("titel:budgett \"social omraade\" -regnskab år:2021 skol*");
+TEST(Parse, WordsAreCollectedForSuggestions) {
+    auto r = parse_query_text("titel:budgett \"social omraade\" -regnskab år:2021 skol* NOT fejl");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->words, (std::vector<std::string>{"budgett", "social", "omraade"}));
 }
+
+TEST(Parse, OnlyStopWordsLeaveNothing) { EXPECT_EQ(tree("og til"), "(nothing)"); }
 
 TEST(Variants, FoldingBothWays) {
     auto v = spelling_variants("Aabenraa");

@@ -2,6 +2,7 @@
 // Search results for people (text) and for scripts (JSON, JSON Lines, CSV per RFC 4180).
 // The item record and the CSV columns are described in docs/SCHEMA.md.
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -20,9 +21,18 @@ inline constexpr int kRecordSchemaVersion = 1;
 
 /// CSV layout options.
 struct CsvOptions {
-    char separator = ',';  ///< ',' or ';' (spreadsheets in Danish locales)
-    bool bom = false;      ///< start with a UTF-8 byte order mark (for Excel)
+    char separator = ',';              ///< ',' or ';' (spreadsheets in Danish locales)
+    bool bom = false;                  ///< start with a UTF-8 byte order mark (for Excel)
+    std::vector<std::string> columns;  ///< names from csv_columns(), in this order; empty: all
 };
+
+/// The first name in fields that is not one of csv_columns(); std::nullopt when all are.
+[[nodiscard]] std::optional<std::string> unknown_column(const std::vector<std::string>& fields);
+
+/// A record cut down to fields (names from csv_columns(), in that order) with the values'
+/// JSON types kept; span_begin and the like are read from their nested objects.
+[[nodiscard]] json::Value select_fields(const json::Value& record,
+                                        const std::vector<std::string>& fields);
 
 /// One CSV field, quoted when it holds the separator, a quote, CR or LF.
 [[nodiscard]] std::string csv_field(std::string_view value, char separator);

@@ -1,6 +1,7 @@
 #pragma once
 // Query text and command-line filters -> one Xapian query over item documents.
 
+#include <cstddef>
 #include <expected>
 #include <optional>
 #include <string>
@@ -28,6 +29,9 @@ struct Filters {
     }
 };
 
+/// Most indexed words one wildcard may stand for (summed over the fields it searches).
+inline constexpr std::size_t kMaxWildcardTerms = 1000;
+
 /// A query ready for Xapian::Enquire.
 struct CompiledQuery {
     Xapian::Query query;             ///< the match query, restricted to item documents
@@ -36,9 +40,10 @@ struct CompiledQuery {
 };
 
 /// Parse text and apply filters; an empty text matches every item. Malformed input is a
-/// QueryError, never an exception. db supplies the vocabulary for trailing wildcards.
-[[nodiscard]] std::expected<CompiledQuery, QueryError> compile_query(const Xapian::Database& db,
-                                                                     std::string_view text,
-                                                                     const Filters& filters = {});
+/// QueryError, never an exception. db supplies the vocabulary for trailing wildcards, which
+/// are expanded here (at most max_wildcard_terms words in all).
+[[nodiscard]] std::expected<CompiledQuery, QueryError> compile_query(
+    const Xapian::Database& db, std::string_view text, const Filters& filters = {},
+    std::size_t max_wildcard_terms = kMaxWildcardTerms);
 
 }  // namespace referat::query

@@ -48,6 +48,21 @@ struct PersonTimeline {
 [[nodiscard]] std::optional<PersonTimeline> person_timeline(Xapian::Database& db,
                                                             std::string_view name);
 
+/// A person a name may mean, when it names nobody exactly.
+struct PersonCandidate {
+    std::string key;     ///< person key
+    std::string name;    ///< most frequent spelling
+    bool exact = false;  ///< every typed word is a word of the name (no typo)
+};
+
+/// People whose person key holds every word of name, or whose key words are all in name,
+/// each word as written or within a typo (one edit for 5 to 7 letters, two for longer), in
+/// any order ("Kjeldsen", "Kjeldsen, Jesper", "Kjeldsn"); fewest edits first, at most limit.
+/// Throws referat::Error on a database error.
+[[nodiscard]] std::vector<PersonCandidate> person_candidates(Xapian::Database& db,
+                                                             std::string_view name,
+                                                             std::size_t limit = 10);
+
 /// One person with counts, for `referat persons`.
 struct PersonSummary {
     std::string key;                         ///< person key
@@ -94,7 +109,7 @@ struct AppointmentFilter {
     std::string query;                  ///< search query the item must match ("" = any)
     std::optional<std::string> person;  ///< the appointee, any spelling
     std::optional<std::string> to;      ///< words of the body, any case
-    std::optional<std::string> from;    ///< first date: "2023", "2023-06" or "2023-06-30"
+    std::optional<std::string> from;    ///< first date, as dato: takes one ("2023", "2023-06")
     std::optional<std::string> until;   ///< last date, same forms
     std::optional<bool> made;           ///< true: made only, false: reported only
 };

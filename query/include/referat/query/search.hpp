@@ -36,6 +36,7 @@ struct SearchRequest {
     std::size_t snippet_length = 240;  ///< characters of context
     std::string mark_start = "[";      ///< put before each matched word in snippets
     std::string mark_end = "]";        ///< put after each matched word in snippets
+    std::size_t max_wildcard_terms = kMaxWildcardTerms;  ///< words all wildcards may expand to
 };
 
 /// One matching item.

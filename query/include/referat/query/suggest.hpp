@@ -16,7 +16,8 @@ namespace referat::query {
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
 /// The indexed word closest to word (at most 1 edit for words of up to 4 letters, else 2),
-/// the most frequent on ties; std::nullopt when the word is indexed or nothing is close.
+/// the most frequent on ties, written as the minutes write it (never a bare stem); std::nullopt
+/// when the word is indexed or nothing is close.
 [[nodiscard]] std::optional<std::string> suggest_word(const Xapian::Database& db,
                                                       std::string_view word);
 

@@ -1,6 +1,7 @@
 #pragma once
 // The front end of the query language: lexing, validation, Danish operators and field names,
-// and æ/ø/å spelling variants. Pure functions of the query text; Xapian parses the result.
+// and æ/ø/å spelling variants. Pure functions of the query text; parser.cpp builds the Xapian
+// query from the tree.
 
 #include <cstddef>
 #include <expected>
@@ -52,14 +53,44 @@ inline constexpr std::size_t kMaxVariants = 16;
 /// Spellings of text under æ<->ae, ø<->oe, å<->aa, the text itself first, at most kMaxVariants.
 [[nodiscard]] std::vector<std::string> spelling_variants(std::string_view text);
 
-/// A user query rewritten for Xapian::QueryParser.
-struct RewrittenQuery {
-    std::string text;                ///< canonical field names, English operators, variants
+/// What a node of a parsed query is.
+enum class NodeKind {
+    kWord,      ///< one word (text: the word as typed)
+    kPhrase,    ///< a quoted phrase (text: its words, stop words left out)
+    kWildcard,  ///< a word with a trailing '*' (text: the part before '*')
+    kFilter,    ///< a value of a filter field (text: the value as typed)
+    kAll,       ///< every item (what a query of only exclusions starts from)
+    kAnd,       ///< every child
+    kOr,        ///< any child
+    kXor,       ///< an odd number of children
+    kAndNot,    ///< the first child without any of the others
+    kNear,      ///< words within `window` positions of each other, any order
+    kAdjacent,  ///< words within `window` positions of each other, in order
+};
+
+/// One node of a parsed query: a leaf (word, phrase, wildcard, filter value) or an operator.
+struct QueryNode {
+    NodeKind kind = NodeKind::kAll;
+    std::string field;  ///< canonical field name of a leaf; "" = all text
+    FieldKind field_kind = FieldKind::kText;
+    std::string text;                 ///< leaf text as typed
+    unsigned window = 0;              ///< kNear, kAdjacent: Xapian window (words + gap)
+    std::vector<QueryNode> children;  ///< operands of an operator
+};
+
+/// A query parsed into a tree; Xapian queries are built from it node by node, so no operator
+/// depends on Xapian re-reading rewritten text.
+struct ParsedQuery {
+    std::optional<QueryNode> root;   ///< std::nullopt: nothing to search for (empty, stop words)
     std::vector<std::string> words;  ///< plain free-text words as typed (spelling suggestions)
 };
 
-/// Lex and validate a query (quotes, brackets, field names), translate OG/ELLER/IKKE and
-/// Danish field names, and expand free-text words and phrases into their spelling variants.
-[[nodiscard]] std::expected<RewrittenQuery, QueryError> rewrite_query(std::string_view text);
+/// Lex, validate and parse a query: words, "phrases", word*, fields (Danish or English names)
+/// on a word, phrase or bracketed group, AND/OR/NOT/XOR (OG/ELLER/IKKE), NEAR[/n], ADJ[/n],
+/// brackets, +word (required) and -word (excluded, also on its own).
+[[nodiscard]] std::expected<ParsedQuery, QueryError> parse_query_text(std::string_view text);
+
+/// A tree as a compact s-expression ("(and budget (not regnskab))"), for tests and debugging.
+[[nodiscard]] std::string describe(const QueryNode& node);
 
 }  // namespace referat::query
