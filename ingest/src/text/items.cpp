@@ -42,6 +42,18 @@ int paren_balance(std::string_view s) {
     return b;
 }
 
+/// An item the table of contents lists and the body leaves out.
+ItemHeader toc_only_header(const TocEntry& e) {
+    ItemHeader h;
+    h.line = e.line;
+    h.body_begin = e.line + 1;
+    h.number = e.number;
+    h.title = e.title;
+    h.toc_only = true;
+    h.closed = e.closed;
+    return h;
+}
+
 /// The longest run of candidates numbered upwards one (at most kMaxGap) at a time.
 std::vector<Candidate> chain(const std::vector<Candidate>& cands) {
     std::map<int, std::vector<std::size_t>> positions;  // number -> candidate indices
@@ -300,26 +312,12 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
     if (best.empty()) {
         // An overview page: the table of contents is the only list of items.
         for (const auto& [number, e] : toc_by_number) {
-            ItemHeader h;
-            h.line = e->line;
-            h.body_begin = e->line + 1;
-            h.number = number;
-            h.title = e->title;
-            h.toc_only = true;
-            h.closed = e->closed;
-            out.push_back(std::move(h));
+            out.push_back(toc_only_header(*e));
         }
         // A table that writes no numbers numbers its entries by position.
         if (out.empty() && !tocs.empty()) {
             for (const TocEntry& e : tocs.front().entries) {
-                ItemHeader h;
-                h.line = e.line;
-                h.body_begin = e.line + 1;
-                h.number = e.number;
-                h.title = e.title;
-                h.toc_only = true;
-                h.closed = e.closed;
-                out.push_back(std::move(h));
+                out.push_back(toc_only_header(e));
             }
         }
         if (!out.empty()) rules.emplace_back("items:from-toc");
@@ -421,14 +419,7 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
                     return lower(collapse_spaces(h.title)) == entry_title;
                 }))
                 continue;
-            ItemHeader h;
-            h.line = e->line;
-            h.body_begin = e->line + 1;
-            h.number = number;
-            h.title = e->title;
-            h.toc_only = true;
-            h.closed = e->closed;
-            merged.push_back(std::move(h));
+            merged.push_back(toc_only_header(*e));
             added = true;
         }
         while (k < out.size()) merged.push_back(out[k++]);

@@ -24,6 +24,9 @@ struct GoldScore {
 /// Read a whole file; empty string when missing.
 [[nodiscard]] std::string read_file(const std::string& path);
 
+/// Names of the .json files in a folder, sorted (expectation sets for parameterised tests).
+[[nodiscard]] std::vector<std::string> json_files_in(const std::string& folder);
+
 /// Runs of ASCII whitespace collapsed to one space, trimmed: titles and decision texts are
 /// compared this way because line breaks in the source are not part of the text.
 [[nodiscard]] std::string squeeze(const std::string& s);

@@ -27,11 +27,7 @@ using referat::test::squeeze;
 const std::string kData = REFERAT_TEST_DATA;
 
 std::vector<std::string> expectation_files() {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(kData + "/other-gold"))
-        if (e.path().extension() == ".json") out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
+    return referat::test::json_files_in(kData + "/other-gold");
 }
 
 class OtherMinutes : public ::testing::TestWithParam<std::string> {};

@@ -21,11 +21,7 @@ using referat::json::Value;
 const std::string kData = REFERAT_TEST_DATA;
 
 std::vector<std::string> expectation_files() {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(kData + "/real-gold"))
-        if (e.path().extension() == ".json") out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
+    return referat::test::json_files_in(kData + "/real-gold");
 }
 
 Value opt(const std::optional<std::string>& s) { return s ? Value(*s) : Value(); }
