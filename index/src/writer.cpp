@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <referat/ingest/error.hpp>
+#include <referat/ingest/json.hpp>
 #include <referat/ingest/reader.hpp>
 
 #include "document_builder.hpp"
@@ -186,6 +187,52 @@ WriteStats Writer::add_document(const ingest::Document& doc) {
     m_impl->uncommitted_bytes += m_impl->builder.take_text_bytes();
     if (m_impl->uncommitted_bytes >= kCommitTextBytes) commit();
     return stats;
+}
+
+std::vector<std::string> Writer::sources() const {
+    std::vector<std::string> out;
+    try {
+        auto& db = m_impl->db;
+        const std::string prefix(schema::kMetaSourcePrefix);
+        for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix);
+             ++key) {
+            const std::string term = std::string(schema::kSourceTerm) + (*key).substr(prefix.size());
+            auto it = db.postlist_begin(term);
+            if (it == db.postlist_end(term)) continue;
+            const auto record = json::parse(db.get_document(*it).get_data());
+            if (record && (*record)["source"].is_string())
+                out.push_back((*record)["source"].as_string());
+        }
+    } catch (const Xapian::Error& e) {
+        throw translate_error(e, "cannot read database " + m_impl->path);
+    }
+    return out;
+}
+
+std::size_t Writer::remove_source(std::string_view source) {
+    auto& db = m_impl->db;
+    const std::string key = path_key(source);
+    const std::string term = std::string(schema::kSourceTerm) + key;
+    std::size_t deleted = 0;
+    try {
+        db.begin_transaction(false);
+        try {
+            std::vector<Xapian::docid> ids;
+            for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+                ids.push_back(*it);
+            for (auto id : ids) db.delete_document(id);
+            deleted = ids.size();
+            db.set_metadata(std::string(schema::kMetaSourcePrefix) + key, "");
+            db.commit_transaction();
+        } catch (...) {
+            db.cancel_transaction();
+            throw;
+        }
+    } catch (const Xapian::Error& e) {
+        const Error error = translate_error(e, "cannot remove " + std::string(source));
+        throw WriteAborted(std::string(error.what()) + "; rerun the ingest");
+    }
+    return deleted;
 }
 
 std::optional<std::string> Writer::indexed_hash(std::string_view source) const {

@@ -176,6 +176,51 @@ TEST_F(Ingest, FileWithoutDateCommitteeOrItemsIsIndexedWithAWarning) {
     EXPECT_EQ(r.err.find((dir / "complete.txt").string()), std::string::npos) << r.err;
 }
 
+TEST_F(Ingest, PruneRemovesFilesDeletedFromTheIngestedFolders) {
+    const fs::path dir = scratch() / "pruned";
+    fs::create_directories(dir / "sub");
+    fs::copy_file(minutes() / "000_92d3c2ccd0431f34.txt", dir / "kept.txt");
+    fs::copy_file(minutes() / "001_974898943bafb24e.txt", dir / "gone.txt");
+    fs::copy_file(minutes() / "002_539ca0b311f4efd1.txt", dir / "sub" / "gone-too.txt");
+    const fs::path elsewhere = scratch() / "elsewhere";
+    fs::create_directories(elsewhere);
+    fs::copy_file(minutes() / "003_bb815edab3661743.txt", elsewhere / "outside.txt");
+    RunResult first;
+    ingest({dir.string(), (elsewhere / "outside.txt").string()}, &first);
+    ASSERT_EQ(first.status, 0) << first.err;
+    // Not a terminal: no progress line.
+    EXPECT_EQ(first.err.find('\r'), std::string::npos) << first.err;
+    const auto before = stats();
+
+    fs::remove(dir / "gone.txt");
+    fs::remove(dir / "sub" / "gone-too.txt");
+    fs::remove(elsewhere / "outside.txt");  // not under a folder given: stays indexed
+
+    RunResult plain;
+    auto report = ingest({dir.string()}, &plain);
+    EXPECT_EQ(stats(), before) << "without --prune nothing is removed";
+
+    RunResult pruned;
+    report = ingest({dir.string()}, &pruned, {"--prune"});
+    ASSERT_EQ(pruned.status, 0) << pruned.err;
+    std::vector<std::string> removed;
+    for (const auto& p : report["pruned"].as_array()) removed.push_back(p.as_string());
+    std::sort(removed.begin(), removed.end());
+    EXPECT_EQ(removed, (std::vector<std::string>{source_of(dir / "gone.txt"),
+                                                 source_of(dir / "sub" / "gone-too.txt")}));
+    EXPECT_NE(pruned.err.find(source_of(dir / "gone.txt") + ": removed from the index"),
+              std::string::npos)
+        << pruned.err;
+    const auto after = stats();
+    EXPECT_EQ(after.sources, before.sources - 2);
+    EXPECT_LT(after.items, before.items);
+
+    // A second run has nothing left to prune.
+    report = ingest({dir.string()}, nullptr, {"--prune"});
+    EXPECT_EQ(report["pruned"].size(), 0u);
+    EXPECT_EQ(stats(), after);
+}
+
 TEST_F(Ingest, FoldersSkipOtherFileTypes) {
     fs::copy_file(REFERAT_TEST_DATA "/samples/000_92d3c2ccd0431f34.json", minutes() / "gold.json");
     auto report = ingest({minutes().string()});

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <deque>
 #include <exception>
 #include <fstream>
@@ -14,6 +15,8 @@
 #include <system_error>
 #include <thread>
 #include <utility>
+
+#include <unistd.h>
 
 #include <referat/index/shards.hpp>
 #include <referat/index/writer.hpp>
@@ -34,14 +37,17 @@ constexpr int kDefaultCommitEvery = 200;
 constexpr std::size_t kMaxJobs = 64;
 
 const Usage kUsage{"ingest",
-                   "[--db DIR] [--jobs N] [--commit-every N] [--report FILE] [--force] PATH...",
+                   "[--db DIR] [--jobs N] [--commit-every N] [--report FILE] [--force] [--prune] PATH...",
                    "Parse minutes files and folders (recursively; hidden entries skipped) and "
                    "index them.\nUnchanged files are skipped, changed files replaced, failed "
                    "files retried by the next run.\nEach file that fails gives one line "
-                   "'FILE: reason' on stderr; the others are still indexed.",
+                   "'FILE: reason' on stderr; the others are still indexed. On a terminal a "
+                   "progress line\nshows files done, MB/s and the time left (not with -q). "
+                   "--prune removes the files that\nno longer exist under the folders given.",
                    {"referat ingest --db referat.db data/samples",
                     "referat ingest --db referat.db --jobs 4 --report report.json minutes/",
-                    "referat ingest --db referat.db --force minutes/2023/"}};
+                    "referat ingest --db referat.db --force minutes/2023/",
+                    "referat ingest --db referat.db --prune minutes/"}};
 
 struct Tally {
     std::size_t files = 0;
@@ -52,7 +58,37 @@ struct Tally {
     std::size_t deleted = 0;
     std::vector<FileError> failed;
     std::vector<FileError> warnings;  ///< indexed, but missing a date, committee or items
+    std::vector<std::string> pruned;  ///< sources removed because their file is gone
 };
+
+std::string source_identity(const fs::path& file);
+
+// Remove the documents of sources under the given folders whose file no longer exists.
+void prune(index::ShardedWriter& writer, const std::vector<std::string>& paths, Tally& tally) {
+    std::vector<std::string> roots;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            std::string root = source_identity(p);
+            if (!root.ends_with('/')) root += '/';
+            roots.push_back(std::move(root));
+        }
+    }
+    if (roots.empty()) return;
+    for (std::size_t i = 0; i < writer.size(); ++i) {
+        auto& shard = writer.shard(i);
+        for (const auto& source : shard.sources()) {
+            const bool under = std::any_of(roots.begin(), roots.end(),
+                                           [&](const std::string& r) { return source.starts_with(r); });
+            std::error_code ec;
+            if (!under || fs::exists(source, ec) || ec) continue;
+            tally.deleted += shard.remove_source(source);
+            tally.pruned.push_back(source);
+            std::cerr << source << ": removed from the index (the file no longer exists)\n";
+        }
+        shard.commit();
+    }
+}
 
 // The identity of a source in the index: absolute and without symlinks or "..", so the same
 // file gets the same ids whatever the working directory or the path it was named by.
@@ -101,6 +137,9 @@ json::Value report_json(const Tally& t, const std::string& db, std::size_t ignor
     r.set("meetings", t.meetings);
     r.set("items", t.items);
     r.set("deleted", t.deleted);
+    json::Value pruned = json::Value::array();
+    for (const auto& p : t.pruned) pruned.push(p);
+    r.set("pruned", std::move(pruned));
     r.set("ignored", ignored);
     r.set("seconds", seconds);
     return r;
@@ -115,8 +154,14 @@ json::Value report_json(const Tally& t, const std::string& db, std::size_t ignor
 // queue, and whichever thread holds the shard's writer writes the queue out.
 class Batch {
   public:
-    Batch(index::ShardedWriter& writer, bool force, int commit_every)
-        : m_writer(writer), m_force(force), m_commit_every(commit_every) {}
+    Batch(index::ShardedWriter& writer, bool force, int commit_every, bool progress)
+        : m_writer(writer), m_force(force), m_commit_every(commit_every), m_progress(progress) {}
+
+    /// Erase the progress line once the run is over.
+    void end_progress() {
+        const std::lock_guard guard(m_tally_lock);
+        clear_progress();
+    }
 
     void run(const std::vector<fs::path>& files, std::size_t jobs, Tally& tally) {
         m_locks = std::vector<std::mutex>(m_writer.size());
@@ -126,6 +171,16 @@ class Batch {
         m_tally = &tally;
         m_sources.clear();
         for (const auto& file : files) m_sources.push_back(source_identity(file));
+        m_sizes.clear();
+        m_total_bytes = 0;
+        for (const auto& file : files) {
+            std::error_code ec;
+            const auto size = fs::file_size(file, ec);
+            m_sizes.push_back(ec ? 0 : static_cast<std::size_t>(size));
+            m_total_bytes += m_sizes.back();
+        }
+        m_total_files = files.size();
+        m_started = std::chrono::steady_clock::now();
         const std::size_t threads = std::max<std::size_t>(1, std::min(jobs, files.size()));
         auto shared_next = [this] { return m_next++; };
         if (threads == 1) {
@@ -199,6 +254,7 @@ class Batch {
                 const std::lock_guard guard(m_tally_lock);
                 ++m_tally->files;
                 ++m_tally->unchanged;
+                show_progress(at);
                 return;
             }
         }
@@ -271,6 +327,7 @@ class Batch {
         m_tally->meetings += written.meetings;
         m_tally->items += written.items;
         m_tally->deleted += written.deleted;
+        clear_progress();
         // A file indexed without a date, a committee or items is said so, never silently.
         for (const auto& meeting : parsed.doc.meetings) {
             for (const auto& w : meeting.warnings) {
@@ -279,12 +336,42 @@ class Batch {
                 m_tally->warnings.push_back(FileError{parsed.file.string(), w});
             }
         }
+        show_progress(parsed.at);
+    }
+
+    // One line on a terminal, rewritten in place: files done of all, MB/s, time left. Called
+    // with the tally lock held; at most five times a second.
+    void show_progress(std::size_t at) {
+        m_bytes_done += at < m_sizes.size() ? m_sizes[at] : 0;
+        if (!m_progress) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - m_last_shown < std::chrono::milliseconds(200) && m_tally->files < m_total_files)
+            return;
+        m_last_shown = now;
+        const double seconds = std::chrono::duration<double>(now - m_started).count();
+        const double rate = seconds > 0 ? static_cast<double>(m_bytes_done) / seconds : 0;
+        char line[160];
+        const double left = rate > 0 ? static_cast<double>(m_total_bytes - m_bytes_done) / rate : 0;
+        std::snprintf(line, sizeof line, "\r\033[K%zu/%zu files, %.1f MB/s, %d:%02d left",
+                      m_tally->files, m_total_files, rate / 1e6, static_cast<int>(left) / 60,
+                      static_cast<int>(left) % 60);
+        std::cerr << line << std::flush;
+        m_shown = true;
+    }
+
+    // Erase the progress line before other output on stderr.
+    void clear_progress() {
+        if (!m_shown) return;
+        std::cerr << "\r\033[K" << std::flush;
+        m_shown = false;
     }
 
     void fail(std::size_t at, FileError error) {
         const std::lock_guard guard(m_tally_lock);
+        clear_progress();
         std::cerr << error.message() << "\n";
         ++m_tally->files;
+        show_progress(at);
         m_failed.emplace_back(at, std::move(error));
     }
 
@@ -297,6 +384,14 @@ class Batch {
     std::vector<int> m_since_commit;
     std::vector<std::string> m_sources;  // source_identity of each file, computed once
     std::mutex m_tally_lock;
+    bool m_progress = false;                       // a progress line on stderr
+    bool m_shown = false;                          // it is on the screen now
+    std::vector<std::size_t> m_sizes;              // bytes of each file
+    std::size_t m_total_bytes = 0;
+    std::size_t m_bytes_done = 0;
+    std::size_t m_total_files = 0;
+    std::chrono::steady_clock::time_point m_started;
+    std::chrono::steady_clock::time_point m_last_shown;
     Tally* m_tally = nullptr;
     std::vector<std::pair<std::size_t, FileError>> m_failed;
     std::atomic<std::size_t> m_next{0};
@@ -316,7 +411,8 @@ int cmd_ingest(const Args& args) {
         "earlier)");
     add("report", po::value<std::string>()->value_name("FILE"), "write a JSON report to FILE");
     add("force", "re-ingest files even when unchanged");
-    add("quiet,q", "print only errors");
+    add("quiet,q", "print only errors (and no progress line)");
+    add("prune", "remove from the index the files that no longer exist under the folders given");
     add("jobs,j", po::value<std::string>()->default_value("1")->value_name("N"),
         "parse with N threads (a new database gets N shards)");
     add("path", po::value<std::vector<std::string>>(), "files or folders");
@@ -342,8 +438,11 @@ int cmd_ingest(const Args& args) {
         ++tally.files;
         record_failure(tally, error);
     }
-    Batch batch(writer, force, static_cast<int>(commit_every));
+    const bool progress = !vm->count("quiet") && ::isatty(STDERR_FILENO) == 1;
+    Batch batch(writer, force, static_cast<int>(commit_every), progress);
     batch.run(list.files, jobs, tally);
+    batch.end_progress();
+    if (vm->count("prune")) prune(writer, (*vm)["path"].as<std::vector<std::string>>(), tally);
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
@@ -351,6 +450,7 @@ int cmd_ingest(const Args& args) {
         std::cout << "ingested " << tally.ingested << " of " << tally.files << " files into " << db
                   << ": " << tally.meetings << " meetings, " << tally.items << " items, "
                   << tally.unchanged << " unchanged, " << tally.deleted << " deleted, "
+                  << (vm->count("prune") ? std::to_string(tally.pruned.size()) + " pruned, " : "")
                   << tally.failed.size() << " failed";
         if (list.ignored) std::cout << " (" << list.ignored << " files of other types ignored)";
         std::cout << "\n";

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <referat/ingest/error.hpp>
 #include <referat/ingest/model.hpp>
@@ -58,6 +59,11 @@ class Writer {
     WriteStats add_document(const ingest::Document& doc);
     /// sha256 of the source bytes last indexed for this path, if any (to skip unchanged files).
     [[nodiscard]] std::optional<std::string> indexed_hash(std::string_view source) const;
+    /// Every source path with documents in this database (as given to add_document).
+    [[nodiscard]] std::vector<std::string> sources() const;
+    /// Delete every document of source and forget its hash; returns how many were deleted.
+    /// Throws WriteAborted when the database fails.
+    std::size_t remove_source(std::string_view source);
     /// Make everything added so far durable. Throws WriteAborted when that fails.
     void commit();
 
