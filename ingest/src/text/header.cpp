@@ -362,14 +362,28 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
     // Date: from a label, else the first date in the header, preferring one with a time range.
     if (!m.date) {
         std::optional<FoundDate> chosen;
+        bool chosen_other = false;  // the chosen date is a sending or printing date
         std::size_t chosen_line = end;
         for (std::size_t i = begin; i < end; ++i) {
             if (lines[i].blank || used[i - begin] || lines[i].trimmed.size() > kMaxHeaderLine)
                 continue;
             std::optional<FoundDate> fd = find_date(lines[i].trimmed);
             if (!fd) continue;
+            // The date a document was sent, printed or signed is not the meeting's.
+            static const RE2 kOtherEvent(
+                R"((?i)\b(?:udsendt|udskrevet|offentliggjort|publiceret|printet|udskrift|underskrevet|justeret|justerad|anslagen|utskrift|sendt|dato for udsendelse)\b)");
+            const bool other_event = RE2::PartialMatch(lines[i].trimmed, kOtherEvent);
             auto score = [](const FoundDate& d) { return (d.time ? 1 : 0) + (d.end_time ? 1 : 0); };
-            if (!chosen || score(*fd) > score(*chosen)) {
+            if (other_event) {
+                if (!chosen) {
+                    chosen = fd;
+                    chosen_line = i;
+                    chosen_other = true;
+                }
+                continue;
+            }
+            if (!chosen || chosen_other || score(*fd) > score(*chosen)) {
+                chosen_other = false;
                 chosen = fd;
                 chosen_line = i;
             }

@@ -157,7 +157,7 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
     // tried only when no explicit form ("Punkt 1.", "1. Title", ...) yields items.
     auto is_weak = [](std::string_view name) {
         return name == "item:bare-number" || name == "item:number-space" ||
-               name == "item:number-dot";
+               name == "item:number-dot" || name == "item:number-year";
     };
     for (int pass = 0; pass < 4 && best.empty(); ++pass) {
         const bool own_only = pass < 2;
@@ -186,7 +186,9 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
                               !is_weak(item_styles()[best_style].name);
     for (std::size_t s = 0; s < per_style.size() && explicit_few; ++s) {
         const std::string_view name = item_styles()[s].name;
-        if ((name != "item:number-space" && name != "item:number-dot") || per_style[s].empty())
+        if ((name != "item:number-space" && name != "item:number-dot" &&
+             name != "item:number-year") ||
+            per_style[s].empty())
             continue;
         std::vector<Candidate> run = chain(per_style[s]);
         if (run.size() >= 4 && run.size() >= 2 * best.size() + 1 &&

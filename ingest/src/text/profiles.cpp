@@ -95,6 +95,7 @@ constexpr ItemStyle kItemStyles[] = {
     {"item:paren", R"(^(\d{1,4})\)[ \t]+(\S.*)$)"},
     {"item:glued", R"(^(\d{1,4})(\p{Lu}\p{Ll}.*)$)"},
     {"item:number-space", R"(^(\d{1,3})[ \t]+(\p{Lu}\S*\p{Ll}.*)$)"},
+    {"item:number-year", R"(^(\d{1,4})/(?:\d{2}|\d{4})[ \t]+(\p{Lu}\S*\p{Ll}.*)$)"},
     {"item:bare-number", R"(^(\d{1,4})()$)"},
 };
 

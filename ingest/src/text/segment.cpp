@@ -117,6 +117,9 @@ void clean_title(Item& item) {
         item.case_number = cn;
         if (!RE2::Replace(&t, kCaseLabel, " ")) RE2::Replace(&t, kCaseCode, " ");
     }
+    // "Pkt. 3 - Title", "Punkt 4: Title": the separator after the number is not the title's.
+    static const RE2 kLeadingSeparator(R"(^[\s\-–—:.]+)");
+    RE2::Replace(&t, kLeadingSeparator, "");
     item.title = text::collapse_spaces(t);
     // "6. Valg af revisor :": a colon closing the title introduces the text under it.
     while (!item.title.empty() && (item.title.back() == ':' || item.title.back() == ' '))
