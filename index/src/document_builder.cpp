@@ -244,6 +244,10 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     const std::string outcome(ingest::outcome_name(item.outcome));
     doc.add_boolean_term(schema::boolean_term(schema::kOutcomeTerm, outcome));
     doc.add_value(schema::kSlotOutcome, outcome);
+    // Votes and dissent as filters: "stemme:imod" finds every item someone voted against.
+    for (const auto& vote : item.votes)
+        doc.add_boolean_term(schema::boolean_term(schema::kVoteTerm, vote.side));
+    if (item.diverges) doc.add_boolean_term(schema::boolean_term(schema::kVoteTerm, "diverges"));
     doc.add_value(schema::kSlotSortKey, sort_key(doc.get_value(schema::kSlotDate), item.number));
     if (item.max_amount)
         doc.add_value(schema::kSlotAmount, Xapian::sortable_serialise(*item.max_amount));

@@ -55,6 +55,11 @@ std::expected<Xapian::Query, QueryError> value_query(FieldKind kind, std::string
             if (!name) return std::unexpected(name.error());
             return Xapian::Query(schema::boolean_term(schema::kKindTerm, *name));
         }
+        case FieldKind::kVote: {
+            auto name = parse_vote(value);
+            if (!name) return std::unexpected(name.error());
+            return Xapian::Query(schema::boolean_term(schema::kVoteTerm, *name));
+        }
         case FieldKind::kText:
             break;
     }

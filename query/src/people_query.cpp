@@ -156,6 +156,15 @@ std::vector<KeyedEvent> meeting_events(const LoadedMeeting& lm) {
             if (a.person && add("reported", *a.person, i,
                                 a.to + (a.by ? " (by " + *a.by + ")" : ""), a.organisation))
                 named.insert(out.back().key);
+        // "Solveig Munk stemte imod": a named vote is the person's own event.
+        for (const auto& vote : item.votes) {
+            const std::string kind = vote.side == "against" ? "voted against"
+                                     : vote.side == "for"   ? "voted for"
+                                                            : "abstained";
+            for (const auto& who : vote.parties_or_names)
+                if (who.find(' ') != std::string::npos && add(kind, who, i, item.decision.value_or("")))
+                    named.insert(out.back().key);
+        }
         for (const auto& ev : item.attendance) {
             // "udtræder" and "forlod mødet" read as left; the other kinds keep their name.
             if (add(ev.kind, ev.person, i, ev.text)) named.insert(out.back().key);

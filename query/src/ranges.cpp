@@ -245,6 +245,28 @@ std::expected<std::string, QueryError> parse_kind(std::string_view text) {
                                       "' (kinds: minutes/referat, agenda/dagsorden)"});
 }
 
+std::expected<std::string, QueryError> parse_vote(std::string_view text) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kNames{{
+        {"against", "against"},
+        {"imod", "against"},
+        {"mod", "against"},
+        {"dissens", "against"},
+        {"for", "for"},
+        {"abstain", "abstain"},
+        {"undlod", "abstain"},
+        {"blank", "abstain"},
+        {"diverges", "diverges"},
+        {"afviger", "diverges"},
+        {"ja", "diverges"},
+        {"yes", "diverges"},
+    }};
+    if (auto name = name_for(kNames, text)) return *name;
+    return std::unexpected(QueryError{
+        "unknown vote '" + std::string(text) +
+        "' (votes: imod/against, for, undlod/abstain; afviger/diverges for a decision that "
+        "departs from the recommendation)"});
+}
+
 Xapian::Query date_query(const DayRange& range) {
     if (range.from.empty())
         return Xapian::Query(Xapian::Query::OP_VALUE_LE, index::schema::kSlotDate, range.to);

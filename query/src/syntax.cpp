@@ -16,7 +16,7 @@ struct FieldAlias {
 };
 
 // Danish and English names (and ASCII spellings of the Danish ones) for every field.
-constexpr std::array<FieldAlias, 30> kFields{{
+constexpr std::array<FieldAlias, 35> kFields{{
     {"titel", {"title", FieldKind::kText}},
     {"title", {"title", FieldKind::kText}},
     {"beslutning", {"decision", FieldKind::kText}},
@@ -47,6 +47,11 @@ constexpr std::array<FieldAlias, 30> kFields{{
     {"type", {"kind", FieldKind::kKind}},
     {"art", {"kind", FieldKind::kKind}},
     {"dokumenttype", {"kind", FieldKind::kKind}},
+    {"stemme", {"vote", FieldKind::kVote}},
+    {"stemmer", {"vote", FieldKind::kVote}},
+    {"vote", {"vote", FieldKind::kVote}},
+    {"afstemning", {"vote", FieldKind::kVote}},
+    {"afviger", {"vote", FieldKind::kVote}},
 }};
 
 // One spelling site: bytes [pos, pos + length) may be written as replacement.

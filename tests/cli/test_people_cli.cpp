@@ -267,4 +267,59 @@ TEST_F(People, HelpForEveryCommand) {
     EXPECT_NE(referat({"--help"}).out.find("appointments"), std::string::npos);
 }
 
+// Votes read from a real decision (Aarhus Teknisk Udvalg 01-10-2025, item 2: four members named
+// as supporting the recommendation, Solveig Munk as not supporting it).
+class Votes : public CliTest {
+  protected:
+    void SetUp() override {
+        RunResult r;
+        ingest({std::string(REFERAT_TEST_DATA) + "/real/aarhus/teknisk-udvalg-2025-10-01-referat.html"},
+               &r);
+        ASSERT_EQ(r.status, 0) << r.err;
+    }
+};
+
+TEST_F(Votes, DissentIsSearchableAndInThePersonsTimeline) {
+    auto against = referat({"search", "--db", db(), "--format", "json", "stemme:imod"});
+    ASSERT_EQ(against.status, 0) << against.err;
+    const auto hits = parse_json(against.out)["hits"].as_array();
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0]["number"].as_int(), 2);
+    auto english = referat({"search", "--db", db(), "--format", "json", "vote:against"});
+    ASSERT_EQ(english.status, 0) << english.err;
+    const auto english_hits = parse_json(english.out);
+    ASSERT_EQ(english_hits["hits"].size(), 1u);
+    EXPECT_EQ(english_hits["hits"].as_array()[0]["id"].as_string(), hits[0]["id"].as_string());
+    EXPECT_EQ(referat({"search", "--db", db(), "stemme:hvad"}).status, 2);
+
+    auto person = referat({"person", "--db", db(), "--format", "json", "Solveig Munk"});
+    ASSERT_EQ(person.status, 0) << person.err;
+    bool voted_against = false;
+    const auto timeline = parse_json(person.out);
+    for (const auto& e : timeline["events"].as_array())
+        if (e["kind"].as_string() == "voted against" && e["item_number"].as_int() == 2)
+            voted_against = true;
+    EXPECT_TRUE(voted_against) << person.out;
+
+    auto supporter = referat({"person", "--db", db(), "--format", "json", "Steffen Wich"});
+    ASSERT_EQ(supporter.status, 0) << supporter.err;
+    bool voted_for = false;
+    const auto supporter_timeline = parse_json(supporter.out);
+    for (const auto& e : supporter_timeline["events"].as_array())
+        if (e["kind"].as_string() == "voted for") voted_for = true;
+    EXPECT_TRUE(voted_for) << supporter.out;
+}
+
+TEST_F(Votes, DecisionDepartingFromTheRecommendationIsAFilter) {
+    // Items 3 ("udsætte sagens behandling") and 6 ("Sagen blev udsat uden behandling") were
+    // postponed although each had a recommendation; the others followed theirs.
+    auto r = referat({"search", "--db", db(), "--format", "json", "--sort", "date", "afviger:ja"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto hits = parse_json(r.out)["hits"].as_array();
+    std::vector<std::int64_t> numbers;
+    for (const auto& h : hits) numbers.push_back(h["number"].as_int());
+    std::sort(numbers.begin(), numbers.end());
+    EXPECT_EQ(numbers, (std::vector<std::int64_t>{3, 6}));
+}
+
 }  // namespace

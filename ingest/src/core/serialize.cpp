@@ -99,6 +99,7 @@ json::Value item_to_json(const Item& item) {
     o.set("decisions", std::move(decisions));
     o.set("case_number", json::opt(item.case_number));
     o.set("closed", item.closed);
+    o.set("diverges_from_recommendation", item.diverges);
     json::Value attendance = json::Value::array();
     for (const auto& e : item.attendance) {
         json::Value ej = json::Value::object();
@@ -156,6 +157,8 @@ Item item_from_json(const json::Value& v) {
                 Decision{d["text"].as_string(), opt_string(d["body"]), opt_string(d["date"])});
     item.case_number = opt_string(v["case_number"]);
     item.closed = v["closed"].is_bool() && v["closed"].as_bool();
+    item.diverges = v["diverges_from_recommendation"].is_bool() &&
+                    v["diverges_from_recommendation"].as_bool();
     if (v["attendance"].is_array())
         for (const auto& e : v["attendance"].as_array())
             item.attendance.push_back(AttendanceEvent{e["person"].as_string(),

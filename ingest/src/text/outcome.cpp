@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include <re2/re2.h>
 #include <unicode/unistr.h>
 
 #include "text/lines.hpp"
@@ -209,6 +210,12 @@ Outcome classify_outcome(std::string_view decision_text) {
     if (toks.empty()) return Outcome::kNone;
     // "Udsat" is neutral inside sentences ("udsat for"), but alone it is the whole decision.
     if (toks.size() == 1 && toks[0] == U"udsat") return Outcome::kPostponed;
+    // "Indstillingen blev ikke godkendt", "Forslaget blev forkastet": the first sentence refuses
+    // what was proposed. That is a decision, never an approval (one member's "kunne ikke
+    // tiltræde" in a later sentence does not count).
+    static const RE2 kRefused(
+        R"((?i)^[^.]*(?:ikke\s+(?:godkendt|godkendes|vedtaget|vedtages|tiltrådt|anbefalet|anbefales|imødekommet)|forkastet|forkastes|afvist|afvises|nedstemt))");
+    if (RE2::PartialMatch(decision_text, kRefused)) return Outcome::kDecided;
     const auto& phrases = compiled();
     // A word written exactly as some table entry is read as that entry only; typo tolerance is
     // for words the table does not know.

@@ -118,6 +118,19 @@ std::string kind_from_words(std::span<const Line> header, bool decided, std::str
 
 }  // namespace
 
+bool departs_from_recommendation(const Item& item) {
+    if (!item.decision) return false;
+    const bool recommended = std::any_of(item.sections.begin(), item.sections.end(),
+                                         [](const Section& s) { return s.kind == "indstilling"; });
+    if (!recommended) return false;
+    if (item.outcome == Outcome::kPostponed) return true;
+    // The decision as a whole, never one member's dissent ("X kunne ikke tiltræde
+    // indstillingen" beside a majority that could).
+    static const RE2 kDeparts(
+        R"((?i)(?:^|[.!]\s+)(?:indstillingen\s+(?:blev\s+)?)?(?:ikke\s+godkendt|forkastet|afvist|ikke\s+tiltrådt)\b|\b(?:godkendt|vedtaget|tiltrådt|anbefalet|anbefales|godkendes)\s+med\s+(?:følgende|den|de|en|denne|disse)\s+ændring|\bindstillingen\s+blev\s+(?:ikke|forkastet|afvist)\b|\bflertal\w*\s+(?:stemte\s+)?imod\s+indstillingen|(?:^|[^\p{L}])ændringsforslag\p{L}*[^.]*?\s(?:blev\s+)?(?:vedtaget|godkendt))");
+    return RE2::PartialMatch(*item.decision, kDeparts);
+}
+
 bool is_history_kind(std::string_view kind) {
     return kind == "sagsforløb" || kind == "tidligere beslutninger";
 }
@@ -178,7 +191,10 @@ void settle_meeting(std::span<const Line> header, Meeting& meeting,
     std::string how;
     meeting.kind = kind_from_words(header, decided, how);
     rules.emplace_back("kind:" + meeting.kind + ":" + how);
-    if (meeting.kind != "agenda") return;
+    if (meeting.kind != "agenda") {
+        for (Item& item : meeting.items) item.diverges = departs_from_recommendation(item);
+        return;
+    }
     // An agenda records no decision of its own meeting: what reads as one is an earlier
     // treatment printed with the case.
     for (Item& item : meeting.items) {

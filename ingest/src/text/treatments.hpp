@@ -15,6 +15,10 @@
 
 namespace referat::ingest::text {
 
+/// This meeting's decision departs from the item's recommendation (Indstilling): the item was
+/// postponed, the recommendation rejected, or approved with changes. One member's dissent is not.
+[[nodiscard]] bool departs_from_recommendation(const Item& item);
+
 /// Sections that report earlier treatments of the case ("Sagsforløb"), not this meeting.
 [[nodiscard]] bool is_history_kind(std::string_view kind);
 

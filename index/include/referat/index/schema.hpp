@@ -45,6 +45,7 @@ inline constexpr std::string_view kYearTerm = "Y";           ///< "2023"
 inline constexpr std::string_view kOutcomeTerm = "XU";       ///< "approved", ...
 inline constexpr std::string_view kLayoutTerm = "XL";        ///< "portal", ...
 inline constexpr std::string_view kKindTerm = "XG";          ///< "minutes" or "agenda"
+inline constexpr std::string_view kVoteTerm = "XV";  ///< "for", "against", "abstain", "diverges"
 inline constexpr std::string_view kPersonTerm = "XP";        ///< person key (people.hpp person_key)
 inline constexpr std::string_view kMunicipalityTerm = "XK";  ///< municipality, lower-cased
 /// "appointment" on items making an appointment, "reported" on items reporting one.

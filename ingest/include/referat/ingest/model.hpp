@@ -78,6 +78,7 @@ struct Item {
     std::vector<std::string> inline_attachments;  ///< "Bilag: ..." lines inside the body
     std::optional<std::string> case_number;       ///< "Sagsnr.", "EMN-2023-009832", ...
     bool closed = false;                          ///< "(Lukket punkt)", "Lukket: ..."
+    bool diverges = false;  ///< this meeting's decision departs from the recommendation
     std::vector<std::string> persons_mentioned;
     std::vector<Appointment> appointments;           ///< made by this meeting
     std::vector<Appointment> appointments_reported;  ///< made elsewhere, only reported

@@ -39,6 +39,9 @@ struct NumberRange {
 [[nodiscard]] std::expected<std::string, QueryError> parse_outcome(std::string_view text);
 /// "minutes" or "agenda" from a kind as typed: English or Danish ("referat", "dagsorden").
 [[nodiscard]] std::expected<std::string, QueryError> parse_kind(std::string_view text);
+/// A vote filter value: "imod"/"against", "for", "undlod"/"abstain", "afviger"/"diverges"
+/// (the decision departs from the recommendation) -> the indexed name.
+[[nodiscard]] std::expected<std::string, QueryError> parse_vote(std::string_view text);
 
 /// Query on the date slot for a day range.
 [[nodiscard]] Xapian::Query date_query(const DayRange& range);

@@ -26,6 +26,7 @@ enum class FieldKind {
     kOutcome,       ///< decision outcome filter
     kMunicipality,  ///< municipality filter
     kKind,          ///< document kind filter: minutes or agenda
+    kVote,          ///< votes cast (for, against, abstain) or a decision departing from the recommendation
 };
 
 /// One field of the query language.

@@ -141,4 +141,47 @@ INSTANTIATE_TEST_SUITE_P(
                       KindCase{"no_words", "Økonomiudvalget", "minutes"}),
     [](const auto& info) { return std::string(info.param.name); });
 
+
+// ---- Decisions that depart from the recommendation ----
+
+struct DepartureCase {
+    const char* name;
+    const char* decision;
+    bool departs;
+};
+
+class Departure : public ::testing::TestWithParam<DepartureCase> {};
+
+TEST_P(Departure, IsFlaggedOnlyWhenTheDecisionAsAWholeDeparts) {
+    const auto& c = GetParam();
+    const Meeting m = parse(std::string("Referat\nTeknisk Udvalg\nMødedato: 01-10-2025\n\n") +
+                            "1. Lokalplan 12\n\nIndstilling\nForvaltningen indstiller, at "
+                            "lokalplanen vedtages.\n\nBeslutning\n" +
+                            c.decision + "\n");
+    ASSERT_EQ(m.items.size(), 1u);
+    EXPECT_EQ(m.items[0].diverges, c.departs) << c.decision;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Decisions, Departure,
+    ::testing::Values(
+        DepartureCase{"approved", "Godkendt.", false},
+        DepartureCase{"one_dissent",
+                      "Et flertal kunne tiltræde indstillingen. Solveig Munk kunne ikke tiltræde "
+                      "indstillingen.",
+                      false},
+        DepartureCase{"postponed", "Udvalget besluttede at udsætte sagen.", true},
+        DepartureCase{"rejected", "Indstillingen blev ikke godkendt.", true},
+        DepartureCase{"changed", "Godkendt med følgende ændring: byggehøjden sænkes til 12 m.",
+                      true},
+        DepartureCase{"amendment", "Ændringsforslaget fra V blev vedtaget.", true}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(ThisMeeting, NoRecommendationNoDeparture) {
+    const Meeting m = parse("Referat\nTeknisk Udvalg\nMødedato: 01-10-2025\n\n1. Orientering\n\n"
+                            "Beslutning\nSagen blev udsat.\n");
+    ASSERT_EQ(m.items.size(), 1u);
+    EXPECT_FALSE(m.items[0].diverges);
+}
+
 }  // namespace
