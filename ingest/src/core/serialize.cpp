@@ -100,6 +100,7 @@ json::Value item_to_json(const Item& item) {
     o.set("case_number", json::opt(item.case_number));
     o.set("closed", item.closed);
     o.set("diverges_from_recommendation", item.diverges);
+    o.set("listed_only", item.listed_only);
     json::Value attendance = json::Value::array();
     for (const auto& e : item.attendance) {
         json::Value ej = json::Value::object();
@@ -159,6 +160,7 @@ Item item_from_json(const json::Value& v) {
     item.closed = v["closed"].is_bool() && v["closed"].as_bool();
     item.diverges = v["diverges_from_recommendation"].is_bool() &&
                     v["diverges_from_recommendation"].as_bool();
+    item.listed_only = v["listed_only"].is_bool() && v["listed_only"].as_bool();
     if (v["attendance"].is_array())
         for (const auto& e : v["attendance"].as_array())
             item.attendance.push_back(AttendanceEvent{e["person"].as_string(),

@@ -180,6 +180,7 @@ Meeting read_meeting(const std::vector<Line>& lines, std::size_t begin, std::siz
         item.number = h.number;
         item.title = h.title;
         item.closed = h.closed;
+        item.listed_only = h.toc_only;
         clean_title(item);
         if (!item.case_number && !h.case_line.empty()) item.case_number = h.case_line;
         if (!h.toc_only) {

@@ -79,6 +79,7 @@ struct Item {
     std::optional<std::string> case_number;       ///< "Sagsnr.", "EMN-2023-009832", ...
     bool closed = false;                          ///< "(Lukket punkt)", "Lukket: ..."
     bool diverges = false;  ///< this meeting's decision departs from the recommendation
+    bool listed_only = false;  ///< only the table of contents lists it; the text has no body
     std::vector<std::string> persons_mentioned;
     std::vector<Appointment> appointments;           ///< made by this meeting
     std::vector<Appointment> appointments_reported;  ///< made elsewhere, only reported
