@@ -202,6 +202,19 @@ std::vector<std::string> meeting_ids_with_term(Xapian::Database& db, const std::
     return {ids.begin(), ids.end()};
 }
 
+/// One meeting published as several files (PDF, Word, the publisher's XML) is one meeting:
+/// its committee and date identify it. Empty when either is unknown (no merging then).
+std::string meeting_identity(const ingest::Meeting& m) {
+    if (m.committee.empty() || !m.date) return {};
+    return schema::term_value(m.committee) + "|" + *m.date;
+}
+
+/// The same event read from another file of the same meeting.
+std::string event_identity(const std::string& meeting, const PersonEvent& e) {
+    if (meeting.empty()) return {};
+    return meeting + "|" + e.kind + "|" + std::to_string(e.item_number);
+}
+
 bool event_before(const PersonEvent& a, const PersonEvent& b) {
     return std::tie(a.date, a.meeting_id, a.item_number) <
            std::tie(b.date, b.meeting_id, b.item_number);
@@ -361,11 +374,16 @@ std::optional<PersonTimeline> person_timeline(Xapian::Database& db, std::string_
         t.key = *key;
         std::vector<std::string> names;
         const auto term = schema::boolean_term(schema::kPersonTerm, *key);
+        std::set<std::string> seen;  // events already taken from another file of the meeting
         for (const auto& id : meeting_ids_with_term(db, term)) {
-            for (auto& e : meeting_events(load_meeting(db, id))) {
+            const LoadedMeeting lm = load_meeting(db, id);
+            const std::string meeting = meeting_identity(lm.meeting);
+            for (auto& e : meeting_events(lm)) {
                 if (e.key != *key) continue;
                 names.push_back(e.event.name);
                 if (e.spelling_only) continue;
+                const std::string same = event_identity(meeting, e.event);
+                if (!same.empty() && !seen.insert(same).second) continue;
                 if (e.organisation) add_unique(t.organisations, *e.organisation);
                 if (e.facts && e.facts->role) add_unique(t.roles, *e.facts->role);
                 if (e.facts && e.facts->party) add_unique(t.parties, *e.facts->party);
@@ -386,6 +404,7 @@ std::vector<PersonSummary> list_persons(Xapian::Database& db, const PersonsFilte
             PersonSummary summary;
             std::vector<std::string> names;
             std::set<std::string> items;
+            std::set<std::string> seen;  // events counted from another file of the meeting
         };
         std::map<std::string, Acc> people;
         std::vector<std::string> order;
@@ -393,6 +412,7 @@ std::vector<PersonSummary> list_persons(Xapian::Database& db, const PersonsFilte
             const LoadedMeeting lm = load_meeting(db, id);
             if (filter.committee && lower(lm.meeting.committee) != lower(*filter.committee))
                 continue;
+            const std::string meeting = meeting_identity(lm.meeting);
             for (auto& e : meeting_events(lm)) {
                 auto [it, fresh] = people.try_emplace(e.key);
                 if (fresh) order.push_back(e.key);
@@ -401,9 +421,15 @@ std::vector<PersonSummary> list_persons(Xapian::Database& db, const PersonsFilte
                 s.key = e.key;
                 acc.names.push_back(e.event.name);
                 if (e.organisation) add_unique(s.organisations, *e.organisation);
-                if (!e.event.item_id.empty()) acc.items.insert(e.event.item_id);
+                const std::string same = event_identity(meeting, e.event);
+                if (!same.empty() && !acc.seen.insert(same).second) continue;
+                if (!e.event.item_id.empty())
+                    acc.items.insert(meeting.empty()
+                                         ? e.event.item_id
+                                         : meeting + "|" + std::to_string(e.event.item_number));
                 if (e.event.kind == "attended") ++s.meetings_attended;
-                if (e.event.kind == "absent") ++s.absent;
+                // Meetings missed: the Afbud list, not an item's "deltog ikke i behandlingen".
+                if (e.event.kind == "absent" && e.event.item_number == 0) ++s.absent;
                 if (e.event.kind == "appointed" || e.event.kind == "reported") ++s.appointments;
                 const std::string& date = e.event.date;
                 if (!date.empty() && (s.first_date.empty() || date < s.first_date))

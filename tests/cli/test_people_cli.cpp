@@ -322,4 +322,39 @@ TEST_F(Votes, DecisionDepartingFromTheRecommendationIsAFilter) {
     EXPECT_EQ(numbers, (std::vector<std::int64_t>{3, 6}));
 }
 
+
+// Syddjurs PUK 20-06-2013 is published as PDF, Word and Acadre XML: one meeting for people,
+// while each file stays searchable as a source of it.
+class OneMeeting : public CliTest {};
+
+TEST_F(OneMeeting, PublishedAsThreeFilesCountsOnce) {
+    RunResult r;
+    const std::string folder = std::string(REFERAT_TEST_DATA) + "/real/syddjurs";
+    ingest({folder + "/puk-2013-06-20-referat.pdf", folder + "/puk-2013-06-20-referat.docx",
+            folder + "/puk-2013-06-20-acadre-item.xml"},
+           &r);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(stats().sources, 3);
+
+    auto persons = referat({"persons", "--db", db(), "--format", "json"});
+    ASSERT_EQ(persons.status, 0) << persons.err;
+    const auto everyone = parse_json(persons.out);
+    bool found = false;
+    for (const auto& p : everyone.as_array()) {
+        if (p["name"].as_string() != "Jesper Mathiesen") continue;
+        found = true;
+        EXPECT_EQ(p["meetings_attended"].as_int(), 1);
+        EXPECT_EQ(p["items"].as_int(), 1);
+    }
+    EXPECT_TRUE(found) << persons.out;
+
+    auto person = referat({"person", "--db", db(), "--format", "json", "Jesper Mathiesen"});
+    ASSERT_EQ(person.status, 0) << person.err;
+    const auto timeline = parse_json(person.out);
+    std::size_t attended = 0;
+    for (const auto& e : timeline["events"].as_array())
+        if (e["kind"].as_string() == "attended") ++attended;
+    EXPECT_EQ(attended, 1u) << person.out;
+}
+
 }  // namespace
