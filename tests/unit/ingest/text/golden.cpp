@@ -78,6 +78,13 @@ std::vector<std::string> json_files_in(const std::string& folder) {
     return out;
 }
 
+std::string test_name(const std::string& file) {
+    std::string n = file.ends_with(".json") ? file.substr(0, file.size() - 5) : file;
+    for (char& c : n)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    return n;
+}
+
 std::string squeeze(const std::string& s) {
     std::string out;
     for (char c : s) {

@@ -27,6 +27,10 @@ struct GoldScore {
 /// Names of the .json files in a folder, sorted (expectation sets for parameterised tests).
 [[nodiscard]] std::vector<std::string> json_files_in(const std::string& folder);
 
+/// A GoogleTest parameter name for an expectation file: the name without ".json", every
+/// character that is not a letter or digit made '_'.
+[[nodiscard]] std::string test_name(const std::string& file);
+
 /// Runs of ASCII whitespace collapsed to one space, trimmed: titles and decision texts are
 /// compared this way because line breaks in the source are not part of the text.
 [[nodiscard]] std::string squeeze(const std::string& s);

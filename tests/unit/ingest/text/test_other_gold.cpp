@@ -78,11 +78,6 @@ TEST_P(OtherMinutes, DegradeWell) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Other, OtherMinutes, ::testing::ValuesIn(expectation_files()),
-                         [](const auto& info) {
-                             std::string n = info.param.substr(0, info.param.size() - 5);
-                             for (char& c : n)
-                                 if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                             return n;
-                         });
+                         [](const auto& info) { return referat::test::test_name(info.param); });
 
 }  // namespace

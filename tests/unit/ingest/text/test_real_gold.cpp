@@ -98,11 +98,6 @@ TEST_P(RealMinutes, MatchExpectationsWrittenByHand) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Real, RealMinutes, ::testing::ValuesIn(expectation_files()),
-                         [](const auto& info) {
-                             std::string n = info.param.substr(0, info.param.size() - 5);
-                             for (char& c : n)
-                                 if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                             return n;
-                         });
+                         [](const auto& info) { return referat::test::test_name(info.param); });
 
 }  // namespace
