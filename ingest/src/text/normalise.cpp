@@ -68,6 +68,18 @@ void map_code_point(UChar32 c, std::string_view bytes, std::string& out) {
     }
 }
 
+/// ICU's NFC normaliser, fetched once under a C++ static guard: ICU's own lazy init is not
+/// visible to ThreadSanitizer, the guard is (files are parsed on several threads). Null when
+/// ICU cannot load its data.
+const icu::Normalizer2* nfc_instance() {
+    static const icu::Normalizer2* const kNfc = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+        return U_FAILURE(status) ? nullptr : n;
+    }();
+    return kNfc;
+}
+
 /// The common case, done on the UTF-8 bytes: well-formed text already in NFC (the check is
 /// ICU's). std::nullopt sends anything else through the UTF-16 path below.
 std::optional<std::string> normalise_well_formed(std::string_view utf8) {
@@ -84,9 +96,9 @@ std::optional<std::string> normalise_well_formed(std::string_view utf8) {
         i += n;
     }
     if (!ascii) {
+        const icu::Normalizer2* nfc = nfc_instance();
+        if (nfc == nullptr) return std::nullopt;
         UErrorCode status = U_ZERO_ERROR;
-        const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-        if (U_FAILURE(status)) return std::nullopt;
         const bool normalised = nfc->isNormalizedUTF8(
             icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
         if (U_FAILURE(status) || !normalised) return std::nullopt;
@@ -125,8 +137,7 @@ std::string normalise_code_points(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_SUCCESS(status)) {
+    if (const icu::Normalizer2* nfc = nfc_instance()) {
         icu::UnicodeString n = nfc->normalize(u, status);
         if (U_SUCCESS(status)) u = std::move(n);
     }
