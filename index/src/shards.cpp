@@ -101,6 +101,23 @@ std::vector<fs::path> shard_paths(const fs::path& db) {
     return {db};
 }
 
+void set_metadata(const fs::path& db, std::string_view key, std::string_view value) {
+    const std::vector<fs::path> shards = shard_paths(db);
+    if (shards.empty())
+        throw Error("no database at " + db.string() + "; create one with: referat ingest --db " +
+                    db.string() + " FILES...");
+    try {
+        Xapian::WritableDatabase first(shards.front().string(), Xapian::DB_OPEN);
+        first.set_metadata(std::string(key), std::string(value));
+        first.commit();
+    } catch (const Xapian::DatabaseLockError&) {
+        throw Error("cannot write to database " + db.string() +
+                    ": an ingest is writing to it; try again when it has finished");
+    } catch (const Xapian::Error& e) {
+        throw translate_error(e, "cannot write to database " + db.string());
+    }
+}
+
 std::size_t shard_of(std::string_view source, std::size_t count) {
     if (count <= 1) return 0;
     // The first 8 hex digits of sha256(path): uniform, and stable across runs and machines.

@@ -1,5 +1,6 @@
 #include "referat/index/writer.hpp"
 
+#include <chrono>
 #include <set>
 #include <string>
 #include <system_error>
@@ -26,6 +27,41 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string path_key(std::string_view source) { return ingest::sha256_hex(source); }
+
+// Microseconds since 1970 (UTC), the unit of schema::kSlotIndexed.
+double now_microseconds() {
+    using namespace std::chrono;
+    return static_cast<double>(
+        duration_cast<microseconds>(system_clock::now().time_since_epoch()).count());
+}
+
+// Whether two documents hold the same terms with the same frequencies: the same words in the
+// same fields, whatever moved around them (positions, offsets, the file's hash).
+bool same_terms(const Xapian::Document& a, const Xapian::Document& b) {
+    auto i = a.termlist_begin();
+    auto j = b.termlist_begin();
+    for (; i != a.termlist_end() && j != b.termlist_end(); ++i, ++j)
+        if (*i != *j || i.get_wdf() != j.get_wdf()) return false;
+    return i == a.termlist_end() && j == b.termlist_end();
+}
+
+// Stamp document with the time it enters the index; a replacement with the same words as the
+// document it replaces keeps that document's time (an edit elsewhere in the file is not news).
+void stamp_indexed(Xapian::WritableDatabase& db, Xapian::Document& document,
+                   const std::string& id, bool fresh, const std::string& now) {
+    if (!fresh) {
+        const std::string id_term = std::string(schema::kId) + id;
+        if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) {
+            const Xapian::Document old = db.get_document(*it);
+            if (std::string kept = old.get_value(schema::kSlotIndexed);
+                !kept.empty() && same_terms(old, document)) {
+                document.add_value(schema::kSlotIndexed, kept);
+                return;
+            }
+        }
+    }
+    document.add_value(schema::kSlotIndexed, now);
+}
 
 }  // namespace
 
@@ -163,9 +199,12 @@ WriteStats Writer::add_document(const ingest::Document& doc) {
         db.begin_transaction(false);
         try {
             std::unordered_set<Xapian::docid> kept;
-            for (const auto& [id, document] : documents)
+            const std::string now = Xapian::sortable_serialise(now_microseconds());
+            for (auto& [id, document] : documents) {
+                stamp_indexed(db, document, id, fresh, now);
                 kept.insert(fresh ? db.add_document(document)
                                   : db.replace_document(std::string(schema::kId) + id, document));
+            }
             for (auto docid : previous) {
                 if (kept.count(docid)) continue;
                 db.delete_document(docid);

@@ -79,7 +79,8 @@ std::size_t export_matches(Xapian::Database& db, const SearchRequest& request, c
         Xapian::Enquire enquire(db);
         detail::apply_sort(enquire, request.sort);
         detail::Snippets snippets(db, compiled, request);
-        if (request.sort == SortOrder::kRelevance)
+        if (request.sort == SortOrder::kRelevance ||
+            request.sort == SortOrder::kIndexedDescending)
             return export_by_offset(enquire, compiled.query, 0, chunk, snippets, sink);
         // Items without a date sort before all dates, as they do in search.
         const Xapian::Query undated(

@@ -21,6 +21,10 @@ CompiledQuery compile_or_throw(const Xapian::Database& db, const SearchRequest& 
 
 void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
     if (sort == SortOrder::kRelevance) return;
+    if (sort == SortOrder::kIndexedDescending) {
+        enquire.set_sort_by_value_then_relevance(schema::kSlotIndexed, true);
+        return;
+    }
     // The sort key is the date followed by the item number: within a meeting, agenda order.
     enquire.set_sort_by_value_then_relevance(schema::kSlotSortKey,
                                              sort == SortOrder::kDateDescending);
@@ -109,6 +113,9 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const Snippets& s
     hit.record.set("rank", rank);
     hit.record.set("relevance", hit.percent);
     hit.record.set("snippet", snippets.make(snippet_text(data)));
+    const std::string at = doc.get_value(schema::kSlotIndexed);
+    hit.record.set("indexed_at", at.empty() ? json::Value()
+                                            : json::Value(indexed_time(Xapian::sortable_unserialise(at))));
     return hit;
 }
 

@@ -366,6 +366,9 @@ std::expected<Xapian::Query, QueryError> filter_query(Compiler& compiler, const 
     };
     if (auto e = add_any(f.outcomes, FieldKind::kOutcome)) return std::unexpected(*e);
     if (auto e = add_any(f.years, FieldKind::kYear)) return std::unexpected(*e);
+    if (f.indexed_since)
+        parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotIndexed,
+                           Xapian::sortable_serialise(*f.indexed_since));
     if (parts.empty()) return Xapian::Query::MatchAll;
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }

@@ -1,5 +1,9 @@
 #include "record.hpp"
 
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+
 namespace referat::query::detail {
 
 namespace {
@@ -77,6 +81,22 @@ std::string snippet_text(std::string_view stored) {
         for (const auto& section : data["body"].as_array())
             if (section["kind"] != json::Value("beslutning")) add(section["text"]);
     return text;
+}
+
+std::string indexed_time(double microseconds) {
+    using namespace std::chrono;
+    const sys_seconds at{
+        duration_cast<seconds>(std::chrono::microseconds(static_cast<std::int64_t>(microseconds)))};
+    const sys_days day = floor<days>(at);
+    const year_month_day ymd{day};
+    const hh_mm_ss hms{at - day};
+    char out[32];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<long long>(hms.hours().count()),
+                  static_cast<long long>(hms.minutes().count()),
+                  static_cast<long long>(hms.seconds().count()));
+    return out;
 }
 
 }  // namespace referat::query::detail

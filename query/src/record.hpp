@@ -15,4 +15,8 @@ namespace referat::query::detail {
 /// The text snippets are cut from: the title, the decision, then the body sections.
 [[nodiscard]] std::string snippet_text(std::string_view stored);
 
+/// A kSlotIndexed time (microseconds since 1970) as RFC 3339 UTC to the second:
+/// "2026-12-07T06:50:12Z".
+[[nodiscard]] std::string indexed_time(double microseconds);
+
 }  // namespace referat::query::detail

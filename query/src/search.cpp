@@ -39,6 +39,7 @@ std::optional<SortOrder> sort_order_from(std::string_view text) {
     if (text == "relevance" || text == "relevans") return SortOrder::kRelevance;
     if (text == "date" || text == "+date" || text == "dato") return SortOrder::kDateAscending;
     if (text == "-date" || text == "-dato") return SortOrder::kDateDescending;
+    if (text == "-indexed" || text == "-indekseret") return SortOrder::kIndexedDescending;
     return std::nullopt;
 }
 

@@ -88,7 +88,8 @@ void add(po::options_description& options) {
     add("year", po::value<std::vector<std::string>>()->composing(),
         "only this year or range of years, e.g. 2021 or 2019..2021 (repeatable)");
     add("sort", po::value<std::string>()->default_value("relevance"),
-        "relevance, date (oldest first) or -date (newest first)");
+        "relevance, date (oldest first), -date (newest first) or -indexed (newest in the "
+        "index first)");
 }
 
 /// The request those options describe.
@@ -108,7 +109,7 @@ query::SearchRequest request(const po::variables_map& vm, const Usage& usage) {
     auto order = query::sort_order_from(sort);
     if (!order)
         throw Error(usage.command + ": unknown --sort value '" + sort +
-                    "'; use relevance, date or -date");
+                    "'; use relevance, date, -date or -indexed");
     r.sort = *order;
     return r;
 }

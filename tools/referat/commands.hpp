@@ -19,5 +19,6 @@ int cmd_compact(const Args& args);
 int cmd_person(const Args& args);
 int cmd_persons(const Args& args);
 int cmd_appointments(const Args& args);
+int cmd_watch(const Args& args);
 
 }  // namespace referat::cli

@@ -28,6 +28,7 @@ constexpr Subcommand kSubcommands[] = {
     {"person", referat::cli::cmd_person, "one person's timeline of meetings and items"},
     {"persons", referat::cli::cmd_persons, "everyone named, with counts"},
     {"appointments", referat::cli::cmd_appointments, "the register of appointments"},
+    {"watch", referat::cli::cmd_watch, "saved searches: what is new since the last run"},
 };
 
 void usage(std::ostream& out) {

@@ -1,6 +1,9 @@
 // The writer: stable ids, replace on re-ingest, deletion of vanished items, locking, records.
 
+#include <chrono>
 #include <fstream>
+#include <map>
+#include <thread>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -54,6 +57,48 @@ TEST(Writer, ReAddingTheSameDocumentLeavesCountsUnchanged) {
         writer.commit();
     }
     EXPECT_EQ(doc_count(db), 5u);
+}
+
+// When each item entered the index, by id.
+std::map<std::string, std::string> indexed_times(const std::filesystem::path& db) {
+    Xapian::Database read(db.string());
+    std::map<std::string, std::string> out;
+    for (auto it = read.postlist_begin(""); it != read.postlist_end(""); ++it) {
+        const Xapian::Document doc = read.get_document(*it);
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+            if ((*t).starts_with(index::schema::kId))
+                out[(*t).substr(index::schema::kId.size())] =
+                    doc.get_value(index::schema::kSlotIndexed);
+    }
+    return out;
+}
+
+TEST(Writer, AChangedItemGetsANewIndexedTimeAndTheOthersKeepTheirs) {
+    TempDir dir;
+    const auto db = dir / "db";
+    auto doc = sample_document(kSource, 3);
+    {
+        index::Writer writer(db);
+        (void)writer.add_document(doc);
+        writer.commit();
+    }
+    const auto before = indexed_times(db);
+    ASSERT_EQ(before.size(), 4u);
+    for (const auto& [id, at] : before) EXPECT_FALSE(at.empty()) << id;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    doc.meetings[0].items[1].title += " (revideret)";
+    doc.sha256 = std::string(64, 'b');
+    {
+        index::Writer writer(db);
+        (void)writer.add_document(doc);
+        writer.commit();
+    }
+    const auto after = indexed_times(db);
+    const std::string changed = index::item_id(kSource, 0, 2);
+    EXPECT_GT(Xapian::sortable_unserialise(after.at(changed)),
+              Xapian::sortable_unserialise(before.at(changed)));
+    EXPECT_EQ(after.at(index::item_id(kSource, 0, 1)), before.at(index::item_id(kSource, 0, 1)));
+    EXPECT_EQ(after.at(index::item_id(kSource, 0, 3)), before.at(index::item_id(kSource, 0, 3)));
 }
 
 TEST(Writer, ItemRemovedFromASourceIsDeleted) {

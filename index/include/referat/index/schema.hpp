@@ -14,6 +14,8 @@ namespace referat::index::schema {
 inline constexpr int kSchemaVersion = 3;
 /// Metadata key holding kSchemaVersion.
 inline constexpr std::string_view kMetaSchemaVersion = "referat:schema";
+/// Metadata key prefix of saved searches ("referat:watch:" + name; value: JSON, query/watch.hpp).
+inline constexpr std::string_view kMetaWatchPrefix = "referat:watch:";
 
 /// Xapian stemmer language for all free text.
 inline constexpr std::string_view kStemLanguage = "danish";
@@ -71,6 +73,10 @@ inline constexpr unsigned kSlotMunicipalities = 9;  ///< municipalities joined b
 /// value, so date sorting needs no KeyMaker and works on remote shards too.
 inline constexpr unsigned kSlotSortKey = 10;
 inline constexpr unsigned kSlotKind = 11;  ///< document kind, "minutes" or "agenda" (facet)
+/// When the document's content entered the index: Xapian::sortable_serialise of microseconds
+/// since 1970 (UTC). A re-ingest that leaves a document's terms unchanged keeps its time, so
+/// "indexed since" means new or changed (saved searches, feeds).
+inline constexpr unsigned kSlotIndexed = 12;
 
 /// The Danish stop list (Snowball), applied when indexing and when parsing queries.
 [[nodiscard]] const std::array<std::string_view, 94>& danish_stopwords();

@@ -24,6 +24,11 @@ inline constexpr std::string_view kShardPrefix = "shard-";
 /// empty when db does not exist yet. Throws referat::Error when db is something else.
 [[nodiscard]] std::vector<std::filesystem::path> shard_paths(const std::filesystem::path& db);
 
+/// Set one metadata entry of the local database db (an empty value removes it); for a sharded
+/// database it goes to the first shard, whose metadata readers see. Holds the write lock only
+/// for the commit. Throws referat::Error when db is missing, remote or locked by an ingest.
+void set_metadata(const std::filesystem::path& db, std::string_view key, std::string_view value);
+
 /// The shard (0 .. count-1) a source path belongs to: taken from sha256(source), so the same
 /// file always goes to the same shard of a database.
 [[nodiscard]] std::size_t shard_of(std::string_view source, std::size_t count);

@@ -22,10 +22,14 @@ struct Filters {
     std::optional<std::string> to;        ///< last day
     std::vector<std::string> outcomes;    ///< "approved", "godkendt", ...
     std::vector<std::string> years;       ///< "2021" or "2019..2021"
+    /// Only items that entered the index at or after this time (microseconds since 1970, UTC;
+    /// index/schema.hpp kSlotIndexed): new or changed items, for saved searches.
+    std::optional<double> indexed_since;
 
     /// Whether no filter is set.
     [[nodiscard]] bool empty() const {
-        return committees.empty() && !from && !to && outcomes.empty() && years.empty();
+        return committees.empty() && !from && !to && outcomes.empty() && years.empty() &&
+               !indexed_since;
     }
 };
 

@@ -16,9 +16,11 @@
 namespace referat::query {
 
 /// Order of the hits.
-enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+/// Order of the hits: by relevance, by meeting date, or newest in the index first.
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending, kIndexedDescending };
 
-/// Parse a --sort value: "relevance", "date" or "-date"; std::nullopt when unknown.
+/// Parse a --sort value: "relevance", "date", "-date" or "-indexed"; std::nullopt when
+/// unknown.
 [[nodiscard]] std::optional<SortOrder> sort_order_from(std::string_view text);
 
 /// Facets that can be counted, in the order of this list.
