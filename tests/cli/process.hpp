@@ -14,6 +14,8 @@
 #include <thread>
 #include <vector>
 
+#include <csignal>
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -85,6 +87,10 @@ class Process {
         if (::waitpid(m_pid, &status, WNOHANG) == 0) return true;
         finish(status);
         return false;
+    }
+    /// Send a signal (SIGTERM, SIGINT, ...) while it runs.
+    void signal(int number) {
+        if (!m_result) ::kill(m_pid, number);
     }
     /// Send SIGKILL (kill -9).
     void kill9() {

@@ -5,6 +5,7 @@
 #include <referat/index/database.hpp>
 #include <referat/query/format.hpp>
 #include <referat/query/people.hpp>
+#include <referat/query/views.hpp>
 
 #include "cli_util.hpp"
 #include "commands.hpp"
@@ -24,23 +25,6 @@ const Usage kUsage{
     {"referat appointments --from 2023-01 --until 2023-06-30",
      "referat appointments --person 'Jesper Kjeldsen' --format json",
      "referat appointments --to bestyrelse --made", "referat appointments budget"}};
-
-json::Value entry_json(const query::AppointmentEntry& e) {
-    json::Value o = json::Value::object();
-    o.set("date", e.date);
-    o.set("committee", e.committee);
-    o.set("meeting_id", e.meeting_id);
-    o.set("item_number", e.item_number);
-    o.set("title", e.title);
-    o.set("item_id", e.item_id);
-    o.set("person", e.person);
-    o.set("person_key", e.person_key);
-    o.set("organisation", e.organisation);
-    o.set("to", e.to);
-    o.set("kind", e.made ? "made" : "reported");
-    o.set("by", e.by);
-    return o;
-}
 
 void print_text(const std::vector<query::AppointmentEntry>& entries) {
     for (const auto& e : entries) {
@@ -102,7 +86,7 @@ int cmd_appointments(const Args& args) {
     const auto entries = query::list_appointments(db, filter);
     if (format == "json") {
         json::Value list = json::Value::array();
-        for (const auto& e : entries) list.push(entry_json(e));
+        for (const auto& e : entries) list.push(query::appointment_to_json(e));
         print_json(std::cout, list);
     } else if (format == "csv") {
         print_csv(entries);

@@ -6,6 +6,7 @@
 #include <referat/index/database.hpp>
 #include <referat/query/format.hpp>
 #include <referat/query/people.hpp>
+#include <referat/query/views.hpp>
 
 #include "cli_util.hpp"
 #include "commands.hpp"
@@ -24,26 +25,6 @@ const Usage kUsage{"person",
                    "is in the index.",
                    {"referat person 'Jesper Kjeldsen'", "referat person Kjeldsen",
                     "referat person --format json 'J. Kjeldsen'"}};
-
-json::Value strings(const std::vector<std::string>& list) {
-    json::Value out = json::Value::array();
-    for (const auto& s : list) out.push(s);
-    return out;
-}
-
-json::Value event_json(const query::PersonEvent& e) {
-    json::Value o = json::Value::object();
-    o.set("kind", e.kind);
-    o.set("name", e.name);
-    o.set("date", e.date);
-    o.set("committee", e.committee);
-    o.set("meeting_id", e.meeting_id);
-    o.set("item_number", e.item_number);
-    o.set("title", e.title);
-    o.set("item_id", e.item_id);
-    o.set("detail", e.detail);
-    return o;
-}
 
 std::string joined(const std::vector<std::string>& list) {
     std::string out;
@@ -124,17 +105,7 @@ int cmd_person(const Args& args) {
         }
     }
     if (format == "json") {
-        json::Value o = json::Value::object();
-        o.set("key", timeline->key);
-        o.set("name", timeline->name);
-        o.set("spellings", strings(timeline->spellings));
-        o.set("organisations", strings(timeline->organisations));
-        o.set("roles", strings(timeline->roles));
-        o.set("parties", strings(timeline->parties));
-        json::Value events = json::Value::array();
-        for (const auto& e : timeline->events) events.push(event_json(e));
-        o.set("events", std::move(events));
-        print_json(std::cout, o);
+        print_json(std::cout, query::timeline_to_json(*timeline));
     } else if (format == "csv") {
         print_csv(*timeline);
     } else {

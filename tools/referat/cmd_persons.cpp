@@ -5,6 +5,7 @@
 #include <referat/index/database.hpp>
 #include <referat/query/format.hpp>
 #include <referat/query/people.hpp>
+#include <referat/query/views.hpp>
 
 #include "cli_util.hpp"
 #include "commands.hpp"
@@ -21,23 +22,6 @@ const Usage kUsage{"persons",
                    "when nobody matches.",
                    {"referat persons --limit 20", "referat persons --organisation Venstre",
                     "referat persons --committee 'DAS Social' --format csv"}};
-
-json::Value summary_json(const query::PersonSummary& p) {
-    json::Value o = json::Value::object();
-    o.set("key", p.key);
-    o.set("name", p.name);
-    o.set("spellings", p.spellings);
-    o.set("items", p.items);
-    o.set("meetings_attended", p.meetings_attended);
-    o.set("absent", p.absent);
-    o.set("appointments", p.appointments);
-    json::Value orgs = json::Value::array();
-    for (const auto& org : p.organisations) orgs.push(org);
-    o.set("organisations", std::move(orgs));
-    o.set("first_date", p.first_date);
-    o.set("last_date", p.last_date);
-    return o;
-}
 
 std::string first_or_dash(const std::vector<std::string>& list) {
     return list.empty() ? "-" : list.front();
@@ -96,7 +80,7 @@ int cmd_persons(const Args& args) {
 
     if (format == "json") {
         json::Value list = json::Value::array();
-        for (const auto& p : people) list.push(summary_json(p));
+        for (const auto& p : people) list.push(query::person_summary_to_json(p));
         print_json(std::cout, list);
     } else if (format == "csv") {
         print_csv(people);

@@ -20,5 +20,7 @@ int cmd_person(const Args& args);
 int cmd_persons(const Args& args);
 int cmd_appointments(const Args& args);
 int cmd_watch(const Args& args);
+int cmd_meetings(const Args& args);
+int cmd_serve(const Args& args);
 
 }  // namespace referat::cli

@@ -29,6 +29,8 @@ constexpr Subcommand kSubcommands[] = {
     {"persons", referat::cli::cmd_persons, "everyone named, with counts"},
     {"appointments", referat::cli::cmd_appointments, "the register of appointments"},
     {"watch", referat::cli::cmd_watch, "saved searches: what is new since the last run"},
+    {"meetings", referat::cli::cmd_meetings, "list meetings by committee, date and kind"},
+    {"serve", referat::cli::cmd_serve, "serve the index as a local web site and JSON API"},
 };
 
 void usage(std::ostream& out) {
