@@ -85,19 +85,6 @@ const std::vector<std::string_view>& csv_columns() {
     return kColumns;
 }
 
-std::string csv_field(std::string_view value, char separator) {
-    bool quote =
-        value.find_first_of(std::string{separator, '"', '\r', '\n'}) != std::string_view::npos;
-    if (!quote) return std::string(value);
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
-
 std::optional<std::string> unknown_column(const std::vector<std::string>& fields) {
     const auto& known = csv_columns();
     for (const auto& f : fields)
@@ -121,25 +108,14 @@ std::vector<std::string> columns_of(const CsvOptions& options) {
 }  // namespace
 
 std::string csv_header(const CsvOptions& options) {
-    std::string out = options.bom ? "\xEF\xBB\xBF" : "";
-    bool first = true;
-    for (const auto& column : columns_of(options)) {
-        if (!first) out += options.separator;
-        first = false;
-        out += csv_field(column, options.separator);
-    }
-    return out + "\r\n";
+    std::string out(csv_start(options));
+    return out + csv_line(columns_of(options), options);
 }
 
 std::string csv_row(const json::Value& record, const CsvOptions& options) {
-    std::string out;
-    bool first = true;
-    for (const auto& column : columns_of(options)) {
-        if (!first) out += options.separator;
-        first = false;
-        out += csv_field(column_value(record, column), options.separator);
-    }
-    return out + "\r\n";
+    std::vector<std::string> fields;
+    for (const auto& column : columns_of(options)) fields.push_back(column_value(record, column));
+    return csv_line(fields, options);
 }
 
 std::string jsonl_line(const json::Value& record) { return record.dump() + "\n"; }

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "cli_fixture.hpp"
+#include "../unit/query/schema_check.hpp"
 
 namespace {
 
@@ -30,34 +31,6 @@ class People : public CliTest {
     }
 };
 
-/// Rows of a CSV text (RFC 4180 quoting, CRLF or LF line ends).
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-    std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                rows.back().back() += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                rows.back().back() += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            rows.back().emplace_back();
-        } else if (c == '\n') {
-            rows.emplace_back(1);
-        } else if (c != '\r') {
-            rows.back().back() += c;
-        }
-    }
-    if (rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
-    return rows;
-}
 
 bool has_event(const referat::json::Value& timeline, std::string_view kind, std::string_view year) {
     for (const auto& e : timeline["events"].as_array())
@@ -246,16 +219,37 @@ TEST_F(People, PersonsOfOneCommittee) {
     EXPECT_NE(r.err.find("nobody matches"), std::string::npos);
 }
 
-TEST_F(People, CsvOutputsParse) {
-    for (std::vector<std::string> args :
-         {std::vector<std::string>{"persons"}, {"appointments"}, {"person", "Klaus Liestmann"}}) {
-        args.insert(args.begin() + 1, {"--db", db(), "--format", "csv"});
-        auto r = referat(args);
-        ASSERT_EQ(r.status, 0) << args[0] << ": " << r.err;
-        const auto rows = parse_csv(r.out);
-        ASSERT_GE(rows.size(), 2u) << r.out;
-        for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size()) << args[0];
+TEST_F(People, EveryCsvCommandTakesTheSameCsvOptions) {
+    struct Layout {
+        std::vector<std::string> options;
+        char separator;
+        bool bom;
+    };
+    const std::vector<Layout> layouts{{{}, ',', false},
+                                      {{"--csv-sep", ";"}, ';', false},
+                                      {{"--csv-sep", "tab", "--bom"}, '\t', true},
+                                      {{"--spreadsheet"}, ';', true}};
+    for (std::vector<std::string> command :
+         {std::vector<std::string>{"persons"}, {"appointments"}, {"person", "Klaus Liestmann"},
+          {"meetings"}, {"search", "--limit", "5", "udvalg"}, {"export", "udvalg"}}) {
+        for (const auto& layout : layouts) {
+            std::vector<std::string> args = command;
+            args.insert(args.begin() + 1, {"--db", db(), "--format", "csv"});
+            args.insert(args.begin() + 1, layout.options.begin(), layout.options.end());
+            auto r = referat(args);
+            ASSERT_EQ(r.status, 0) << args[0] << ": " << r.err;
+            std::string text = r.out;
+            EXPECT_EQ(text.starts_with("\xEF\xBB\xBF"), layout.bom) << args[0];
+            if (layout.bom) text.erase(0, 3);
+            const auto rows = referat::query::testing::read_csv(text, layout.separator);
+            ASSERT_GE(rows.size(), 2u) << args[0] << ":\n" << r.out;
+            ASSERT_GE(rows[0].size(), 5u) << args[0] << " header: " << rows[0].front();
+            for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size()) << args[0];
+        }
     }
+    auto bad = referat({"persons", "--db", db(), "--format", "csv", "--csv-sep", "|"});
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.err.find("--csv-sep must be"), std::string::npos) << bad.err;
 }
 
 TEST_F(People, HelpForEveryCommand) {

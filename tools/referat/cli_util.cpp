@@ -119,6 +119,31 @@ Format format_from(const po::variables_map& vm, const Usage& usage,
                 help_hint(usage));
 }
 
+void add_csv_options(po::options_description& options) {
+    auto add = options.add_options();
+    add("csv-sep", po::value<std::string>()->value_name("SEP"),
+        "CSV field separator: ',' (default), ';' or tab");
+    add("bom",
+        "CSV for spreadsheets: start with a UTF-8 byte order mark and prefix cells starting "
+        "with = + - @ with ' so they show as text, not formulas");
+    add("spreadsheet", "CSV for Excel or Calc in Danish settings: --bom and --csv-sep ';'");
+}
+
+query::CsvOptions csv_options_from(const po::variables_map& vm, const Usage& usage) {
+    query::CsvOptions o;
+    o.spreadsheet = vm.count("bom") > 0 || vm.count("spreadsheet") > 0;
+    if (vm.count("spreadsheet")) o.separator = ';';
+    if (!vm.count("csv-sep")) return o;
+    const std::string sep = vm["csv-sep"].as<std::string>();
+    if (sep == "," || sep == ";")
+        o.separator = sep[0];
+    else if (sep == "tab" || sep == "\t")
+        o.separator = '\t';
+    else
+        throw Error(usage.command + ": --csv-sep must be ',', ';' or tab, not '" + sep + "'");
+    return o;
+}
+
 void add_db_option(po::options_description& options) {
     options.add_options()("db,d",
                           po::value<std::vector<std::string>>()->composing()->value_name("DIR"),

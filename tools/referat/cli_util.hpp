@@ -12,6 +12,7 @@
 #include <boost/program_options.hpp>
 
 #include <referat/ingest/json.hpp>
+#include <referat/query/csv.hpp>
 
 #include "commands.hpp"
 
@@ -67,6 +68,13 @@ void add_format_option(po::options_description& options, std::string_view defaul
                                                                           Format::kJson});
 /// Name of a format as written on the command line.
 [[nodiscard]] std::string_view format_name(Format format);
+
+/// Add the CSV options every command with CSV output has: --csv-sep, --bom, --spreadsheet.
+void add_csv_options(po::options_description& options);
+/// The CSV options given: --bom or --spreadsheet turn on spreadsheet mode (byte order mark and
+/// formula guard); --spreadsheet also makes ';' the separator unless --csv-sep says otherwise.
+/// An unknown separator throws referat::Error.
+[[nodiscard]] query::CsvOptions csv_options_from(const po::variables_map& vm, const Usage& usage);
 
 /// Add "--db" (repeatable: several databases or "host:port" shards are searched as one).
 void add_db_option(po::options_description& options);

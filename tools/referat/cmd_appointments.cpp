@@ -37,14 +37,17 @@ void print_text(const std::vector<query::AppointmentEntry>& entries) {
     }
 }
 
-void print_csv(const std::vector<query::AppointmentEntry>& entries) {
-    auto f = [](std::string_view v) { return query::csv_field(v, ','); };
-    std::cout << "date,committee,item_number,person,organisation,to,kind,by,item_id\r\n";
+void print_csv(const std::vector<query::AppointmentEntry>& entries,
+               const query::CsvOptions& csv) {
+    std::cout << query::csv_start(csv)
+              << query::csv_line({"date", "committee", "item_number", "person", "organisation",
+                                  "to", "kind", "by", "item_id"},
+                                 csv);
     for (const auto& e : entries)
-        std::cout << f(e.date) << ',' << f(e.committee) << ',' << e.item_number << ','
-                  << f(e.person) << ',' << f(e.organisation) << ',' << f(e.to) << ','
-                  << (e.made ? "made" : "reported") << ',' << f(e.by) << ',' << f(e.item_id)
-                  << "\r\n";
+        std::cout << query::csv_line({e.date, e.committee, std::to_string(e.item_number), e.person,
+                                      e.organisation, e.to, e.made ? "made" : "reported", e.by,
+                                      e.item_id},
+                                     csv);
 }
 
 }  // namespace
@@ -52,6 +55,7 @@ void print_csv(const std::vector<query::AppointmentEntry>& entries) {
 int cmd_appointments(const Args& args) {
     auto options = make_options(kUsage);
     add_db_option(options);
+    add_csv_options(options);
     options.add_options()("format,f", po::value<std::string>()->default_value("text"),
                           "output format: text, json or csv")(
         "person", po::value<std::string>()->value_name("NAME"), "only this appointee")(
@@ -89,7 +93,7 @@ int cmd_appointments(const Args& args) {
         for (const auto& e : entries) list.push(query::appointment_to_json(e));
         print_json(std::cout, list);
     } else if (format == "csv") {
-        print_csv(entries);
+        print_csv(entries, csv_options_from(*vm, kUsage));
     } else {
         print_text(entries);
     }

@@ -19,8 +19,6 @@ namespace query_options {
 Args normalise(const Args& args);
 void add(po::options_description& options);
 query::SearchRequest request(const po::variables_map& vm, const Usage& usage);
-query::CsvOptions csv(const po::variables_map& vm, const Usage& usage);
-void add_csv(po::options_description& options);
 void report_nothing(const std::string& text, const std::optional<std::string>& suggestion);
 std::vector<std::string> split_list(const std::string& text);
 }  // namespace query_options
@@ -34,7 +32,7 @@ const Usage kUsage{
     "oldest first unless --sort says otherwise. Records and columns: docs/SCHEMA.md.\n"
     "Exit status 1 when nothing matches.",
     {"referat export > everything.jsonl",
-     "referat export --format csv --csv-sep ';' --bom --output budget.csv budget",
+     "referat export --format csv --spreadsheet --output budget.csv budget",
      "referat export --fields date,committee,title,outcome --limit 100 'udfald:godkendt'",
      "referat export --sort -date --from 2023-01-01 -- 'skole -lukning'"}};
 
@@ -52,7 +50,7 @@ int cmd_export(const Args& args) {
     add("limit,n", po::value<std::string>()->value_name("N"), "write at most N matches");
     add("fields", po::value<std::string>()->value_name("A,B,..."),
         "only these fields, in this order (names of the CSV columns, docs/SCHEMA.md)");
-    query_options::add_csv(options);
+    add_csv_options(options);
     po::positional_options_description positional;
     positional.add("query", -1);
     Args normalised = query_options::normalise(args);
@@ -70,7 +68,7 @@ int cmd_export(const Args& args) {
     const std::string format = (*vm)["format"].as<std::string>();
     if (format != "jsonl" && format != "csv")
         throw Error("export: unknown format '" + format + "'; use jsonl or csv");
-    query::CsvOptions csv = query_options::csv(*vm, kUsage);
+    query::CsvOptions csv = csv_options_from(*vm, kUsage);
     std::vector<std::string> fields;
     if (vm->count("fields")) {
         fields = query_options::split_list((*vm)["fields"].as<std::string>());

@@ -31,13 +31,17 @@ void print_text(const std::vector<query::MeetingSummary>& meetings) {
                   << m.participants << " present, " << m.absent << " absent  " << m.id << "\n";
 }
 
-void print_csv(const std::vector<query::MeetingSummary>& meetings) {
-    auto f = [](std::string_view v) { return query::csv_field(v, ','); };
-    std::cout << "date,committee,title,kind,location,items,participants,absent,id,source\r\n";
+void print_csv(const std::vector<query::MeetingSummary>& meetings,
+               const query::CsvOptions& csv) {
+    std::cout << query::csv_start(csv)
+              << query::csv_line({"date", "committee", "title", "kind", "location", "items",
+                                  "participants", "absent", "id", "source"},
+                                 csv);
     for (const auto& m : meetings)
-        std::cout << f(m.date) << ',' << f(m.committee) << ',' << f(m.title) << ',' << f(m.kind)
-                  << ',' << f(m.location) << ',' << m.items << ',' << m.participants << ','
-                  << m.absent << ',' << f(m.id) << ',' << f(m.source) << "\r\n";
+        std::cout << query::csv_line({m.date, m.committee, m.title, m.kind, m.location,
+                                      std::to_string(m.items), std::to_string(m.participants),
+                                      std::to_string(m.absent), m.id, m.source},
+                                     csv);
 }
 
 }  // namespace
@@ -45,6 +49,7 @@ void print_csv(const std::vector<query::MeetingSummary>& meetings) {
 int cmd_meetings(const Args& args) {
     auto options = make_options(kUsage);
     add_db_option(options);
+    add_csv_options(options);
     options.add_options()("format,f", po::value<std::string>()->default_value("text"),
                           "output format: text, json or csv")(
         "committee", po::value<std::vector<std::string>>()->composing()->value_name("C"),
@@ -74,7 +79,7 @@ int cmd_meetings(const Args& args) {
         for (const auto& m : meetings) list.push(query::meeting_summary_to_json(m));
         print_json(std::cout, list);
     } else if (format == "csv") {
-        print_csv(meetings);
+        print_csv(meetings, csv_options_from(*vm, kUsage));
     } else {
         print_text(meetings);
     }

@@ -51,13 +51,15 @@ void print_text(const query::PersonTimeline& t, const Painter& paint) {
     }
 }
 
-void print_csv(const query::PersonTimeline& t) {
-    auto f = [](std::string_view v) { return query::csv_field(v, ','); };
-    std::cout << "date,kind,name,committee,meeting_id,item_number,title,item_id,detail\r\n";
+void print_csv(const query::PersonTimeline& t, const query::CsvOptions& csv) {
+    std::cout << query::csv_start(csv)
+              << query::csv_line({"date", "kind", "name", "committee", "meeting_id", "item_number",
+                                  "title", "item_id", "detail"},
+                                 csv);
     for (const auto& e : t.events)
-        std::cout << f(e.date) << ',' << f(e.kind) << ',' << f(e.name) << ',' << f(e.committee)
-                  << ',' << f(e.meeting_id) << ',' << e.item_number << ',' << f(e.title) << ','
-                  << f(e.item_id) << ',' << f(e.detail) << "\r\n";
+        std::cout << query::csv_line({e.date, e.kind, e.name, e.committee, e.meeting_id,
+                                      std::to_string(e.item_number), e.title, e.item_id, e.detail},
+                                     csv);
 }
 
 }  // namespace
@@ -65,6 +67,7 @@ void print_csv(const query::PersonTimeline& t) {
 int cmd_person(const Args& args) {
     auto options = make_options(kUsage);
     add_db_option(options);
+    add_csv_options(options);
     options.add_options()("format,f", po::value<std::string>()->default_value("text"),
                           "output format: text, json or csv");
     add_colour_option(options);
@@ -107,7 +110,7 @@ int cmd_person(const Args& args) {
     if (format == "json") {
         print_json(std::cout, query::timeline_to_json(*timeline));
     } else if (format == "csv") {
-        print_csv(*timeline);
+        print_csv(*timeline, csv_options_from(*vm, kUsage));
     } else {
         print_text(*timeline, paint);
     }

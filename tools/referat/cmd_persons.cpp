@@ -42,15 +42,17 @@ void print_text(const std::vector<query::PersonSummary>& people) {
                   << first_or_dash(p.organisations) << "\n";
 }
 
-void print_csv(const std::vector<query::PersonSummary>& people) {
-    auto f = [](std::string_view v) { return query::csv_field(v, ','); };
-    std::cout << "name,key,items,meetings_attended,absent,appointments,first_date,last_date,"
-                 "organisation\r\n";
+void print_csv(const std::vector<query::PersonSummary>& people, const query::CsvOptions& csv) {
+    std::cout << query::csv_start(csv)
+              << query::csv_line({"name", "key", "items", "meetings_attended", "absent",
+                                  "appointments", "first_date", "last_date", "organisation"},
+                                 csv);
     for (const auto& p : people)
-        std::cout << f(p.name) << ',' << f(p.key) << ',' << p.items << ',' << p.meetings_attended
-                  << ',' << p.absent << ',' << p.appointments << ',' << f(p.first_date) << ','
-                  << f(p.last_date) << ',' << f(p.organisations.empty() ? "" : p.organisations[0])
-                  << "\r\n";
+        std::cout << query::csv_line(
+            {p.name, p.key, std::to_string(p.items), std::to_string(p.meetings_attended),
+             std::to_string(p.absent), std::to_string(p.appointments), p.first_date, p.last_date,
+             p.organisations.empty() ? "" : p.organisations[0]},
+            csv);
 }
 
 }  // namespace
@@ -58,6 +60,7 @@ void print_csv(const std::vector<query::PersonSummary>& people) {
 int cmd_persons(const Args& args) {
     auto options = make_options(kUsage);
     add_db_option(options);
+    add_csv_options(options);
     options.add_options()("format,f", po::value<std::string>()->default_value("text"),
                           "output format: text, json or csv")(
         "organisation", po::value<std::string>()->value_name("ORG"),
@@ -83,7 +86,7 @@ int cmd_persons(const Args& args) {
         for (const auto& p : people) list.push(query::person_summary_to_json(p));
         print_json(std::cout, list);
     } else if (format == "csv") {
-        print_csv(people);
+        print_csv(people, csv_options_from(*vm, kUsage));
     } else if (!people.empty()) {
         print_text(people);
     }

@@ -130,30 +130,6 @@ std::vector<std::string> split_list(const std::string& text) {
     return out;
 }
 
-/// The CSV options (--csv-sep, --bom).
-query::CsvOptions csv(const po::variables_map& vm, const Usage& usage) {
-    query::CsvOptions o;
-    const std::string sep = vm["csv-sep"].as<std::string>();
-    if (sep == ",")
-        o.separator = ',';
-    else if (sep == ";")
-        o.separator = ';';
-    else if (sep == "tab" || sep == "\t")
-        o.separator = '\t';
-    else
-        throw Error(usage.command + ": --csv-sep must be ',', ';' or tab, not '" + sep + "'");
-    o.bom = vm.count("bom") > 0;
-    return o;
-}
-
-/// Add --csv-sep and --bom.
-void add_csv(po::options_description& options) {
-    auto add = options.add_options();
-    add("csv-sep", po::value<std::string>()->default_value(","),
-        "CSV field separator: ',' or ';' or tab");
-    add("bom", "start CSV output with a UTF-8 byte order mark (for spreadsheets)");
-}
-
 /// "no matches for ..." and the suggestion, on stderr.
 void report_nothing(const std::string& text, const std::optional<std::string>& suggestion) {
     std::cerr << "referat: no matches for '" << text << "'\n";
@@ -176,7 +152,7 @@ int cmd_search(const Args& args) {
     add("limit,n", po::value<std::string>()->default_value("10")->value_name("N"),
         "hits to show");
     add("offset", po::value<std::string>()->default_value("0")->value_name("N"), "hits to skip");
-    query_options::add_csv(options);
+    add_csv_options(options);
     add_colour_option(options);
     po::positional_options_description positional;
     positional.add("query", -1);
@@ -191,7 +167,7 @@ int cmd_search(const Args& args) {
     const std::string format = (*vm)["format"].as<std::string>();
     if (format != "text" && format != "json" && format != "jsonl" && format != "csv")
         throw Error("search: unknown format '" + format + "'; use text, json, jsonl or csv");
-    const query::CsvOptions csv = query_options::csv(*vm, kUsage);
+    const query::CsvOptions csv = csv_options_from(*vm, kUsage);
     const bool colour = format == "text" && colour_enabled(colour_mode_from(*vm, kUsage), 1);
     if (colour) {
         request.mark_start = "\x1b[1;33m";

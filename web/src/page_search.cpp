@@ -277,7 +277,7 @@ Reply export_page(DatabasePool& pool, const Params& params, bool csv) {
     Reply reply;
     query::CsvOptions options;
     options.separator = ';';
-    options.bom = true;
+    options.spreadsheet = true;
     reply.content_type = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
     reply.headers.emplace_back(
         "Content-Disposition",

@@ -39,12 +39,35 @@ std::string joined_errors(const std::vector<std::string>& errors) {
 }
 
 TEST(Csv, FieldQuoting) {
-    EXPECT_EQ(csv_field("plain", ','), "plain");
-    EXPECT_EQ(csv_field("a,b", ','), "\"a,b\"");
-    EXPECT_EQ(csv_field("a,b", ';'), "a,b");
-    EXPECT_EQ(csv_field("a;b", ';'), "\"a;b\"");
-    EXPECT_EQ(csv_field("say \"hi\"", ','), "\"say \"\"hi\"\"\"");
-    EXPECT_EQ(csv_field("two\nlines", ','), "\"two\nlines\"");
+    const CsvOptions comma{',', false, {}};
+    const CsvOptions semicolon{';', false, {}};
+    const CsvOptions tab{'\t', false, {}};
+    EXPECT_EQ(csv_field("plain", comma), "plain");
+    EXPECT_EQ(csv_field("a,b", comma), "\"a,b\"");
+    EXPECT_EQ(csv_field("a,b", semicolon), "a,b");
+    EXPECT_EQ(csv_field("a;b", semicolon), "\"a;b\"");
+    EXPECT_EQ(csv_field("a\tb", tab), "\"a\tb\"");
+    EXPECT_EQ(csv_field("say \"hi\"", comma), "\"say \"\"hi\"\"\"");
+    EXPECT_EQ(csv_field("two\nlines", comma), "\"two\nlines\"");
+    EXPECT_EQ(csv_line({"a", "b;c", ""}, semicolon), "a;\"b;c\";\r\n");
+}
+
+TEST(Csv, SpreadsheetModeGuardsFormulasAndStartsWithABom) {
+    const CsvOptions plain{';', false, {}};
+    const CsvOptions sheet{';', true, {}};
+    // A cell a spreadsheet would run as a formula shows as text behind an apostrophe.
+    EXPECT_EQ(csv_field("=HYPERLINK(\"http://x\";\"y\")", sheet),
+              "\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\"");
+    for (std::string_view cell : {"+45 1234", "-1+2", "@SUM(A1)", "\tx"}) {
+        EXPECT_EQ(csv_field(cell, sheet).substr(0, 2), "'" + std::string(cell.substr(0, 1)))
+            << cell;
+        EXPECT_EQ(csv_field(cell, plain), cell);
+    }
+    EXPECT_EQ(csv_field("=1", plain), "=1");
+    EXPECT_EQ(csv_field("Budget = 2024", sheet), "Budget = 2024");
+    EXPECT_EQ(csv_field("", sheet), "");
+    EXPECT_EQ(csv_start(sheet), "\xEF\xBB\xBF");
+    EXPECT_EQ(csv_start(plain), "");
 }
 
 TEST(Csv, EveryItemSurvivesARoundTrip) {
@@ -54,7 +77,7 @@ TEST(Csv, EveryItemSurvivesARoundTrip) {
         CsvOptions options{sep, sep == ';', {}};
         std::string text = csv_header(options);
         for (const auto& h : all.hits) text += csv_row(h.record, options);
-        if (options.bom) {
+        if (options.spreadsheet) {
             ASSERT_TRUE(text.starts_with("\xEF\xBB\xBF"));
             text.erase(0, 3);
         }

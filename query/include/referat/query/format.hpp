@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <referat/ingest/json.hpp>
+#include <referat/query/csv.hpp>
 #include <referat/query/search.hpp>
 
 namespace referat::query {
@@ -19,13 +20,6 @@ inline constexpr int kRecordSchemaVersion = 1;
 /// The CSV columns, in order.
 [[nodiscard]] const std::vector<std::string_view>& csv_columns();
 
-/// CSV layout options.
-struct CsvOptions {
-    char separator = ',';              ///< ',' or ';' (spreadsheets in Danish locales)
-    bool bom = false;                  ///< start with a UTF-8 byte order mark (for Excel)
-    std::vector<std::string> columns;  ///< names from csv_columns(), in this order; empty: all
-};
-
 /// The first name in fields that is not one of csv_columns(); std::nullopt when all are.
 [[nodiscard]] std::optional<std::string> unknown_column(const std::vector<std::string>& fields);
 
@@ -34,9 +28,7 @@ struct CsvOptions {
 [[nodiscard]] json::Value select_fields(const json::Value& record,
                                         const std::vector<std::string>& fields);
 
-/// One CSV field, quoted when it holds the separator, a quote, CR or LF.
-[[nodiscard]] std::string csv_field(std::string_view value, char separator);
-/// The header line (with the BOM when asked), CRLF terminated.
+/// The header line of an item export, CRLF terminated; csv_start() comes first.
 [[nodiscard]] std::string csv_header(const CsvOptions& options);
 /// One record as a CSV line, CRLF terminated.
 [[nodiscard]] std::string csv_row(const json::Value& record, const CsvOptions& options);
