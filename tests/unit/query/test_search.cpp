@@ -401,5 +401,43 @@ TEST(Export, StreamsEveryMatchInChunksInSearchOrder) {
     }
 }
 
+TEST(Export, ResumesAfterTheDatabaseChangesUnderIt) {
+    // An ingest committing mid-export makes Xapian throw DatabaseModifiedError at the next
+    // read; the export reopens and must go on after the last row written, not start over.
+    Xapian::Database db = SampleIndex::get().open();
+    for (auto sort :
+         {SortOrder::kDateAscending, SortOrder::kDateDescending, SortOrder::kRelevance}) {
+        SCOPED_TRACE(static_cast<int>(sort));
+        SearchRequest r;
+        r.text = "";
+        r.sort = sort;
+        r.limit = 1000;
+        SearchResult all = search(db, r);
+        ASSERT_GT(all.total, 10u);
+        std::vector<std::string> whole;
+        for (const auto& h : all.hits) whole.push_back(h.record["id"].as_string());
+        for (std::size_t fail_at : {std::size_t{1}, std::size_t{4}, all.total - 1}) {
+            std::vector<std::string> streamed;
+            std::vector<std::size_t> ranks;
+            bool failed = false;
+            std::size_t n = export_matches(
+                db, r,
+                [&](const Hit& h) {
+                    if (streamed.size() == fail_at && !failed) {
+                        failed = true;
+                        throw Xapian::DatabaseModifiedError("the database changed");
+                    }
+                    streamed.push_back(h.record["id"].as_string());
+                    ranks.push_back(h.rank);
+                },
+                3);
+            EXPECT_TRUE(failed);
+            EXPECT_EQ(n, all.total) << "failing at " << fail_at;
+            EXPECT_EQ(streamed, whole) << "failing at " << fail_at;
+            for (std::size_t i = 0; i < ranks.size(); ++i) EXPECT_EQ(ranks[i], i + 1);
+        }
+    }
+}
+
 }  // namespace
 }  // namespace referat::query

@@ -77,8 +77,9 @@ struct SearchResult {
 
 /// Call sink for every match in search order (offset and limit ignored), fetching chunk hits
 /// at a time. Date orders page by key (memory bounded by chunk plus one day's items whatever
-/// the count); relevance order pages by offset. Returns the number of matches. Throws like
-/// search().
+/// the count); relevance order pages by offset. When the database changes under the export
+/// (an ingest commits), it reopens and resumes after the last row the sink took, so no row is
+/// written twice. Returns the number of matches. Throws like search().
 std::size_t export_matches(Xapian::Database& db, const SearchRequest& request,
                            const std::function<void(const Hit&)>& sink, std::size_t chunk = 500);
 
