@@ -1,5 +1,6 @@
 // referat parse, show, stats and the dispatcher: output shapes, --help, exit codes.
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <referat/index/writer.hpp>
@@ -20,11 +21,11 @@ TEST_F(Commands, EverySubcommandHasHelp) {
         EXPECT_TRUE(r.out.starts_with(std::string("Usage: referat ") + command)) << r.out;
     }
     // Positional arguments are in the synopsis, not listed again as options.
-    EXPECT_EQ(referat({"ingest", "--help"}).out.find("--path"), std::string::npos);
-    EXPECT_EQ(referat({"show", "--help"}).out.find("--id"), std::string::npos);
+    EXPECT_THAT(referat({"ingest", "--help"}).out, ::testing::Not(::testing::HasSubstr("--path")));
+    EXPECT_THAT(referat({"show", "--help"}).out, ::testing::Not(::testing::HasSubstr("--id")));
     auto r = referat({"--help"});
     EXPECT_EQ(r.status, 0);
-    EXPECT_NE(r.out.find("ingest"), std::string::npos);
+    EXPECT_THAT(r.out, ::testing::HasSubstr("ingest"));
 }
 
 // The commands `referat --help` lists, read from its "Commands:" section.
@@ -84,14 +85,14 @@ TEST_F(Commands, ParseExplainsAndHasATextFormat) {
     auto r = referat({"parse", "--format", "text", "--explain", file.string()});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_TRUE(r.out.starts_with(file.string() + ": ")) << r.out;
-    EXPECT_NE(r.out.find("layout "), std::string::npos);
-    EXPECT_NE(r.out.find("confidence "), std::string::npos);
-    EXPECT_NE(r.out.find("rules fired: "), std::string::npos);
+    EXPECT_THAT(r.out, ::testing::HasSubstr("layout "));
+    EXPECT_THAT(r.out, ::testing::HasSubstr("confidence "));
+    EXPECT_THAT(r.out, ::testing::HasSubstr("rules fired: "));
     // With JSON the explanation goes to stderr, so stdout stays one JSON value.
     r = referat({"parse", "--explain", file.string()});
     ASSERT_EQ(r.status, 0);
     EXPECT_NO_THROW((void)parse_json(r.out));
-    EXPECT_NE(r.err.find("rules fired: "), std::string::npos);
+    EXPECT_THAT(r.err, ::testing::HasSubstr("rules fired: "));
 }
 
 TEST_F(Commands, ParseOfABadFileNamesItAndTheReason) {
@@ -102,7 +103,7 @@ TEST_F(Commands, ParseOfABadFileNamesItAndTheReason) {
     EXPECT_TRUE(r.err.starts_with("referat: " + path + ": ")) << r.err;
     r = referat({"parse", "--format", "xml", path});
     EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.err.find("unknown format 'xml'"), std::string::npos) << r.err;
+    EXPECT_THAT(r.err, ::testing::HasSubstr("unknown format 'xml'")) << r.err;
 }
 
 TEST_F(Commands, ReadingAMissingDatabaseSaysHowToCreateOne) {
@@ -167,7 +168,7 @@ TEST_F(Commands, StatsCountWhatWasIngested) {
     ASSERT_EQ(r.status, 0);
     EXPECT_NE(r.out.find("items     " + std::to_string(expected.items)), std::string::npos)
         << r.out;
-    EXPECT_NE(r.out.find("Items by committee"), std::string::npos);
+    EXPECT_THAT(r.out, ::testing::HasSubstr("Items by committee"));
 }
 
 TEST_F(Commands, DatabaseDefaultsToTheEnvironment) {

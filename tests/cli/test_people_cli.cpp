@@ -5,10 +5,11 @@
 #include <set>
 #include <sstream>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "cli_fixture.hpp"
 #include "../unit/query/schema_check.hpp"
+#include "cli_fixture.hpp"
 
 namespace {
 
@@ -31,7 +32,6 @@ class People : public CliTest {
     }
 };
 
-
 bool has_event(const referat::json::Value& timeline, std::string_view kind, std::string_view year) {
     for (const auto& e : timeline["events"].as_array())
         if (e["kind"].as_string() == kind && e["date"].as_string().starts_with(year)) return true;
@@ -52,12 +52,12 @@ TEST_F(People, PersonHasParticipationAndAppointmentYearsApart) {
         if (e["kind"].as_string() == "appointed") {
             EXPECT_GT(e["item_number"].as_int(), 0);
             EXPECT_FALSE(e["item_id"].as_string().empty());
-            EXPECT_NE(e["detail"].as_string().find("Koordinationsfo"), std::string::npos);
+            EXPECT_THAT(e["detail"].as_string(), ::testing::HasSubstr("Koordinationsfo"));
         }
     }
     auto r = referat({"person", "--db", db(), "Klaus", "Liestmann"});
     EXPECT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("Tønder Kommune"), std::string::npos) << r.out;
+    EXPECT_THAT(r.out, ::testing::HasSubstr("Tønder Kommune")) << r.out;
 }
 
 TEST_F(People, InitialsFindTheFullName) {
@@ -92,7 +92,7 @@ TEST_F(People, UnknownPersonIsExitOneWithAMessage) {
     auto r = referat({"person", "--db", db(), "Ingen Sådanperson"});
     EXPECT_EQ(r.status, 1);
     EXPECT_TRUE(r.out.empty());
-    EXPECT_NE(r.err.find("no person matching 'Ingen Sådanperson'"), std::string::npos) << r.err;
+    EXPECT_THAT(r.err, ::testing::HasSubstr("no person matching 'Ingen Sådanperson'")) << r.err;
     EXPECT_EQ(referat({"person", "--db", db()}).status, 2);
     EXPECT_EQ(referat({"person", "--db", db(), "--format", "xml", "Klaus Liestmann"}).status, 2);
 }
@@ -100,7 +100,7 @@ TEST_F(People, UnknownPersonIsExitOneWithAMessage) {
 TEST_F(People, EmptyNameIsAUsageError) {
     auto r = referat({"person", "--db", db(), ""});
     EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.err.find("give a name"), std::string::npos) << r.err;
+    EXPECT_THAT(r.err, ::testing::HasSubstr("give a name")) << r.err;
     EXPECT_EQ(referat({"person", "--db", db(), " "}).status, 2);
 }
 
@@ -114,7 +114,7 @@ TEST_F(People, PartOfANameListsTheCandidates) {
     for (const char* typed : {"Hansen", "Hansn"}) {
         auto r = referat({"person", "--db", db(), typed});
         EXPECT_EQ(r.status, 1) << typed;
-        EXPECT_NE(r.err.find("did you mean:"), std::string::npos) << r.err;
+        EXPECT_THAT(r.err, ::testing::HasSubstr("did you mean:")) << r.err;
         std::set<std::string> listed;
         for (const auto& line : lines_of(r.err))
             if (line.starts_with("  ")) listed.insert(line.substr(2));
@@ -135,7 +135,7 @@ TEST_F(People, AppointmentsToABody) {
     std::set<std::string> persons;
     for (const auto& e : list.as_array()) {
         persons.insert(e["person"].as_string());
-        EXPECT_NE(e["to"].as_string().find("Forretningsudvalget"), std::string::npos);
+        EXPECT_THAT(e["to"].as_string(), ::testing::HasSubstr("Forretningsudvalget"));
     }
     EXPECT_TRUE(persons.contains("Mogens Bak Hansen")) << list.dump();
     // Lower case, and a body that several appointments share.
@@ -161,7 +161,7 @@ TEST_F(People, AppointmentsMadeAndReported) {
     auto mogens = json_of({"appointments", "--person", "Mogens B. Hansen"});
     ASSERT_TRUE(mogens.is_array());
     for (const auto& e : mogens.as_array())
-        EXPECT_NE(e["person"].as_string().find("Mogens"), std::string::npos);
+        EXPECT_THAT(e["person"].as_string(), ::testing::HasSubstr("Mogens"));
     EXPECT_EQ(referat({"appointments", "--db", db(), "--made", "--reported"}).status, 2);
 }
 
@@ -216,7 +216,7 @@ TEST_F(People, PersonsOfOneCommittee) {
     }
     auto r = referat({"persons", "--db", db(), "--committee", "Intet Udvalg"});
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.err.find("nobody matches"), std::string::npos);
+    EXPECT_THAT(r.err, ::testing::HasSubstr("nobody matches"));
 }
 
 TEST_F(People, EveryCsvCommandTakesTheSameCsvOptions) {
@@ -229,9 +229,12 @@ TEST_F(People, EveryCsvCommandTakesTheSameCsvOptions) {
                                       {{"--csv-sep", ";"}, ';', false},
                                       {{"--csv-sep", "tab", "--bom"}, '\t', true},
                                       {{"--spreadsheet"}, ';', true}};
-    for (std::vector<std::string> command :
-         {std::vector<std::string>{"persons"}, {"appointments"}, {"person", "Klaus Liestmann"},
-          {"meetings"}, {"search", "--limit", "5", "udvalg"}, {"export", "udvalg"}}) {
+    for (std::vector<std::string> command : {std::vector<std::string>{"persons"},
+                                             {"appointments"},
+                                             {"person", "Klaus Liestmann"},
+                                             {"meetings"},
+                                             {"search", "--limit", "5", "udvalg"},
+                                             {"export", "udvalg"}}) {
         for (const auto& layout : layouts) {
             std::vector<std::string> args = command;
             args.insert(args.begin() + 1, {"--db", db(), "--format", "csv"});
@@ -249,7 +252,7 @@ TEST_F(People, EveryCsvCommandTakesTheSameCsvOptions) {
     }
     auto bad = referat({"persons", "--db", db(), "--format", "csv", "--csv-sep", "|"});
     EXPECT_EQ(bad.status, 2);
-    EXPECT_NE(bad.err.find("--csv-sep must be"), std::string::npos) << bad.err;
+    EXPECT_THAT(bad.err, ::testing::HasSubstr("--csv-sep must be")) << bad.err;
 }
 
 TEST_F(People, HelpForEveryCommand) {
@@ -258,7 +261,7 @@ TEST_F(People, HelpForEveryCommand) {
         EXPECT_EQ(r.status, 0) << command;
         EXPECT_TRUE(r.out.starts_with(std::string("Usage: referat ") + command)) << r.out;
     }
-    EXPECT_NE(referat({"--help"}).out.find("appointments"), std::string::npos);
+    EXPECT_THAT(referat({"--help"}).out, ::testing::HasSubstr("appointments"));
 }
 
 // Votes read from a real decision (Aarhus Teknisk Udvalg 01-10-2025, item 2: four members named
@@ -267,7 +270,8 @@ class Votes : public CliTest {
   protected:
     void SetUp() override {
         RunResult r;
-        ingest({std::string(REFERAT_TEST_DATA) + "/real/aarhus/teknisk-udvalg-2025-10-01-referat.html"},
+        ingest({std::string(REFERAT_TEST_DATA) +
+                "/real/aarhus/teknisk-udvalg-2025-10-01-referat.html"},
                &r);
         ASSERT_EQ(r.status, 0) << r.err;
     }
@@ -315,7 +319,6 @@ TEST_F(Votes, DecisionDepartingFromTheRecommendationIsAFilter) {
     std::sort(numbers.begin(), numbers.end());
     EXPECT_EQ(numbers, (std::vector<std::int64_t>{3, 6}));
 }
-
 
 // Syddjurs PUK 20-06-2013 is published as PDF, Word and Acadre XML: one meeting for people,
 // while each file stays searchable as a source of it.

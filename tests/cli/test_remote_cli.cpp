@@ -3,6 +3,7 @@
 #include <chrono>
 #include <thread>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -17,8 +18,6 @@ namespace {
 using namespace referat::testing;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-
-
 
 class Remote : public CliTest {};
 
@@ -69,7 +68,7 @@ TEST_F(Remote, ShardOfAnotherSchemaVersionIsRefused) {
     ASSERT_TRUE(server.running()) << server.wait().err;
     auto r = referat({"search", "--db", "127.0.0.1:" + std::to_string(port), "efterretning"});
     EXPECT_EQ(r.status, 2) << r.out;
-    EXPECT_NE(r.err.find("schema version 2"), std::string::npos) << r.err;
+    EXPECT_THAT(r.err, ::testing::HasSubstr("schema version 2")) << r.err;
     server.kill9();
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "../unit/query/sample_index.hpp"
@@ -76,8 +77,8 @@ TEST_F(SearchCli, NothingFoundExitsOneWithASuggestion) {
     auto r = referat({"search", "efterretnig"});
     EXPECT_EQ(r.status, 1);
     EXPECT_TRUE(r.out.empty()) << r.out;
-    EXPECT_NE(r.err.find("referat: no matches for 'efterretnig'"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("did you mean: efterretning"), std::string::npos) << r.err;
+    EXPECT_THAT(r.err, ::testing::HasSubstr("referat: no matches for 'efterretnig'")) << r.err;
+    EXPECT_THAT(r.err, ::testing::HasSubstr("did you mean: efterretning")) << r.err;
     auto json = referat({"search", "--format", "json", "efterretnig"});
     EXPECT_EQ(json.status, 1);
     auto doc = parse_json(json.out);
@@ -98,13 +99,13 @@ TEST_F(SearchCli, EveryDocumentedExampleRuns) {
 TEST_F(SearchCli, TextOutputMarksMatchesWithoutColourWhenPiped) {
     auto r = referat({"search", "--sort", "-date", "titel:Åbenrå", "-skoler"});
     ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("Økonomiudvalget  #1 Fælleskommunal indsats i Åbenrå"), std::string::npos)
+    EXPECT_THAT(r.out, ::testing::HasSubstr("Økonomiudvalget  #1 Fælleskommunal indsats i Åbenrå"))
         << r.out;
-    EXPECT_NE(r.out.find("[Åbenrå]"), std::string::npos) << r.out;
-    EXPECT_EQ(r.out.find("skoler"), std::string::npos) << "-skoler excludes item 2";
-    EXPECT_EQ(r.out.find("\x1b["), std::string::npos);
+    EXPECT_THAT(r.out, ::testing::HasSubstr("[Åbenrå]")) << r.out;
+    EXPECT_THAT(r.out, ::testing::Not(::testing::HasSubstr("skoler"))) << "-skoler excludes item 2";
+    EXPECT_THAT(r.out, ::testing::Not(::testing::HasSubstr("\x1b[")));
     auto colour = referat({"search", "--color=always", "titel:Åbenrå"});
-    EXPECT_NE(colour.out.find("\x1b[1;33mÅbenrå\x1b[0m"), std::string::npos) << colour.out;
+    EXPECT_THAT(colour.out, ::testing::HasSubstr("\x1b[1;33mÅbenrå\x1b[0m")) << colour.out;
 }
 
 TEST_F(SearchCli, JsonAndJsonLinesMatchTheSchema) {
@@ -150,8 +151,8 @@ TEST_F(SearchCli, FacetLimitListsTheMostFrequentValuesWithExactCounts) {
     EXPECT_EQ(parse_json(cut.out)["facets_omitted"]["person"].as_int(),
               static_cast<std::int64_t>(full.size() - 3));
     EXPECT_TRUE(parse_json(all.out)["facets_omitted"].is_null()) << "nothing omitted";
-    auto text = referat({"search", "--limit", "0", "--facets", "person", "--facet-limit", "3",
-                         "efterretning"});
+    auto text = referat(
+        {"search", "--limit", "0", "--facets", "person", "--facet-limit", "3", "efterretning"});
     EXPECT_NE(text.out.find("... and " + std::to_string(full.size() - 3) + " more"),
               std::string::npos)
         << text.out;
@@ -282,8 +283,8 @@ TEST_F(SearchCli, ExportLimitAndFields) {
     ASSERT_EQ(all.status, 0) << all.err;
     const auto every = lines_of(all.out);
     ASSERT_GT(every.size(), 3u);
-    auto two = referat({"export", "--limit", "2", "--fields", "date,title,span_begin",
-                        "efterretning"});
+    auto two =
+        referat({"export", "--limit", "2", "--fields", "date,title,span_begin", "efterretning"});
     ASSERT_EQ(two.status, 0) << two.err;
     const auto lines = lines_of(two.out);
     ASSERT_EQ(lines.size(), 2u);
@@ -295,8 +296,8 @@ TEST_F(SearchCli, ExportLimitAndFields) {
         EXPECT_EQ(got["title"], want["title"]);
         EXPECT_EQ(got["span_begin"], want["span"]["begin"]);
     }
-    auto csv = referat({"export", "--format", "csv", "--fields", "title,date", "--limit", "1",
-                        "efterretning"});
+    auto csv = referat(
+        {"export", "--format", "csv", "--fields", "title,date", "--limit", "1", "efterretning"});
     ASSERT_EQ(csv.status, 0) << csv.err;
     const auto rows = lines_of(csv.out);
     ASSERT_EQ(rows.size(), 2u);

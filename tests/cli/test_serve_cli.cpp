@@ -8,6 +8,7 @@
 #include <regex>
 #include <thread>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -134,18 +135,18 @@ TEST_F(Serve, SearchPageHasQueryBoxFacetsHistogramAndHits) {
     const auto r = get("/search?q=efterretning");
     ASSERT_EQ(r.status, 200);
     EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8");
-    EXPECT_NE(r.body.find("<input type=\"search\" name=\"q\" value=\"efterretning\""),
-              std::string::npos);
-    EXPECT_NE(r.body.find("href=\"/help\""), std::string::npos);
+    EXPECT_THAT(r.body,
+                ::testing::HasSubstr("<input type=\"search\" name=\"q\" value=\"efterretning\""));
+    EXPECT_THAT(r.body, ::testing::HasSubstr("href=\"/help\""));
     for (const char* facet : {"committee", "year", "outcome", "kind", "person", "municipality"})
         EXPECT_NE(r.body.find(std::string("data-facet=\"") + facet + "\""), std::string::npos)
             << facet;
-    EXPECT_NE(r.body.find("<svg class=\"histogram\""), std::string::npos);
-    EXPECT_NE(r.body.find("<li class=\"hit\">"), std::string::npos);
-    EXPECT_NE(r.body.find("<mark>"), std::string::npos) << "matched words are highlighted";
-    EXPECT_NE(r.body.find("type=\"application/atom+xml\""), std::string::npos);
+    EXPECT_THAT(r.body, ::testing::HasSubstr("<svg class=\"histogram\""));
+    EXPECT_THAT(r.body, ::testing::HasSubstr("<li class=\"hit\">"));
+    EXPECT_THAT(r.body, ::testing::HasSubstr("<mark>")) << "matched words are highlighted";
+    EXPECT_THAT(r.body, ::testing::HasSubstr("type=\"application/atom+xml\""));
     // The sentinels used for marking never reach the page.
-    EXPECT_EQ(r.body.find("\xee\x80\x80"), std::string::npos);
+    EXPECT_THAT(r.body, ::testing::Not(::testing::HasSubstr("\xee\x80\x80")));
     // The count on the page is the exact total of the API.
     const auto total = get_json("/api/search?q=efterretning")["total"].as_int();
     EXPECT_NE(r.body.find(std::to_string(total) + " items match"), std::string::npos);
@@ -164,7 +165,7 @@ TEST_F(Serve, FacetValueLinkAddsAFilterAndTheFilterLinkDropsIt) {
     const auto filtered = get(link);
     ASSERT_EQ(filtered.status, 200);
     EXPECT_NE(filtered.body.find(std::to_string(count) + " item"), std::string::npos);
-    EXPECT_NE(filtered.body.find("class=\"on\" href=\"/search\""), std::string::npos)
+    EXPECT_THAT(filtered.body, ::testing::HasSubstr("class=\"on\" href=\"/search\""))
         << "clicking the active value again drops it";
 }
 
@@ -173,15 +174,16 @@ TEST_F(Serve, EveryResponseCarriesTheSecurityHeaders) {
          {"/", "/help", "/item/ffffffffffff-m1-i1", "/api/search", "/nothing"}) {
         const auto r = get(target);
         const std::string csp = r.header("content-security-policy");
-        EXPECT_NE(csp.find("default-src 'self'"), std::string::npos) << target;
-        EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << target;
+        EXPECT_THAT(csp, ::testing::HasSubstr("default-src 'self'")) << target;
+        EXPECT_THAT(csp, ::testing::Not(::testing::HasSubstr("unsafe-inline"))) << target;
         EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << target;
     }
     const auto css = get("/static/style.css");
     EXPECT_EQ(css.status, 200);
     EXPECT_EQ(css.header("content-type"), "text/css; charset=utf-8");
     const auto page = get("/");
-    EXPECT_EQ(page.body.find("<style"), std::string::npos) << "no inline style under the CSP";
+    EXPECT_THAT(page.body, ::testing::Not(::testing::HasSubstr("<style")))
+        << "no inline style under the CSP";
     EXPECT_EQ(std::regex_search(page.body, std::regex("<script>|<script [^s]")), false)
         << "no inline script under the CSP";
 }
@@ -193,16 +195,16 @@ TEST_F(Serve, TextFromTheMinutesIsEscapedEverywhere) {
     const auto item = get("/item/" + id);
     ASSERT_EQ(item.status, 200);
     for (const auto* r : {&search, &item}) {
-        EXPECT_EQ(r->body.find("<script>alert"), std::string::npos);
-        EXPECT_EQ(r->body.find("<img src=x"), std::string::npos);
-        EXPECT_NE(r->body.find("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;"),
-                  std::string::npos);
+        EXPECT_THAT(r->body, ::testing::Not(::testing::HasSubstr("<script>alert")));
+        EXPECT_THAT(r->body, ::testing::Not(::testing::HasSubstr("<img src=x")));
+        EXPECT_THAT(r->body,
+                    ::testing::HasSubstr("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;"));
     }
-    EXPECT_NE(item.body.find("&lt;img src=x onerror=alert(2)&gt;"), std::string::npos);
+    EXPECT_THAT(item.body, ::testing::HasSubstr("&lt;img src=x onerror=alert(2)&gt;"));
     // What the user typed is escaped too, in the box and in the error message.
     const auto typed = get("/search?q=" + url_encode("\"><script>alert(3)</script>"));
-    EXPECT_EQ(typed.body.find("<script>alert(3)"), std::string::npos);
-    EXPECT_NE(typed.body.find("&quot;&gt;&lt;script&gt;alert(3)"), std::string::npos);
+    EXPECT_THAT(typed.body, ::testing::Not(::testing::HasSubstr("<script>alert(3)")));
+    EXPECT_THAT(typed.body, ::testing::HasSubstr("&quot;&gt;&lt;script&gt;alert(3)"));
 }
 
 TEST_F(Serve, BadRequestsGetAClearPageWithStatus400) {
@@ -222,14 +224,14 @@ TEST_F(Serve, BadRequestsGetAClearPageWithStatus400) {
         const auto r = get(target);
         EXPECT_EQ(r.status, 400) << target;
         EXPECT_EQ(r.header("content-type"), "text/html; charset=utf-8") << target;
-        EXPECT_NE(r.body.find(reason), std::string::npos) << target << "\n"
+        EXPECT_THAT(r.body, ::testing::HasSubstr(reason)) << target << "\n"
                                                           << r.body.substr(0, 3000);
     }
     const auto api = get("/api/search?q=" + url_encode("titel:(budget"));
     EXPECT_EQ(api.status, 400);
     EXPECT_EQ(api.header("content-type"), "application/json; charset=utf-8");
     const auto v = parse_json(api.body);
-    EXPECT_NE(v["error"].as_string().find("invalid query"), std::string::npos);
+    EXPECT_THAT(v["error"].as_string(), ::testing::HasSubstr("invalid query"));
     EXPECT_EQ(v["status"].as_int(), 400);
     EXPECT_EQ(get("/api/search?facets=colour").status, 400);
 }
@@ -274,7 +276,7 @@ TEST_F(Serve, ItemPageShowsSectionsDecisionAndProvenance) {
              "Decision", "Sections", "Sagsfremstilling", "Provenance", "Source file",
              record["sha256"].as_string(), "href=\"/source/" + id + "\"",
              "href=\"/meeting/" + record["meeting_id"].as_string() + "\"", "approved"})
-        EXPECT_NE(r.body.find(part), std::string::npos) << part;
+        EXPECT_THAT(r.body, ::testing::HasSubstr(part)) << part;
 }
 
 TEST_F(Serve, SourceRouteServesTheIndexedFileByIdOnly) {
@@ -283,7 +285,7 @@ TEST_F(Serve, SourceRouteServesTheIndexedFileByIdOnly) {
     ASSERT_EQ(r.status, 200);
     EXPECT_EQ(r.body, kScriptMinutes);
     EXPECT_EQ(r.header("content-type"), "text/plain") << "sources never render as HTML";
-    EXPECT_NE(r.header("content-security-policy").find("sandbox"), std::string::npos);
+    EXPECT_THAT(r.header("content-security-policy"), ::testing::HasSubstr("sandbox"));
 
     // A PDF opens at the item's page.
     const auto pdf_hits = get_json("/api/search?limit=100&q=" + url_encode("efterretning"));
@@ -337,7 +339,7 @@ TEST_F(Serve, NoFileOutsideTheIndexCanBeFetched) {
         const auto r = get(target);
         EXPECT_NE(r.status, 200) << target;
         EXPECT_EQ(r.body.find(kSecretMarker), std::string::npos) << target;
-        EXPECT_EQ(r.body.find("root:x:0:0"), std::string::npos) << target;
+        EXPECT_THAT(r.body, ::testing::Not(::testing::HasSubstr("root:x:0:0"))) << target;
     }
     // The indexed file itself stays reachable by its id.
     EXPECT_EQ(get("/source/" + id).status, 200);
@@ -440,7 +442,7 @@ TEST_F(Serve, EverySearchIsAnAtomFeedWhoseLinksLeadToTheItems) {
     const auto odd = get("/feed.atom?q=%3Cscript%3E%20efterretning");
     ASSERT_EQ(odd.status, 200);
     EXPECT_TRUE(atom_entries(odd.body).has_value()) << odd.body;
-    EXPECT_EQ(odd.body.find("<script>"), std::string::npos);
+    EXPECT_THAT(odd.body, ::testing::Not(::testing::HasSubstr("<script>")));
     EXPECT_EQ(get("/feed.atom?q=titel:(efterretning").status, 400);
 }
 
@@ -449,14 +451,14 @@ TEST_F(Serve, MeetingPersonCommitteeAndRegisterPages) {
     const std::string meeting = hits["hits"].as_array().front()["meeting_id"].as_string();
     const auto m = get("/meeting/" + meeting);
     ASSERT_EQ(m.status, 200);
-    EXPECT_NE(m.body.find("Items"), std::string::npos);
+    EXPECT_THAT(m.body, ::testing::HasSubstr("Items"));
 
     // The person with most items: a page with counts, yearly attendance and the timeline.
     const std::string key = hits["facets"]["person"].as_object().front().first;
     const auto p = get("/person/" + url_encode(key));
     ASSERT_EQ(p.status, 200) << key;
-    EXPECT_NE(p.body.find("Timeline"), std::string::npos);
-    EXPECT_NE(p.body.find("class=\"counts\""), std::string::npos);
+    EXPECT_THAT(p.body, ::testing::HasSubstr("Timeline"));
+    EXPECT_THAT(p.body, ::testing::HasSubstr("class=\"counts\""));
     const auto timeline = get_json("/api/person/" + url_encode(key));
     EXPECT_EQ(timeline["key"].as_string(), key);
     EXPECT_TRUE(timeline["attendance_by_year"].is_array());
@@ -466,14 +468,14 @@ TEST_F(Serve, MeetingPersonCommitteeAndRegisterPages) {
     const std::string committee = hits["facets"]["committee"].as_object().front().first;
     const auto c = get("/committee/" + url_encode(committee));
     ASSERT_EQ(c.status, 200);
-    EXPECT_NE(c.body.find("/meeting/"), std::string::npos);
+    EXPECT_THAT(c.body, ::testing::HasSubstr("/meeting/"));
     EXPECT_EQ(get("/persons").status, 200);
     EXPECT_EQ(get("/committees").status, 200);
     EXPECT_EQ(get("/appointments").status, 200);
     EXPECT_EQ(get("/appointments?kind=made&from=2020").status, 200);
     const auto help = get("/help");
     EXPECT_EQ(help.status, 200);
-    EXPECT_NE(help.body.find("udvalg:"), std::string::npos);
+    EXPECT_THAT(help.body, ::testing::HasSubstr("udvalg:"));
 }
 
 TEST_F(Serve, MeetingsCommandListsWhatStatsCounts) {
@@ -497,7 +499,7 @@ TEST_F(Serve, MeetingsCommandListsWhatStatsCounts) {
     for (const auto& m : filtered.as_array()) EXPECT_EQ(m["committee"].as_string(), committee);
     r = referat({"meetings", "--db", s_db, "--from", "2024-03-05", "--to", "2024-03-05"});
     EXPECT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("Økonomiudvalget"), std::string::npos) << r.out;
+    EXPECT_THAT(r.out, ::testing::HasSubstr("Økonomiudvalget")) << r.out;
     r = referat({"meetings", "--db", s_db, "--from", "1900", "--to", "1901"});
     EXPECT_EQ(r.status, 1);
     r = referat({"meetings", "--db", s_db, "--kind", "poem"});
@@ -529,7 +531,7 @@ TEST_F(ServeAlone, PortZeroPrintsTheAddressAndSigintStopsCleanly) {
     server.signal(SIGINT);
     const auto r = server.wait();
     EXPECT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.err.find("stopped"), std::string::npos);
+    EXPECT_THAT(r.err, ::testing::HasSubstr("stopped"));
 }
 
 TEST_F(ServeAlone, KeepsServingWhileIngestWritesAndSeesTheNewItems) {
@@ -565,14 +567,14 @@ TEST_F(ServeAlone, ServesSeveralDatabasesAndRemoteShardsAsOne) {
     EXPECT_EQ(parse_json(server.get("/api/search?q=zyxwquux").body)["total"].as_int(), 1);
     EXPECT_GT(parse_json(server.get("/api/search?q=efterretning").body)["total"].as_int(), 0);
     const auto page = server.get("/search?q=zyxwquux");
-    EXPECT_NE(page.body.find("1 item match"), std::string::npos);
+    EXPECT_THAT(page.body, ::testing::HasSubstr("1 item match"));
     tcp.kill9();
 }
 
 TEST_F(ServeAlone, MissingDatabaseFailsBeforeListening) {
     const auto r = referat({"serve", "--db", (scratch() / "none.db").string(), "--port", "0"});
     EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.err.find("no database at"), std::string::npos) << r.err;
+    EXPECT_THAT(r.err, ::testing::HasSubstr("no database at")) << r.err;
 }
 
 }  // namespace

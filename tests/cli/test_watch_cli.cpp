@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -41,7 +42,8 @@ class Watch : public CliTest {
         std::istringstream lines(r.out);
         for (std::string line; std::getline(lines, line);) {
             auto v = parse_json(line);
-            if (v["source"].as_string().starts_with(folder.string())) out.insert(v["id"].as_string());
+            if (v["source"].as_string().starts_with(folder.string()))
+                out.insert(v["id"].as_string());
         }
         return out;
     }
@@ -49,7 +51,8 @@ class Watch : public CliTest {
     static std::set<std::string> ids_of_jsonl(const std::string& text) {
         std::set<std::string> out;
         std::istringstream lines(text);
-        for (std::string line; std::getline(lines, line);) out.insert(parse_json(line)["id"].as_string());
+        for (std::string line; std::getline(lines, line);)
+            out.insert(parse_json(line)["id"].as_string());
         return out;
     }
 };
@@ -143,16 +146,16 @@ TEST_F(Watch, MistakesAreUsageErrors) {
     ASSERT_EQ(watch({"add", "b", "budget"}).status, 0);
     auto again = watch({"add", "b", "budget"});
     EXPECT_EQ(again.status, 2);
-    EXPECT_NE(again.err.find("already a watch called 'b'"), std::string::npos) << again.err;
+    EXPECT_THAT(again.err, ::testing::HasSubstr("already a watch called 'b'")) << again.err;
     auto bad_name = watch({"add", "a/b", "budget"});
     EXPECT_EQ(bad_name.status, 2);
-    EXPECT_NE(bad_name.err.find("a watch name has only"), std::string::npos) << bad_name.err;
+    EXPECT_THAT(bad_name.err, ::testing::HasSubstr("a watch name has only")) << bad_name.err;
     auto bad_query = watch({"add", "c", "titel:(budget"});
     EXPECT_EQ(bad_query.status, 2);
-    EXPECT_NE(bad_query.err.find("invalid query"), std::string::npos) << bad_query.err;
+    EXPECT_THAT(bad_query.err, ::testing::HasSubstr("invalid query")) << bad_query.err;
     auto missing = watch({"run", "nope"});
     EXPECT_EQ(missing.status, 2);
-    EXPECT_NE(missing.err.find("no watch called 'nope'"), std::string::npos) << missing.err;
+    EXPECT_THAT(missing.err, ::testing::HasSubstr("no watch called 'nope'")) << missing.err;
     auto removed = watch({"remove", "b"});
     EXPECT_EQ(removed.status, 0) << removed.err;
     EXPECT_EQ(watch({"run", "b"}).status, 2);
@@ -168,7 +171,7 @@ TEST_F(Watch, RunDuringAnIngestShowsNothingAndForgetsNothing) {
         auto blocked = watch({"run", "b", "--format", "jsonl"});
         EXPECT_EQ(blocked.status, 2);
         EXPECT_EQ(blocked.out, "");
-        EXPECT_NE(blocked.err.find("an ingest is writing to it"), std::string::npos) << blocked.err;
+        EXPECT_THAT(blocked.err, ::testing::HasSubstr("an ingest is writing to it")) << blocked.err;
     }
     auto after = watch({"run", "b", "--format", "jsonl"});
     EXPECT_EQ(after.status, 0) << after.err;

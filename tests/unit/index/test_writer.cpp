@@ -3,9 +3,10 @@
 #include <chrono>
 #include <fstream>
 #include <map>
-#include <thread>
 #include <string>
+#include <thread>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -171,8 +172,8 @@ TEST(Writer, SecondWriterIsRefusedWithALockMessage) {
         index::Writer second(dir / "db");
         FAIL() << "a second writer opened the same database";
     } catch (const referat::Error& e) {
-        EXPECT_NE(std::string(e.what()).find("database is locked by another ingest"),
-                  std::string::npos)
+        EXPECT_THAT(std::string(e.what()),
+                    ::testing::HasSubstr("database is locked by another ingest"))
             << e.what();
         EXPECT_EQ(e.exit_code(), 2);
     }

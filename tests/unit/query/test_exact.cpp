@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <referat/ingest/error.hpp>
@@ -109,7 +110,7 @@ TEST(Wildcard, TooBroadIsAClearError) {
         ADD_FAILURE() << "s* expanded beyond the limit";
     } catch (const Error& e) {
         EXPECT_EQ(e.exit_code(), 2);
-        EXPECT_NE(std::string(e.what()).find("wildcard 's*' matches more than"), std::string::npos)
+        EXPECT_THAT(std::string(e.what()), ::testing::HasSubstr("wildcard 's*' matches more than"))
             << e.what();
     }
     r.max_wildcard_terms = words.size();
@@ -139,7 +140,7 @@ TEST(Fields, FieldOnABracketedGroup) {
     EXPECT_EQ(keys("titel:(orientering OR årshjul)"), keys("titel:orientering OR titel:årshjul"));
     EXPECT_NE(keys("titel:(orientering OR årshjul)"), title);
     EXPECT_EQ(keys("år:(2019 OR 2021)"), keys("år:2019 OR år:2021"));
-    EXPECT_NE(invalid("foo:(bar)").find("unknown field 'foo:'"), std::string::npos);
+    EXPECT_THAT(invalid("foo:(bar)"), ::testing::HasSubstr("unknown field 'foo:'"));
 }
 
 TEST(Snippets, PlainTextNotHtml) {

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <referat/query/ranges.hpp>
@@ -65,7 +66,7 @@ TEST(Years, RangesAndErrors) {
     EXPECT_FALSE(open->to);
     EXPECT_FALSE(parse_year_range("21"));
     EXPECT_FALSE(parse_year_range("2022..2019"));
-    EXPECT_NE(parse_year_range("2022..2019").error().reason.find("reversed"), std::string::npos);
+    EXPECT_THAT(parse_year_range("2022..2019").error().reason, ::testing::HasSubstr("reversed"));
 }
 
 TEST(Amounts, DanishNotation) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <referat/ingest/error.hpp>
@@ -199,16 +200,16 @@ TEST(DateRange, ClosedOpenAndYears) {
 }
 
 TEST(DateRange, ReversedAndImpossibleAreInvalid) {
-    EXPECT_NE(invalid("dato:2023-06-30..2021-01-01").find("invalid query: date range"),
-              std::string::npos);
-    EXPECT_NE(invalid("år:2022..2019").find("reversed"), std::string::npos);
-    EXPECT_NE(invalid("dato:2021-02-30").find("no such day"), std::string::npos);
-    EXPECT_NE(invalid("dato:2021-13-01").find("no such month"), std::string::npos);
-    EXPECT_NE(invalid("dato:igår").find("invalid date"), std::string::npos);
+    EXPECT_THAT(invalid("dato:2023-06-30..2021-01-01"),
+                ::testing::HasSubstr("invalid query: date range"));
+    EXPECT_THAT(invalid("år:2022..2019"), ::testing::HasSubstr("reversed"));
+    EXPECT_THAT(invalid("dato:2021-02-30"), ::testing::HasSubstr("no such day"));
+    EXPECT_THAT(invalid("dato:2021-13-01"), ::testing::HasSubstr("no such month"));
+    EXPECT_THAT(invalid("dato:igår"), ::testing::HasSubstr("invalid date"));
     Filters reversed;
     reversed.from = "2023-01-01";
     reversed.to = "2021-01-01";
-    EXPECT_NE(invalid("", reversed).find("reversed"), std::string::npos);
+    EXPECT_THAT(invalid("", reversed), ::testing::HasSubstr("reversed"));
 }
 
 TEST(Folding, OldAndNewSpellingsFindEachOther) {
@@ -316,12 +317,12 @@ TEST(Suggestion, WhenNothingMatches) {
 }
 
 TEST(Errors, MalformedQueriesAreInvalidNotExceptions) {
-    EXPECT_NE(invalid("\"tog orienteringen").find("invalid query: unbalanced quote"),
-              std::string::npos);
+    EXPECT_THAT(invalid("\"tog orienteringen"),
+                ::testing::HasSubstr("invalid query: unbalanced quote"));
     EXPECT_NE(invalid("(budget OR skole").find("unbalanced"), std::string::npos);
-    EXPECT_NE(invalid("foo:bar").find("unknown field 'foo:'"), std::string::npos);
-    EXPECT_NE(invalid("udfald:måske").find("unknown outcome"), std::string::npos);
-    EXPECT_NE(invalid("beløb:mange").find("invalid amount"), std::string::npos);
+    EXPECT_THAT(invalid("foo:bar"), ::testing::HasSubstr("unknown field 'foo:'"));
+    EXPECT_THAT(invalid("udfald:måske"), ::testing::HasSubstr("unknown outcome"));
+    EXPECT_THAT(invalid("beløb:mange"), ::testing::HasSubstr("invalid amount"));
     // Clock times are text, not fields.
     EXPECT_NO_THROW((void)run("Kl. 10:30"));
 }
@@ -353,7 +354,7 @@ TEST(Record, ProvenanceOnEveryHit) {
     EXPECT_FALSE(h["id"].as_string().empty());
     EXPECT_FALSE(h["meeting_id"].as_string().empty());
     EXPECT_TRUE(h["source"].as_string().ends_with(".txt"));
-    EXPECT_NE(h["snippet"].as_string().find("[Åbenrå]"), std::string::npos)
+    EXPECT_THAT(h["snippet"].as_string(), ::testing::HasSubstr("[Åbenrå]"))
         << h["snippet"].as_string();
 }
 
@@ -364,7 +365,7 @@ TEST(Record, SnippetMarksMatchedWords) {
         std::string snippet = h.record["snippet"].as_string();
         std::transform(snippet.begin(), snippet.end(), snippet.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        EXPECT_NE(snippet.find("[kommissoriet]"), std::string::npos) << snippet;
+        EXPECT_THAT(snippet, ::testing::HasSubstr("[kommissoriet]")) << snippet;
     }
 }
 

@@ -1,5 +1,6 @@
 // The one HTML escaping function, URL encoding and snippet marking of the web server.
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "html.hpp"
@@ -49,8 +50,8 @@ TEST(Html, ShortenCutsOnACharacterBoundary) {
 TEST(Html, ErrorPagesEscapeTheReasonAndCarryTheStatus) {
     const Reply page = error_page(400, "bad <query>");
     EXPECT_EQ(page.status, 400);
-    EXPECT_NE(page.body.find("bad &lt;query&gt;"), std::string::npos);
-    EXPECT_EQ(page.body.find("<query>"), std::string::npos);
+    EXPECT_THAT(page.body, ::testing::HasSubstr("bad &lt;query&gt;"));
+    EXPECT_THAT(page.body, ::testing::Not(::testing::HasSubstr("<query>")));
     const Reply api = api_error(404, "no \"item\"");
     EXPECT_EQ(api.status, 404);
     EXPECT_EQ(api.content_type, "application/json; charset=utf-8");
@@ -59,9 +60,9 @@ TEST(Html, ErrorPagesEscapeTheReasonAndCarryTheStatus) {
 
 TEST(Html, HelpPageRendersTheQueryLanguageEscaped) {
     const Reply help = help_page();
-    EXPECT_NE(help.body.find("<h1>Query syntax</h1>"), std::string::npos);
-    EXPECT_NE(help.body.find("<code>udvalg:</code>"), std::string::npos);
-    EXPECT_NE(help.body.find("<pre>"), std::string::npos);
+    EXPECT_THAT(help.body, ::testing::HasSubstr("<h1>Query syntax</h1>"));
+    EXPECT_THAT(help.body, ::testing::HasSubstr("<code>udvalg:</code>"));
+    EXPECT_THAT(help.body, ::testing::HasSubstr("<pre>"));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <iterator>
 #include <string>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <referat/ingest/json.hpp>
@@ -50,7 +51,7 @@ TEST(Json, RejectsInvalidUtf8WithTheOffset) {
           "\"\xC0\xAF\"", "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "{\"n\xF8gle\": 1}"}) {
         const auto parsed = referat::json::parse(bad);
         ASSERT_FALSE(parsed.has_value()) << bad;
-        EXPECT_NE(parsed.error().reason.find("UTF-8"), std::string::npos) << parsed.error().reason;
+        EXPECT_THAT(parsed.error().reason, ::testing::HasSubstr("UTF-8")) << parsed.error().reason;
         EXPECT_GE(parsed.error().offset, 1u) << bad;
         EXPECT_LT(parsed.error().offset, bad.size()) << bad;
     }
@@ -123,7 +124,7 @@ TEST(Json, DeepNestingIsRefusedNotACrash) {
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
     const auto parsed = referat::json::parse(deep);
     ASSERT_FALSE(parsed.has_value());
-    EXPECT_NE(parsed.error().reason.find("nesting"), std::string::npos);
+    EXPECT_THAT(parsed.error().reason, ::testing::HasSubstr("nesting"));
     const std::string ok = std::string(100, '[') + std::string(100, ']');
     EXPECT_TRUE(referat::json::parse(ok).has_value());
 }

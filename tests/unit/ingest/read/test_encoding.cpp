@@ -1,5 +1,6 @@
 // Text decoding: UTF-8, UTF-16 with BOM, legacy 8-bit (cp1252), damaged and binary input.
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "read/formats.hpp"
@@ -61,7 +62,7 @@ INSTANTIATE_TEST_SUITE_P(Endianness, Utf16, ::testing::Values(true, false));
 TEST(DecodeText, Utf16OddLengthIsRefused) {
     auto r = decode_text(to_utf16(kDanish, true) + "x");
     ASSERT_FALSE(r);
-    EXPECT_NE(r.error().find("odd number of bytes"), std::string::npos) << r.error();
+    EXPECT_THAT(r.error(), ::testing::HasSubstr("odd number of bytes")) << r.error();
 }
 
 TEST(DecodeText, Utf16UnpairedSurrogateIsRefused) {
@@ -71,7 +72,7 @@ TEST(DecodeText, Utf16UnpairedSurrogateIsRefused) {
                                 "B\0",
                                 8));
     ASSERT_FALSE(r);
-    EXPECT_NE(r.error().find("unpaired surrogate"), std::string::npos) << r.error();
+    EXPECT_THAT(r.error(), ::testing::HasSubstr("unpaired surrogate")) << r.error();
 }
 
 struct LegacyCase {
@@ -104,18 +105,18 @@ TEST(DecodeText, MostlyUtf8WithAStrayByteKeepsTheTextAndWarns) {
     const std::string damaged = std::string(kDanish) + " \xFF slut";
     auto r = decode_text(damaged);
     ASSERT_TRUE(r) << r.error();
-    EXPECT_NE(r->text.find("Børne- og Ungeudvalget"), std::string::npos);
-    EXPECT_NE(r->text.find("\xEF\xBF\xBD slut"), std::string::npos);
+    EXPECT_THAT(r->text, ::testing::HasSubstr("Børne- og Ungeudvalget"));
+    EXPECT_THAT(r->text, ::testing::HasSubstr("\xEF\xBF\xBD slut"));
     ASSERT_EQ(r->warnings.size(), 1u);
-    EXPECT_NE(r->warnings[0].find("invalid UTF-8"), std::string::npos);
+    EXPECT_THAT(r->warnings[0], ::testing::HasSubstr("invalid UTF-8"));
     EXPECT_TRUE(is_valid_utf8(r->text));
 }
 
 TEST(DecodeText, BadlyBrokenUtf8IsRefusedWithTheOffset) {
     auto r = decode_text("æ \xC3\xC3\xC3\xC3 \xE2\x82 \xF0\x9F");
     ASSERT_FALSE(r);
-    EXPECT_NE(r.error().find("invalid UTF-8"), std::string::npos) << r.error();
-    EXPECT_NE(r.error().find("offset 3"), std::string::npos) << r.error();
+    EXPECT_THAT(r.error(), ::testing::HasSubstr("invalid UTF-8")) << r.error();
+    EXPECT_THAT(r.error(), ::testing::HasSubstr("offset 3")) << r.error();
 }
 
 TEST(DecodeText, NulByteIsBinary) {

@@ -1,5 +1,6 @@
 // HTML and DOCX into the text model: entities, block structure, dropped chrome, real pages.
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <referat/ingest/reader.hpp>
@@ -68,14 +69,14 @@ TEST(Html, RealAarhusMinutesPage) {
     EXPECT_EQ(src->type, "html");
     EXPECT_EQ(src->encoding, "UTF-8");
     const auto& t = src->text;
-    EXPECT_NE(t.find("\nUdviklingsplan Aarhus Ø - endelig vedtagelse\n"), std::string::npos);
-    EXPECT_NE(t.find("\nBeslutninger\n"), std::string::npos);
-    EXPECT_NE(t.find("Liv Gro Jensen var forhindret i at deltage"), std::string::npos);
-    EXPECT_EQ(t.find("Hent som PDF"), std::string::npos);
-    EXPECT_EQ(t.find("Tilbage til forsiden"), std::string::npos);
-    EXPECT_EQ(t.find("<"), std::string::npos);
-    EXPECT_EQ(t.find("&amp;"), std::string::npos);
-    EXPECT_EQ(t.find("function("), std::string::npos);
+    EXPECT_THAT(t, ::testing::HasSubstr("\nUdviklingsplan Aarhus Ø - endelig vedtagelse\n"));
+    EXPECT_THAT(t, ::testing::HasSubstr("\nBeslutninger\n"));
+    EXPECT_THAT(t, ::testing::HasSubstr("Liv Gro Jensen var forhindret i at deltage"));
+    EXPECT_THAT(t, ::testing::Not(::testing::HasSubstr("Hent som PDF")));
+    EXPECT_THAT(t, ::testing::Not(::testing::HasSubstr("Tilbage til forsiden")));
+    EXPECT_THAT(t, ::testing::Not(::testing::HasSubstr("<")));
+    EXPECT_THAT(t, ::testing::Not(::testing::HasSubstr("&amp;")));
+    EXPECT_THAT(t, ::testing::Not(::testing::HasSubstr("function(")));
 }
 
 TEST(Html, RealAarhusAgendaPageReadsWithoutScripts) {
@@ -83,7 +84,7 @@ TEST(Html, RealAarhusAgendaPageReadsWithoutScripts) {
     ASSERT_TRUE(src) << src.error().message();
     EXPECT_EQ(src->type, "html");
     EXPECT_GT(src->text.size(), 10000u);
-    EXPECT_EQ(src->text.find("<script"), std::string::npos);
+    EXPECT_THAT(src->text, ::testing::Not(::testing::HasSubstr("<script")));
     EXPECT_TRUE(is_valid_utf8(src->text));
 }
 
@@ -143,13 +144,13 @@ TEST(Docx, RealSyddjursMinutes) {
     ASSERT_TRUE(src) << src.error().message();
     EXPECT_EQ(src->type, "docx");
     const auto& t = src->text;
-    EXPECT_NE(t.find("\n715. Kulturkommune 2017. Politiske fokusområder\n"), std::string::npos);
-    EXPECT_NE(t.find("\nSagsnr.:\t12/27845\n"), std::string::npos);
+    EXPECT_THAT(t, ::testing::HasSubstr("\n715. Kulturkommune 2017. Politiske fokusområder\n"));
+    EXPECT_THAT(t, ::testing::HasSubstr("\nSagsnr.:\t12/27845\n"));
     EXPECT_NE(t.find("\nBeslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013\n"
                      "Punktet blev drøftet.\n"),
               std::string::npos);
-    EXPECT_NE(t.find("\n1\tÅben\tOpsamlingsnotat. Temamøde 20.09.2012\t222359/12\n"),
-              std::string::npos);
+    EXPECT_THAT(
+        t, ::testing::HasSubstr("\n1\tÅben\tOpsamlingsnotat. Temamøde 20.09.2012\t222359/12\n"));
     EXPECT_TRUE(src->page_starts.empty());
 }
 
@@ -161,8 +162,8 @@ TEST(Docx, PdfAndWordVersionsOfTheSameMeetingAgree) {
          {"Sagen afgøres i:\tUdvalget for plan, udvikling og kultur (PUK)",
           "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 24-04-2013",
           "Tidsplanens punkter markeret med kursiv er ikke realiseret pt."}) {
-        EXPECT_NE(docx->text.find(line), std::string::npos) << line;
-        EXPECT_NE(pdf->text.find(line), std::string::npos) << line;
+        EXPECT_THAT(docx->text, ::testing::HasSubstr(line)) << line;
+        EXPECT_THAT(pdf->text, ::testing::HasSubstr(line)) << line;
     }
 }
 

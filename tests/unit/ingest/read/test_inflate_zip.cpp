@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -124,7 +125,7 @@ TEST(Zip, CorruptedMemberFailsItsCrc) {
     docx[data + it->compressed_size / 2] ^= 0x10;
     auto bytes = zip_extract(docx, *it, 16u * 1024 * 1024);
     ASSERT_FALSE(bytes);
-    EXPECT_NE(bytes.error().find("word/document.xml"), std::string::npos) << bytes.error();
+    EXPECT_THAT(bytes.error(), ::testing::HasSubstr("word/document.xml")) << bytes.error();
 }
 
 TEST(Crc32, KnownValue) { EXPECT_EQ(crc32("123456789"), 0xCBF43926u); }

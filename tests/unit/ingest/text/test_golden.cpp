@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <referat/ingest/parse.hpp>
@@ -95,7 +96,7 @@ TEST(GoldenJoined, MeetingSpansAndItemSpansAreOrderedAndInsideTheText) {
             EXPECT_LE(item.line_begin, item.line_end);
             // The span starts at the item header, which names the item's number.
             std::string head = doc.text.substr(item.span_begin, 40);
-            EXPECT_NE(head.find(std::to_string(item.number)), std::string::npos) << head;
+            EXPECT_THAT(head, ::testing::HasSubstr(std::to_string(item.number))) << head;
         }
         prev_end = m.span_end;
     }
