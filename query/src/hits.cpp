@@ -83,7 +83,7 @@ std::size_t visible_length(std::string_view s, std::string_view start, std::stri
 
 std::string Snippets::make(const std::string& text) const {
     if (text.empty()) return {};
-    const Xapian::Stem stemmer(std::string(schema::kStemLanguage));
+    const Xapian::Stem stemmer{std::string(schema::kStemLanguage)};
     const std::size_t wanted = m_request.snippet_length;
     // MSet::snippet budgets bytes; æ, ø, å and dashes take two or three. Widen the budget by
     // the characters still missing, keeping the longest snippet within the asked length.
