@@ -7,6 +7,7 @@
 #include <utility>
 
 #include <referat/index/schema.hpp>
+#include <referat/ingest/utf8.hpp>
 
 namespace referat::query {
 
@@ -194,7 +195,7 @@ template <std::size_t N>
 std::optional<std::string> name_for(
     const std::array<std::pair<std::string_view, std::string_view>, N>& names,
     std::string_view text) {
-    const std::string lower = lower_danish(text);
+    const std::string lower = utf8::lower(text);
     for (const auto& [typed, name] : names)
         if (lower == typed) return std::string(name);
     return std::nullopt;

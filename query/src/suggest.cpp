@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <referat/index/schema.hpp>
+#include <referat/ingest/utf8.hpp>
 
 namespace referat::query {
 
@@ -36,7 +37,7 @@ std::string normalise_word(std::string_view word) {
             if (trailing) break;
             return {};
         }
-        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
+        utf8::append(out, utf8::to_lower(ch));
     }
     return out;
 }
@@ -76,7 +77,7 @@ std::optional<std::string> word_for_stem(const Xapian::Database& db, const std::
         std::string current;
         auto consider = [&] {
             if (current.empty()) return;
-            std::string lower = Xapian::Unicode::tolower(current);
+            std::string lower = utf8::lower(current);
             current.clear();
             if (stemmer(lower) != stem) return;
             const std::size_t d = edit_distance(typed, lower, 64);

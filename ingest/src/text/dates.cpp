@@ -9,6 +9,7 @@
 
 #include <re2/re2.h>
 
+#include "referat/ingest/utf8.hpp"
 #include "text/lines.hpp"
 
 namespace referat::ingest::text {
@@ -39,7 +40,7 @@ constexpr std::array<MonthKey, 16> kMonthKeys = {{{"jan", 1},
                                                   {"des", 12}}};
 
 int month_number(std::string_view name) {
-    std::string l = lower(name);
+    std::string l = utf8::lower(name);
     std::string_view key = std::string_view(l).substr(0, 3);
     for (const auto& k : kMonthKeys)
         if (key == k.key) return k.month;

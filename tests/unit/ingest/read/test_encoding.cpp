@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "read/formats.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest::read {
 namespace {
@@ -108,7 +109,7 @@ TEST(DecodeText, MostlyUtf8WithAStrayByteKeepsTheTextAndWarns) {
     EXPECT_NE(r->text.find("\xEF\xBF\xBD slut"), std::string::npos);
     ASSERT_EQ(r->warnings.size(), 1u);
     EXPECT_NE(r->warnings[0].find("invalid UTF-8"), std::string::npos);
-    EXPECT_TRUE(is_valid_utf8(r->text));
+    EXPECT_TRUE(referat::utf8::is_valid(r->text));
 }
 
 TEST(DecodeText, BadlyBrokenUtf8IsRefusedWithTheOffset) {
@@ -133,14 +134,6 @@ TEST(DecodeText, ControlByteIsBinary) {
         "de");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error(), "unsupported file type (binary data: control byte 0x01 at offset 8)");
-}
-
-TEST(Utf8, ValidityFollowsTheStandard) {
-    EXPECT_TRUE(is_valid_utf8("æøå €"));
-    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
-    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
-    EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-    EXPECT_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
 }
 
 }  // namespace
