@@ -132,8 +132,8 @@ std::size_t prefix_bytes(std::string_view s, std::size_t max_bytes) {
     if (max_bytes >= s.size()) return s.size();
     std::size_t cut = max_bytes;
     // s[cut] is the first byte left out; while it continues a character, leave that one out too.
-    for (std::size_t back = 0; cut > 0 && back < kMaxSequence - 1 &&
-                               U8_IS_TRAIL(static_cast<std::uint8_t>(s[cut]));
+    for (std::size_t back = 0;
+         cut > 0 && back < kMaxSequence - 1 && U8_IS_TRAIL(static_cast<std::uint8_t>(s[cut]));
          ++back)
         --cut;
     return cut;
@@ -142,12 +142,8 @@ std::size_t prefix_bytes(std::string_view s, std::size_t max_bytes) {
 bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
 bool is_lower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
 bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
-char32_t to_lower(char32_t c) {
-    return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-}
-char32_t to_upper(char32_t c) {
-    return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
-}
+char32_t to_lower(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
+char32_t to_upper(char32_t c) { return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))); }
 
 bool starts_upper(std::string_view s) { return !s.empty() && is_upper(first(s)); }
 bool starts_lower(std::string_view s) { return !s.empty() && is_lower(first(s)); }

@@ -129,7 +129,7 @@ TEST(Utf8, IncompleteTailIsWhatMoreBytesCouldComplete) {
     EXPECT_EQ(incomplete_tail("a\xE2"), 1u);
     EXPECT_EQ(incomplete_tail("\xF0\x9D\x84"), 3u);  // three of the four bytes of 𝄞
     EXPECT_EQ(incomplete_tail("a€"), 0u);
-    EXPECT_EQ(incomplete_tail("m\xF8"), 0u);       // Latin-1 ø: no more bytes can help
+    EXPECT_EQ(incomplete_tail("m\xF8"), 0u);      // Latin-1 ø: no more bytes can help
     EXPECT_EQ(incomplete_tail("a\xED\xA0"), 0u);  // the start of a surrogate
     EXPECT_EQ(incomplete_tail(""), 0u);
 }
