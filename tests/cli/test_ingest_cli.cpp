@@ -205,6 +205,36 @@ TEST_F(Ingest, FileNamesThatAreNotUtf8AreShownWithReplacementCharacters) {
     EXPECT_NE(failed.err.find(shown_empty), std::string::npos) << failed.err;
 }
 
+// One calendar check on both sides: ingest finds no date in "31. februar 2021" (and says so),
+// and a query or option naming 2021-02-31 is an error rather than a search for nothing.
+TEST_F(Ingest, AnImpossibleDateIsNoDateInIngestAndInQueries) {
+    const fs::path file = scratch() / "februar.txt";
+    std::ofstream(file) << "Økonomiudvalget - Referat fra mødet den 31. februar 2021\n\n"
+                           "Mødedato: 31. februar 2021 kl. 09:00\nMødested: Rådhuset\n\n"
+                           "Punkt 1: Godkendelse af dagsorden\n\nBeslutning: Godkendt\n";
+    RunResult r;
+    const auto report = ingest({file.string()}, &r);
+    EXPECT_EQ(report["ok"].as_int(), 1);
+    EXPECT_NE(r.err.find(file.string() + ": warning: no date found"), std::string::npos) << r.err;
+
+    const auto listed = referat({"meetings", "--db", db(), "--format", "json"});
+    ASSERT_EQ(listed.status, 0) << listed.err;
+    const auto meetings = parse_json(listed.out);
+    ASSERT_EQ(meetings.size(), 1u);
+    EXPECT_EQ(meetings.as_array()[0]["date"].as_string(), "");
+
+    for (const std::string query : {"dato:2021-02-31", "dato:31.02.2021"}) {
+        const auto searched = referat({"search", "--db", db(), query});
+        EXPECT_EQ(searched.status, 2) << query;
+        EXPECT_NE(searched.err.find("no such day"), std::string::npos) << searched.err;
+    }
+    const auto option = referat({"meetings", "--db", db(), "--from", "2021-02-31"});
+    EXPECT_EQ(option.status, 2);
+    EXPECT_NE(option.err.find("no such day"), std::string::npos) << option.err;
+    EXPECT_EQ(referat({"meetings", "--db", db(), "--from", "2021-02-28"}).status, 1)
+        << "a day that exists is a valid bound (no meeting has a date)";
+}
+
 TEST_F(Ingest, FileWithoutDateCommitteeOrItemsIsIndexedWithAWarning) {
     const fs::path dir = scratch() / "vague";
     fs::create_directories(dir);
