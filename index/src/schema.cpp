@@ -49,10 +49,8 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string v = term_value(value);
     // Lower-casing leaves ':' and caseless letters; mirror QueryParser's colon rule for them.
     if (prefix.size() > 1 && !v.empty()) {
-        unsigned first = *Xapian::Utf8Iterator(v);
-        if (first == ':' ||
-            Xapian::Unicode::get_category(first) == Xapian::Unicode::UPPERCASE_LETTER)
-            term += ':';
+        const char32_t first = utf8::first(v);
+        if (first == ':' || utf8::is_upper(first)) term += ':';
     }
     term += v;
     return term;
