@@ -53,8 +53,8 @@ TEST(ParticipantList, AbsentMarksAndExternalGuests) {
 
 // Capitals outside Latin-1 (Ł, Ż, Ž) start a name as Æ, Ø and Å do.
 TEST(ParticipantList, NamesWithCentralEuropeanCapitals) {
-    const auto list = parse_person_list(
-        "Deltagere: Lukasz Żak (A), Mette Olsen, Zofia Łukaszewska (formand)");
+    const auto list =
+        parse_person_list("Deltagere: Lukasz Żak (A), Mette Olsen, Zofia Łukaszewska (formand)");
     ASSERT_EQ(list.present.size(), 3u);
     EXPECT_EQ(list.present[0].name, "Lukasz Żak");
     EXPECT_EQ(list.present[0].party, "A");
