@@ -4,6 +4,8 @@
 
 #include <xapian.h>
 
+#include <referat/ingest/utf8.hpp>
+
 namespace referat::index::schema {
 
 const std::array<std::string_view, 94>& danish_stopwords() {
@@ -26,15 +28,15 @@ const std::array<std::string_view, 94>& danish_stopwords() {
 std::string term_value(std::string_view value) {
     std::string out;
     bool pending_space = false;
-    for (Xapian::Utf8Iterator it(value.data(), value.size()); it != Xapian::Utf8Iterator(); ++it) {
-        unsigned ch = *it;
+    for (std::size_t at = 0; at < value.size();) {
+        const char32_t ch = utf8::next(value, at);
         if (Xapian::Unicode::is_whitespace(ch)) {
             pending_space = !out.empty();
             continue;
         }
         std::string piece;
         if (pending_space) piece += ' ';
-        Xapian::Unicode::append_utf8(piece, Xapian::Unicode::tolower(ch));
+        utf8::append(piece, utf8::to_lower(ch));
         if (out.size() + piece.size() > kMaxTermValueBytes) break;
         out += piece;
         pending_space = false;
@@ -47,10 +49,8 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string v = term_value(value);
     // Lower-casing leaves ':' and caseless letters; mirror QueryParser's colon rule for them.
     if (prefix.size() > 1 && !v.empty()) {
-        unsigned first = *Xapian::Utf8Iterator(v);
-        if (first == ':' ||
-            Xapian::Unicode::get_category(first) == Xapian::Unicode::UPPERCASE_LETTER)
-            term += ':';
+        const char32_t first = utf8::first(v);
+        if (first == ':' || utf8::is_upper(first)) term += ':';
     }
     term += v;
     return term;

@@ -7,6 +7,7 @@
 #include <libxml/xmlwriter.h>
 
 #include <referat/ingest/error.hpp>
+#include <referat/ingest/utf8.hpp>
 
 #include "record.hpp"
 
@@ -17,19 +18,15 @@ namespace {
 constexpr std::string_view kAtomNamespace = "http://www.w3.org/2005/Atom";
 
 // Text with the code points XML 1.0 forbids removed: C0 controls other than tab, LF and CR,
-// and U+FFFE/U+FFFF. Records are valid UTF-8, so only these need care.
+// and U+FFFE/U+FFFF (ill-formed UTF-8 becomes U+FFFD, as everywhere).
 std::string xml_text(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-        if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-            (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
-            i += 2;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = utf8::next(text, i);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
             continue;
-        }
-        out += text[i];
+        utf8::append(out, c);
     }
     return out;
 }
@@ -124,8 +121,7 @@ std::string atom_feed(const SearchResult& result, const AtomOptions& options) {
     xml.element("title", options.title);
     xml.element("id", options.id);
     xml.element("updated", updated);
-    if (!options.self_url.empty())
-        xml.link("self", options.self_url, "application/atom+xml");
+    if (!options.self_url.empty()) xml.link("self", options.self_url, "application/atom+xml");
     if (!options.alternate_url.empty()) xml.link("alternate", options.alternate_url, "text/html");
     xml.start("author");
     xml.element("name", "Referat");

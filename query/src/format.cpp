@@ -4,6 +4,8 @@
 #include <cmath>
 #include <sstream>
 
+#include <referat/ingest/utf8.hpp>
+
 namespace referat::query {
 
 namespace {
@@ -67,8 +69,7 @@ std::string shortened(std::string text) {
     if (text.size() <= kMaxBytes) return text;
     std::size_t cut = text.rfind(' ', kMaxBytes);
     if (cut == std::string::npos || cut < kMaxBytes / 2) {
-        cut = kMaxBytes;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        cut = utf8::prefix_bytes(text, kMaxBytes);
     }
     text.resize(cut);
     return text + " …";

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include <referat/index/schema.hpp>
+#include <referat/ingest/utf8.hpp>
 #include <referat/query/syntax.hpp>
 
 namespace referat::query {
@@ -21,19 +22,17 @@ constexpr unsigned kDefaultGap = 10;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// Field names are letters only: ASCII letters or any UTF-8 multi-byte sequence (æ, ø, å).
+// Field names are letters only (titel, år, beløb).
 bool is_field_name(std::string_view s) {
     if (s.empty()) return false;
-    for (char c : s) {
-        auto u = static_cast<unsigned char>(c);
-        if (!((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80)) return false;
-    }
+    for (std::size_t i = 0; i < s.size();)
+        if (!utf8::is_letter(utf8::next(s, i))) return false;
     return true;
 }
 
 bool is_stop_word(std::string_view word) {
     const auto& stops = index::schema::danish_stopwords();
-    return std::find(stops.begin(), stops.end(), lower_danish(word)) != stops.end();
+    return std::find(stops.begin(), stops.end(), utf8::lower(word)) != stops.end();
 }
 
 std::vector<std::string_view> split_words(std::string_view text) {

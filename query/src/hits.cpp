@@ -6,6 +6,7 @@
 
 #include <referat/index/schema.hpp>
 #include <referat/ingest/error.hpp>
+#include <referat/ingest/utf8.hpp>
 
 #include "record.hpp"
 
@@ -61,12 +62,7 @@ std::string unescape_html(std::string_view html) {
     return out;
 }
 
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
+std::size_t code_points(std::string_view s) { return utf8::length(s); }
 
 // Characters a reader sees: the marks around matched words do not count.
 std::size_t visible_length(std::string_view s, std::string_view start, std::string_view end) {
@@ -114,8 +110,9 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const Snippets& s
     hit.record.set("relevance", hit.percent);
     hit.record.set("snippet", snippets.make(snippet_text(data)));
     const std::string at = doc.get_value(schema::kSlotIndexed);
-    hit.record.set("indexed_at", at.empty() ? json::Value()
-                                            : json::Value(indexed_time(Xapian::sortable_unserialise(at))));
+    hit.record.set("indexed_at", at.empty()
+                                     ? json::Value()
+                                     : json::Value(indexed_time(Xapian::sortable_unserialise(at))));
     return hit;
 }
 

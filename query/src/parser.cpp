@@ -5,6 +5,7 @@
 
 #include <referat/index/schema.hpp>
 #include <referat/ingest/people.hpp>
+#include <referat/ingest/utf8.hpp>
 #include <referat/query/ranges.hpp>
 
 namespace referat::query {
@@ -251,7 +252,7 @@ class Compiler {
             auto stems = Terms::for_this_thread().stems(variant);
             if (stems.size() > 1)
                 throw CompileFailure{{"a wildcard applies to one word, not '" + node.text + "*'"}};
-            starts.push_back(Xapian::Unicode::tolower(variant));
+            starts.push_back(utf8::lower(variant));
             if (!stems.empty()) starts.push_back(stems.front());
         }
         std::vector<std::string> terms;
@@ -312,8 +313,8 @@ class Compiler {
         constexpr std::size_t kStemSlack = 3;
         constexpr std::size_t kMinLetters = 3;
         std::vector<std::size_t> boundaries;  // byte offset of each code point
-        for (std::size_t i = 0; i < start.size(); ++i)
-            if ((static_cast<unsigned char>(start[i]) & 0xC0) != 0x80) boundaries.push_back(i);
+        for (std::size_t i = 0; i < start.size(); (void)utf8::next(start, i))
+            boundaries.push_back(i);
         std::vector<std::string> out;
         for (std::size_t cut = 1; cut <= kStemSlack && cut < boundaries.size(); ++cut) {
             const std::size_t letters = boundaries.size() - cut;

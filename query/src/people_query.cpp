@@ -12,6 +12,7 @@
 #include <referat/ingest/error.hpp>
 #include <referat/ingest/json.hpp>
 #include <referat/ingest/serialize.hpp>
+#include <referat/ingest/utf8.hpp>
 #include <referat/query/people.hpp>
 #include <referat/query/ranges.hpp>
 #include <referat/query/search.hpp>
@@ -162,7 +163,8 @@ std::vector<KeyedEvent> meeting_events(const LoadedMeeting& lm) {
                                      : vote.side == "for"   ? "voted for"
                                                             : "abstained";
             for (const auto& who : vote.parties_or_names)
-                if (who.find(' ') != std::string::npos && add(kind, who, i, item.decision.value_or("")))
+                if (who.find(' ') != std::string::npos &&
+                    add(kind, who, i, item.decision.value_or("")))
                     named.insert(out.back().key);
         }
         for (const auto& ev : item.attendance) {
@@ -263,10 +265,11 @@ std::string compact_day(std::string_view iso) {
 std::vector<std::string> words_of(std::string_view text) {
     std::vector<std::string> out;
     std::string word;
-    for (char c : schema::term_value(text)) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            word += c;
+    const std::string lowered = schema::term_value(text);
+    for (std::size_t i = 0; i < lowered.size();) {
+        const char32_t c = utf8::next(lowered, i);
+        if (utf8::is_letter(c) || (c >= '0' && c <= '9')) {
+            utf8::append(word, c);
         } else if (!word.empty()) {
             out.push_back(std::move(word));
             word.clear();

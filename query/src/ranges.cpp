@@ -7,6 +7,8 @@
 #include <utility>
 
 #include <referat/index/schema.hpp>
+#include <referat/ingest/calendar.hpp>
+#include <referat/ingest/utf8.hpp>
 
 namespace referat::query {
 
@@ -23,12 +25,6 @@ int to_int(std::string_view s) {
     int v = 0;
     std::from_chars(s.data(), s.data() + s.size(), v);
     return v;
-}
-
-int days_in_month(int year, int month) {
-    static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
 
 std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
@@ -92,9 +88,9 @@ std::expected<std::string, QueryError> date_end(std::string_view s, bool last) {
     }
     if (year < 1000) return bad("year out of range");
     if (count >= 2 && (month < 1 || month > 12)) return bad("no such month");
-    if (count == 3 && (day < 1 || day > days_in_month(year, month))) return bad("no such day");
+    if (count == 3 && !calendar::valid_date(year, month, day)) return bad("no such day");
     if (count < 2) month = last ? 12 : 1;
-    if (count < 3) day = last ? days_in_month(year, month) : 1;
+    if (count < 3) day = last ? calendar::days_in_month(year, month) : 1;
     return std::to_string(year) + two(month) + two(day);
 }
 
@@ -194,7 +190,7 @@ template <std::size_t N>
 std::optional<std::string> name_for(
     const std::array<std::pair<std::string_view, std::string_view>, N>& names,
     std::string_view text) {
-    const std::string lower = lower_danish(text);
+    const std::string lower = utf8::lower(text);
     for (const auto& [typed, name] : names)
         if (lower == typed) return std::string(name);
     return std::nullopt;

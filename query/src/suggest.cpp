@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <referat/index/schema.hpp>
+#include <referat/ingest/utf8.hpp>
 
 namespace referat::query {
 
@@ -15,28 +16,26 @@ constexpr std::size_t kMaxScannedTerms = 400000;
 
 std::u32string code_points(std::string_view s) {
     std::u32string out;
-    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it)
-        out.push_back(static_cast<char32_t>(*it));
+    for (std::size_t at = 0; at < s.size();) out.push_back(utf8::next(s, at));
     return out;
 }
 
 // Lower-cased letters and digits of a typed word, or empty when it is not a plain word.
 std::string normalise_word(std::string_view word) {
     std::string out;
-    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
-        unsigned ch = *it;
+    for (std::size_t at = 0; at < word.size();) {
+        const char32_t ch = utf8::next(word, at);
         if (!Xapian::Unicode::is_wordchar(ch)) {
             // Punctuation at the ends ("godkendt.", "Beslutning:") is dropped; inside, the word
             // is not plain (a time, a path) and is left alone.
             if (out.empty()) continue;
-            auto rest = it;
             bool trailing = true;
-            for (++rest; rest != Xapian::Utf8Iterator(); ++rest)
-                if (Xapian::Unicode::is_wordchar(*rest)) trailing = false;
+            for (std::size_t rest = at; rest < word.size();)
+                if (Xapian::Unicode::is_wordchar(utf8::next(word, rest))) trailing = false;
             if (trailing) break;
             return {};
         }
-        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
+        utf8::append(out, utf8::to_lower(ch));
     }
     return out;
 }
@@ -76,7 +75,7 @@ std::optional<std::string> word_for_stem(const Xapian::Database& db, const std::
         std::string current;
         auto consider = [&] {
             if (current.empty()) return;
-            std::string lower = Xapian::Unicode::tolower(current);
+            std::string lower = utf8::lower(current);
             current.clear();
             if (stemmer(lower) != stem) return;
             const std::size_t d = edit_distance(typed, lower, 64);
@@ -85,10 +84,10 @@ std::optional<std::string> word_for_stem(const Xapian::Database& db, const std::
                 found_distance = d;
             }
         };
-        for (Xapian::Utf8Iterator it(data.data(), data.size()); it != Xapian::Utf8Iterator();
-             ++it) {
-            if (Xapian::Unicode::is_wordchar(*it))
-                Xapian::Unicode::append_utf8(current, *it);
+        for (std::size_t at = 0; at < data.size();) {
+            const char32_t ch = utf8::next(data, at);
+            if (Xapian::Unicode::is_wordchar(ch))
+                utf8::append(current, ch);
             else
                 consider();
         }

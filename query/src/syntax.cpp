@@ -5,6 +5,7 @@
 #include <utility>
 
 #include <referat/index/schema.hpp>
+#include <referat/ingest/utf8.hpp>
 
 namespace referat::query {
 
@@ -114,25 +115,8 @@ std::string apply_sites(std::string_view s, const std::vector<Site>& sites, unsi
 
 }  // namespace
 
-std::string lower_danish(std::string_view text) {
-    std::string out(text);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        auto u = static_cast<unsigned char>(out[i]);
-        if (u >= 'A' && u <= 'Z') {
-            out[i] = static_cast<char>(u - 'A' + 'a');
-        } else if (u == 0xC3 && i + 1 < out.size()) {
-            auto next = static_cast<unsigned char>(out[i + 1]);
-            // Æ Ø Å (U+00C6, U+00D8, U+00C5) and the rest of Latin-1 upper case.
-            if (next >= 0x80 && next <= 0x9E && next != 0x97)
-                out[i + 1] = static_cast<char>(next + 0x20);
-            ++i;
-        }
-    }
-    return out;
-}
-
 std::optional<FieldInfo> find_field(std::string_view typed) {
-    std::string lower = lower_danish(typed);
+    const std::string lower = utf8::lower(typed);
     for (const auto& alias : kFields)
         if (alias.typed == lower) return alias.field;
     return std::nullopt;

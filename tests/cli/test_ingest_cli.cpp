@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <referat/index/writer.hpp>
+#include <referat/ingest/utf8.hpp>
 
 #include "cli_fixture.hpp"
 
@@ -152,6 +153,87 @@ TEST_F(Ingest, BadInputInABatchIsReportedFileByFile) {
     EXPECT_EQ(again.status, 2);
     EXPECT_EQ(report["unchanged"].as_int(), 2);
     EXPECT_EQ(report["failed"].size(), expected_bad.size());
+}
+
+// A file name is bytes and need not be UTF-8 (Latin-1 "møde.txt" is m, 0xF8, de.txt). Every
+// output shows each ill-formed byte as U+FFFD (README, "File names"), so it stays UTF-8: JSON
+// that any parser accepts, text and CSV a terminal or a spreadsheet can read.
+TEST_F(Ingest, FileNamesThatAreNotUtf8AreShownWithReplacementCharacters) {
+    const fs::path dir = scratch() / "latin1";
+    fs::create_directories(dir);
+    const fs::path meeting = dir / std::string(
+                                       "m\xF8"
+                                       "de.txt");
+    const fs::path empty = dir / std::string("tom-\xE6.txt");
+    fs::copy_file(minutes() / "000_92d3c2ccd0431f34.txt", meeting);
+    { std::ofstream(empty).flush(); }
+    const std::string kShown = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
+    const std::string shown_meeting = (dir / ("m" + kShown + "de.txt")).string();
+    const std::string shown_empty = (dir / ("tom-" + kShown + ".txt")).string();
+    const std::string shown_source =
+        (fs::path(source_of(dir)) / ("m" + kShown + "de.txt")).string();
+
+    RunResult r;
+    const auto report = ingest({dir.string()}, &r);  // parse_json refuses invalid UTF-8
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(referat::utf8::is_valid(r.out)) << r.out;
+    EXPECT_TRUE(referat::utf8::is_valid(r.err)) << r.err;
+    EXPECT_NE(r.err.find(shown_empty + ": empty file"), std::string::npos) << r.err;
+    EXPECT_EQ(report["ok"].as_int(), 1);
+    ASSERT_EQ(report["failed"].size(), 1u);
+    EXPECT_EQ(report["failed"].as_array()[0]["file"].as_string(), shown_empty);
+
+    const auto json = referat({"search", "--db", db(), "--format", "json", "Socialdirektørforum"});
+    ASSERT_EQ(json.status, 0) << json.err;
+    const auto hits = parse_json(json.out)["hits"];
+    ASSERT_GT(hits.size(), 0u);
+    EXPECT_EQ(hits.as_array()[0]["source"].as_string(), shown_source);
+
+    for (const std::string format : {"text", "csv"}) {
+        const auto out =
+            referat({"search", "--db", db(), "--format", format, "Socialdirektørforum"});
+        ASSERT_EQ(out.status, 0) << out.err;
+        EXPECT_TRUE(referat::utf8::is_valid(out.out)) << format;
+        EXPECT_NE(out.out.find(shown_source), std::string::npos) << format << ":\n" << out.out;
+    }
+
+    const auto parsed = referat({"parse", "--format", "json", meeting.string()});
+    ASSERT_EQ(parsed.status, 0) << parsed.err;
+    EXPECT_EQ(parse_json(parsed.out)["source"].as_string(), shown_meeting);
+    const auto failed = referat({"parse", empty.string()});
+    EXPECT_EQ(failed.status, 2);
+    EXPECT_TRUE(referat::utf8::is_valid(failed.err)) << failed.err;
+    EXPECT_NE(failed.err.find(shown_empty), std::string::npos) << failed.err;
+}
+
+// One calendar check on both sides: ingest finds no date in "31. februar 2021" (and says so),
+// and a query or option naming 2021-02-31 is an error rather than a search for nothing.
+TEST_F(Ingest, AnImpossibleDateIsNoDateInIngestAndInQueries) {
+    const fs::path file = scratch() / "februar.txt";
+    std::ofstream(file) << "Økonomiudvalget - Referat fra mødet den 31. februar 2021\n\n"
+                           "Mødedato: 31. februar 2021 kl. 09:00\nMødested: Rådhuset\n\n"
+                           "Punkt 1: Godkendelse af dagsorden\n\nBeslutning: Godkendt\n";
+    RunResult r;
+    const auto report = ingest({file.string()}, &r);
+    EXPECT_EQ(report["ok"].as_int(), 1);
+    EXPECT_NE(r.err.find(file.string() + ": warning: no date found"), std::string::npos) << r.err;
+
+    const auto listed = referat({"meetings", "--db", db(), "--format", "json"});
+    ASSERT_EQ(listed.status, 0) << listed.err;
+    const auto meetings = parse_json(listed.out);
+    ASSERT_EQ(meetings.size(), 1u);
+    EXPECT_EQ(meetings.as_array()[0]["date"].as_string(), "");
+
+    for (const std::string query : {"dato:2021-02-31", "dato:31.02.2021"}) {
+        const auto searched = referat({"search", "--db", db(), query});
+        EXPECT_EQ(searched.status, 2) << query;
+        EXPECT_NE(searched.err.find("no such day"), std::string::npos) << searched.err;
+    }
+    const auto option = referat({"meetings", "--db", db(), "--from", "2021-02-31"});
+    EXPECT_EQ(option.status, 2);
+    EXPECT_NE(option.err.find("no such day"), std::string::npos) << option.err;
+    EXPECT_EQ(referat({"meetings", "--db", db(), "--from", "2021-02-28"}).status, 1)
+        << "a day that exists is a valid bound (no meeting has a date)";
 }
 
 TEST_F(Ingest, FileWithoutDateCommitteeOrItemsIsIndexedWithAWarning) {

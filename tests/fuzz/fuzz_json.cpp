@@ -10,6 +10,7 @@
 #include <referat/ingest/json.hpp>
 
 #include "read/formats.hpp"
+#include "referat/ingest/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
@@ -28,6 +29,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // Invalid bytes in a string (a file name, say) still give valid JSON.
     const std::string quoted = json::Value(bytes).dump();
-    if (!referat::ingest::read::is_valid_utf8(quoted) || !json::parse(quoted)) __builtin_trap();
+    if (!referat::utf8::is_valid(quoted) || !json::parse(quoted)) __builtin_trap();
     return 0;
 }

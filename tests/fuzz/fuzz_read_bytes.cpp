@@ -7,6 +7,7 @@
 #include <referat/ingest/reader.hpp>
 
 #include "read/formats.hpp"
+#include "referat/ingest/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     referat::ingest::ReadLimits limits;
@@ -16,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     auto src = referat::ingest::read_bytes(bytes, "fuzz", limits);
     if (src) {
-        if (!referat::ingest::read::is_valid_utf8(src->text)) __builtin_trap();
+        if (!referat::utf8::is_valid(src->text)) __builtin_trap();
         for (const auto start : src->page_starts)
             if (start > src->text.size()) __builtin_trap();
     } else if (src.error().reason.empty()) {

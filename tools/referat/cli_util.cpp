@@ -11,6 +11,7 @@
 
 #include <referat/index/database.hpp>
 #include <referat/ingest/error.hpp>
+#include <referat/ingest/utf8.hpp>
 #include <referat/query/ranges.hpp>
 
 namespace referat::cli {
@@ -205,12 +206,7 @@ std::string Painter::highlight(std::string_view text) const { return wrap("1;33"
 std::string Painter::good(std::string_view text) const { return wrap("32", text); }
 std::string Painter::bad(std::string_view text) const { return wrap("31", text); }
 
-std::size_t display_width(std::string_view text) {
-    std::size_t width = 0;
-    for (char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
-    return width;
-}
+std::size_t display_width(std::string_view text) { return utf8::length(text); }
 
 std::string pad_right(std::string_view text, std::size_t width) {
     std::string out(text);

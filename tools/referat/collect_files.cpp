@@ -1,13 +1,14 @@
 #include "collect_files.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 #include <string_view>
 #include <system_error>
 #include <utility>
 
 #include <sys/stat.h>
+
+#include <referat/ingest/utf8.hpp>
 
 namespace referat::cli {
 
@@ -107,9 +108,7 @@ class Collector {
 }  // namespace
 
 bool has_minutes_extension(const fs::path& file) {
-    std::string ext = file.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = utf8::ascii_lower(file.extension().string());
     return std::find(std::begin(kMinutesExtensions), std::end(kMinutesExtensions), ext) !=
            std::end(kMinutesExtensions);
 }

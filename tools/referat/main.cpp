@@ -8,6 +8,7 @@
 #include <referat/ingest/error.hpp>
 
 #include "commands.hpp"
+#include "utf8_output.hpp"
 
 namespace {
 
@@ -64,6 +65,7 @@ int run(std::string_view name, const referat::cli::Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    const referat::cli::ValidUtf8Output valid_output;
     if (argc < 2) {
         usage(std::cerr);
         return 2;

@@ -1,8 +1,13 @@
 #include "html.hpp"
 
+#include <referat/ingest/utf8.hpp>
+
 namespace referat::web {
 
 std::string escape(std::string_view text) {
+    // A query typed into the URL is any bytes; the page stays UTF-8 (ill-formed bytes: U+FFFD).
+    std::string repaired;
+    if (!utf8::is_valid(text)) text = repaired = utf8::repair(text);
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {

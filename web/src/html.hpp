@@ -12,7 +12,8 @@ namespace referat::web {
 /// Request parameters, in the order given (a name may repeat).
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-/// Text made safe for HTML element content and double-quoted attribute values.
+/// Text made safe for HTML element content and double-quoted attribute values (and valid
+/// UTF-8: each ill-formed sequence becomes U+FFFD).
 [[nodiscard]] std::string escape(std::string_view text);
 
 /// A URL path segment or query value, percent-encoded (unreserved characters kept).

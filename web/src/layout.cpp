@@ -1,6 +1,7 @@
 #include "layout.hpp"
 
 #include <referat/ingest/json.hpp>
+#include <referat/ingest/utf8.hpp>
 
 #include "embedded.hpp"
 #include "html.hpp"
@@ -215,10 +216,7 @@ Reply api_error(int status, std::string_view message) {
 
 std::string shorten(std::string_view text, std::size_t max_bytes) {
     if (text.size() <= max_bytes) return std::string(text);
-    std::size_t cut = max_bytes;
-    // Back up to the start of a UTF-8 character (continuation bytes are 10xxxxxx).
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(text.substr(0, cut)) + "…";
+    return std::string(text.substr(0, utf8::prefix_bytes(text, max_bytes))) + "…";
 }
 
 }  // namespace referat::web

@@ -9,8 +9,8 @@
 
 #include "people/known_names.hpp"
 #include "people/tokens.hpp"
-#include "people/utf8.hpp"
 #include "referat/ingest/people.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest {
 
@@ -22,9 +22,8 @@ constexpr std::string_view kOrgClause =
     R"(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?\s+(?:Kommune|Regionskommune)|KKR|KL)(?:\s*\))?)?,?)";
 
 bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
-    return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
-        return text.find(w) != std::string_view::npos;
-    });
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
 }
 
 // A pattern anchored right after a name: the optional organisation clause, then `rest`.
@@ -119,10 +118,11 @@ std::string definite(std::string_view noun) {
 }
 
 std::string lower_first(std::string_view s) {
+    if (s.empty()) return {};
     std::size_t pos = 0;
-    const char32_t c = s.empty() ? 0 : people::next_code_point(s, pos);
+    const char32_t c = utf8::next(s, pos);
     std::string out;
-    people::append_code_point(out, people::to_lower(c));
+    utf8::append(out, utf8::to_lower(c));
     out.append(s.substr(pos));
     return out;
 }

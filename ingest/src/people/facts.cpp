@@ -9,8 +9,8 @@
 #include "people/known_names.hpp"
 #include "people/lexicon.hpp"
 #include "people/tokens.hpp"
-#include "people/utf8.hpp"
 #include "referat/ingest/people.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest {
 
@@ -107,8 +107,7 @@ std::vector<std::string_view> sentences(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const bool line_end = text[i] == '\n';
         const bool stop = text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ' &&
-                          i + 2 < text.size() &&
-                          people::is_upper(people::first_code_point(text.substr(i + 2))) &&
+                          i + 2 < text.size() && utf8::is_upper(utf8::first(text.substr(i + 2))) &&
                           !(i >= 2 && text[i - 2] == ' ');  // not after an initial "B."
         if (line_end || stop || i + 1 == text.size()) {
             const std::size_t end = line_end ? i : i + 1;
@@ -140,7 +139,7 @@ std::vector<std::string> find_municipalities(std::string_view text) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!is_word(i)) continue;
         const std::string_view w = word(i);
-        if (!people::is_upper(people::first_code_point(w))) continue;
+        if (!utf8::is_upper(utf8::first(w))) continue;
         const bool kommune_next = is_word(i + 1) && (word(i + 1).starts_with("Kommune") ||
                                                      word(i + 1) == "Regionskommune");
         if (w == "Region" || w == "Regionen") {
@@ -255,7 +254,7 @@ std::vector<Vote> find_votes(std::string_view text) {
         std::string abstain;
         bool any = false;
         while (RE2::FindAndConsume(&input, kCounted, &side, &list)) {
-            const std::string s = people::lower(side);
+            const std::string s = utf8::lower(side);
             Vote v;
             v.side = s == "for" ? "for" : s == "imod" ? "against" : "abstain";
             v.parties_or_names = parties_or_names(list);
@@ -273,7 +272,7 @@ std::vector<Vote> find_votes(std::string_view text) {
                 v.side = "abstain";
                 v.parties_or_names = parties_or_names(abstain);
             } else {
-                v.side = people::lower(side) == "for" ? "for" : "against";
+                v.side = utf8::lower(side) == "for" ? "for" : "against";
                 v.parties_or_names = parties_or_names(list);
             }
             if (!v.parties_or_names.empty()) votes.push_back(std::move(v));
@@ -315,8 +314,8 @@ std::vector<AttendanceEvent> people::find_attendance(std::string_view text,
     static const RE2 kSubstitute(R"((?i)stedfortræder\s+for\s+)");
     // Sentences are pieces of the text: when no pattern occurs in the text, none occurs in a
     // sentence, and one scan answers for the whole item (most items record no attendance).
-    static const RE2 kAny("(?:" + kAbsent.pattern() + ")|(?:" + kConflict.pattern() + ")|(?:" +
-                          kLeft.pattern() + ")|(?:" + kSubstitute.pattern() + ")");
+    static const RE2 kAny("(?:" + kAbsent.pattern() + ")|(?:" + kConflict.pattern() +
+                          ")|(?:" + kLeft.pattern() + ")|(?:" + kSubstitute.pattern() + ")");
     std::vector<AttendanceEvent> events;
     if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kAny)) return events;
     const std::vector<std::string_view> all = sentences(text);

@@ -1,6 +1,6 @@
 #include "people/lexicon.hpp"
 
-#include "people/utf8.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest::people {
 
@@ -77,13 +77,13 @@ std::string fold_place(std::string_view name) {
     std::string out;
     out.reserve(name.size());
     for (std::size_t i = 0; i < name.size();) {
-        const char32_t c = to_lower(next_code_point(name, i));
+        const char32_t c = utf8::to_lower(utf8::next(name, i));
         if (c == 0xE5) {  // å
             out += "aa";
         } else if (c == '-' || c == ' ' || c == 0xA0) {
             if (!out.empty() && out.back() != ' ') out += ' ';
         } else {
-            append_code_point(out, c);
+            utf8::append(out, c);
         }
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();

@@ -8,8 +8,8 @@
 #include "people/known_names.hpp"
 #include "people/lexicon.hpp"
 #include "people/tokens.hpp"
-#include "people/utf8.hpp"
 #include "referat/ingest/people.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest {
 
@@ -37,7 +37,7 @@ constexpr std::array<std::string_view, 12> kTitleSuffixes = {
     "rådgiver", "jurist",   "ansvarlig", "koordinator", "ør",   "formand"};
 
 bool is_title(std::string_view w) {
-    const std::string low = people::lower(w);
+    const std::string low = utf8::lower(w);
     for (auto s : kTitleSuffixes) {
         if (low.ends_with(s)) return true;
     }
@@ -52,7 +52,7 @@ bool is_particle(std::string_view w) {
 }
 
 bool has_body_suffix(std::string_view w) {
-    const std::string low = people::lower(w);
+    const std::string low = utf8::lower(w);
     for (auto s : kBodySuffixes) {
         if (low.size() > s.size() && low.ends_with(s)) return true;
     }
@@ -113,7 +113,7 @@ std::string collapse_spaces(std::string_view s) {
     bool space = false;
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t at = i;
-        const char32_t c = people::next_code_point(s, i);
+        const char32_t c = utf8::next(s, i);
         if (c == ' ' || c == 0xA0 || c == '\t' || c == '\n' || c == '\r') {
             space = true;
             continue;
@@ -248,7 +248,7 @@ std::vector<NameMention> find_names(std::string_view text, const KnownNames& kno
         if (lexical && i >= 2 && !ctx.lex.last_names.contains(ctx.word(i + n - 1)) &&
             ctx.joined(i) && ctx.is_word(i - 1) && people::is_name_shaped(ctx.word(i - 1)) &&
             !is_title(ctx.word(i - 1)) && ctx.joined(i - 1) && ctx.is_word(i - 2) &&
-            people::is_lower(people::first_code_point(ctx.word(i - 2)))) {
+            utf8::is_lower(utf8::first(ctx.word(i - 2)))) {
             i += n;
             continue;
         }

@@ -9,7 +9,7 @@
 #include "people/known_names.hpp"
 #include "people/lexicon.hpp"
 #include "people/tokens.hpp"
-#include "people/utf8.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest {
 
@@ -63,7 +63,7 @@ void enrich(Person& p, std::string_view note) {
         p.party = party;
     }
     if (!p.role && RE2::PartialMatch(re2::StringPiece(note.data(), note.size()), kRole, &role)) {
-        role = people::lower(role);
+        role = utf8::lower(role);
         p.role = role == "eksterne deltagere" ? "ekstern deltager" : role;
     }
 }

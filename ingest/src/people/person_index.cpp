@@ -4,8 +4,8 @@
 
 #include "people/lexicon.hpp"
 #include "people/tokens.hpp"
-#include "people/utf8.hpp"
 #include "referat/ingest/people.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest {
 
@@ -17,7 +17,7 @@ NameParts split(std::string_view name) {
     std::vector<std::string> words;
     for (const auto& t : people::tokenize(name)) {
         if (t.kind != people::TokenKind::kWord && t.kind != people::TokenKind::kInitial) continue;
-        std::string w = people::lower(name.substr(t.begin, t.end - t.begin));
+        std::string w = utf8::lower(name.substr(t.begin, t.end - t.begin));
         if (t.kind == people::TokenKind::kInitial) {
             // "K.K." is two initials.
             std::string letters;

@@ -4,7 +4,7 @@
 #include <array>
 #include <utility>
 
-#include "people/utf8.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest::people {
 
@@ -54,7 +54,7 @@ bool is_name_shaped(std::string_view word) {
     bool any_lower = false;
     while (pos < word.size()) {
         const std::size_t here = pos;
-        const char32_t c = next_code_point(word, pos);
+        const char32_t c = utf8::next(word, pos);
         if (is_joiner(c)) {
             at_part_start = true;
             first_part = false;
@@ -62,15 +62,15 @@ bool is_name_shaped(std::string_view word) {
             part_start = pos;
             continue;
         }
-        if (!is_letter(c)) return false;
+        if (!utf8::is_letter(c)) return false;
         if (at_part_start) {
-            if (first_part && !is_upper(c)) return false;
+            if (first_part && !utf8::is_upper(c)) return false;
             at_part_start = false;
-        } else if (is_upper(c) && prev_lower) {
+        } else if (utf8::is_upper(c) && prev_lower) {
             // "McDonald" is a name; "HansenPeter" is two names glued by a lost separator.
             if (word.substr(part_start, here - part_start) != "Mc") return false;
         }
-        prev_lower = is_lower(c);
+        prev_lower = utf8::is_lower(c);
         any_lower = any_lower || prev_lower;
     }
     return any_lower;
@@ -96,7 +96,7 @@ std::vector<Token> tokenize(std::string_view text) {
             }
         }
         std::size_t next = pos;
-        const char32_t c = next_code_point(text, next);
+        const char32_t c = utf8::next(text, next);
         if (c == '\n') {
             tokens.push_back(Token{TokenKind::kNewline, start, next, space, 0});
             pos = next;
@@ -108,18 +108,18 @@ std::vector<Token> tokenize(std::string_view text) {
             pos = next;
             continue;
         }
-        if (is_letter(c)) {
+        if (utf8::is_letter(c)) {
             std::size_t end = next;
             while (end < text.size()) {
                 std::size_t after = end;
-                const char32_t d = next_code_point(text, after);
-                if (is_letter(d)) {
+                const char32_t d = utf8::next(text, after);
+                if (utf8::is_letter(d)) {
                     end = after;
                     continue;
                 }
                 if (is_joiner(d) && after < text.size()) {
                     std::size_t after2 = after;
-                    if (is_letter(next_code_point(text, after2))) {
+                    if (utf8::is_letter(utf8::next(text, after2))) {
                         end = after;
                         continue;
                     }
@@ -130,19 +130,14 @@ std::vector<Token> tokenize(std::string_view text) {
             TokenKind kind = TokenKind::kWord;
             if (end < text.size() && text[end] == '.') {
                 // "B." and "K.K." are initials; "Chr." an abbreviated name.
-                std::size_t letters = 0;
-                for (std::size_t p = 0; p < word.size();) {
-                    next_code_point(word, p);
-                    ++letters;
-                }
-                if ((letters == 1 && is_upper(c)) || is_abbreviation(word)) {
+                if ((utf8::length(word) == 1 && utf8::is_upper(c)) || is_abbreviation(word)) {
                     kind = TokenKind::kInitial;
                     end += 1;
                     // Run on through "K.K." and "H.C.".
                     while (end + 1 < text.size()) {
                         std::size_t p = end;
-                        const char32_t d = next_code_point(text, p);
-                        if (is_upper(d) && p < text.size() && text[p] == '.') {
+                        const char32_t d = utf8::next(text, p);
+                        if (utf8::is_upper(d) && p < text.size() && text[p] == '.') {
                             end = p + 1;
                         } else {
                             break;

@@ -10,6 +10,7 @@
 
 #include "read/formats.hpp"
 #include "read/xml.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest::read {
 
@@ -182,7 +183,7 @@ std::expected<Extracted, Reason> read_zip(std::string_view bytes, const ReadLimi
     }
     auto xml = zip_extract(bytes, *document, limits.max_unpacked_bytes);
     if (!xml) return std::unexpected("damaged DOCX: " + xml.error());
-    if (!is_valid_utf8(*xml))
+    if (!utf8::is_valid(*xml))
         return std::unexpected("damaged DOCX: " + document->name + " is not UTF-8");
     Extracted out;
     out.text = tidy_lines(docx_xml_to_text(*xml));

@@ -10,8 +10,8 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
-#include "core/utf8.hpp"
 #include "read/formats.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest::read {
 
@@ -23,35 +23,6 @@ constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 constexpr std::string_view kFallbackLegacy = "windows-1252";
 constexpr std::size_t kMaxLegacyBytes = 512u * 1024 * 1024;
 
-/// Length of the well-formed UTF-8 sequence at s[i], or 0 when malformed.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) return 1;
-    std::size_t n = 0;
-    std::uint32_t cp = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        n = 2;
-        cp = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        n = 3;
-        cp = b0 & 0x0F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        n = 4;
-        cp = b0 & 0x07;
-    } else {
-        return 0;
-    }
-    if (i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return 0;
-    if (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return 0;
-    return n;
-}
-
 struct Utf8Survey {
     std::size_t multibyte = 0;  ///< well-formed sequences of 2-4 bytes
     std::size_t malformed = 0;
@@ -62,7 +33,7 @@ Utf8Survey survey_utf8(std::string_view s) {
     Utf8Survey r;
     std::size_t i = 0;
     while (i < s.size()) {
-        const std::size_t n = utf8_sequence(s, i);
+        const std::size_t n = utf8::sequence_length(s, i);
         if (n == 0) {
             if (r.malformed++ == 0) r.first_malformed = i;
             ++i;
@@ -72,24 +43,6 @@ Utf8Survey survey_utf8(std::string_view s) {
         }
     }
     return r;
-}
-
-/// UTF-8 with each malformed byte replaced by U+FFFD.
-std::string repair_utf8(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 16);
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const std::size_t n = utf8_sequence(s, i);
-        if (n == 0) {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        } else {
-            out.append(s.substr(i, n));
-            i += n;
-        }
-    }
-    return out;
 }
 
 std::expected<std::string, Reason> decode_utf16(std::string_view s, bool little_endian) {
@@ -118,7 +71,7 @@ std::expected<std::string, Reason> decode_utf16(std::string_view s, bool little_
             return std::unexpected("invalid UTF-16 text (unpaired surrogate at byte " +
                                    std::to_string(i) + ")");
         }
-        append_utf8(out, u);
+        utf8::append(out, u);  // never NUL: refused above
     }
     return out;
 }
@@ -195,21 +148,6 @@ std::optional<std::string> charset_for_label(const std::string& label) {
 
 }  // namespace
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-    // A NUL in decoded text would end C strings downstream: it becomes U+FFFD too.
-    utf8::append(out, cp == 0 ? 0xFFFD : static_cast<char32_t>(cp));
-}
-
-bool is_valid_utf8(std::string_view bytes) {
-    std::size_t i = 0;
-    while (i < bytes.size()) {
-        const std::size_t n = utf8_sequence(bytes, i);
-        if (n == 0) return false;
-        i += n;
-    }
-    return true;
-}
-
 std::expected<Extracted, Reason> decode_text(std::string_view bytes) {
     Extracted out;
     if (bytes.starts_with(kUtf16LeBom) || bytes.starts_with(kUtf16BeBom)) {
@@ -256,7 +194,7 @@ std::expected<Extracted, Reason> decode_text(std::string_view bytes) {
                                    " malformed bytes, first at offset " +
                                    std::to_string(survey.first_malformed) + "; mixed encodings?)");
         }
-        out.text = repair_utf8(bytes);
+        out.text = utf8::repair(bytes);
         out.encoding = "UTF-8";
         out.warnings.push_back("invalid UTF-8: " + std::to_string(survey.malformed) +
                                " malformed bytes replaced, first at offset " +

@@ -44,13 +44,9 @@ class Deadline {
 
 // ---- encoding.cpp -------------------------------------------------------------------------
 
-/// True when bytes are well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
-[[nodiscard]] bool is_valid_utf8(std::string_view bytes);
 /// Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy 8-bit encoding
 /// detected with ICU. Binary data (NUL or control bytes) is rejected with a reason.
 [[nodiscard]] std::expected<Extracted, Reason> decode_text(std::string_view bytes);
-/// Append the UTF-8 encoding of a code point (invalid ones become U+FFFD).
-void append_utf8(std::string& out, std::uint32_t code_point);
 
 // ---- html.cpp -----------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@
 #include <gumbo.h>
 
 #include "read/formats.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest::read {
 
@@ -62,23 +63,12 @@ bool contains(const std::array<std::string_view, N>& set, std::string_view name)
     return std::find(set.begin(), set.end(), name) != set.end();
 }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
-    return out;
-}
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 /// Position of the case-insensitive, lower-case needle in hay from pos, or npos.
 std::size_t find_ci(std::string_view hay, std::string_view needle, std::size_t pos) {
-    for (std::size_t i = pos; i + needle.size() <= hay.size(); ++i) {
-        std::size_t k = 0;
-        while (k < needle.size() && ascii_lower(hay[i + k]) == needle[k]) ++k;
-        if (k == needle.size()) return i;
-    }
+    for (std::size_t i = pos; i + needle.size() <= hay.size(); ++i)
+        if (utf8::equal_ascii_case_insensitive(hay.substr(i, needle.size()), needle)) return i;
     return std::string_view::npos;
 }
 
@@ -135,7 +125,7 @@ std::optional<std::string> flatten_deep_markup(std::string_view html) {
             ++i;
             continue;
         }
-        const std::string name = lower(html.substr(name_begin, name_end - name_begin));
+        const std::string name = utf8::ascii_lower(html.substr(name_begin, name_end - name_begin));
         const auto gt = html.find('>', name_end);
         const std::size_t end = gt == std::string_view::npos ? html.size() : gt + 1;
         i = end;
@@ -192,7 +182,7 @@ std::string tag_name(const GumboElement& element) {
     gumbo_tag_from_original_text(&piece);
     std::string_view name(piece.data, piece.length);
     name = name.substr(0, name.find_first_of(" \t\n\r\f/>"));
-    return lower(name);
+    return utf8::ascii_lower(name);
 }
 
 std::string_view attribute(const GumboElement& element, const char* name) {
@@ -264,9 +254,10 @@ void close_element(const std::string& name, std::string& out) {
 /// The charset label one <meta> element declares (as in the HTML5 prescan: its charset
 /// attribute, or "charset=" in the content of an http-equiv=content-type).
 std::optional<std::string> charset_of_meta(const GumboElement& element) {
-    if (const auto charset = attribute(element, "charset"); !charset.empty()) return lower(charset);
-    if (lower(attribute(element, "http-equiv")) != "content-type") return std::nullopt;
-    const std::string content = lower(attribute(element, "content"));
+    if (const auto charset = attribute(element, "charset"); !charset.empty())
+        return utf8::ascii_lower(charset);
+    if (utf8::ascii_lower(attribute(element, "http-equiv")) != "content-type") return std::nullopt;
+    const std::string content = utf8::ascii_lower(attribute(element, "content"));
     auto at = content.find("charset");
     if (at == std::string::npos) return std::nullopt;
     at += 7;
@@ -290,7 +281,7 @@ bool looks_like_html(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size() && is_space(text[i])) ++i;
     if (i >= text.size() || text[i] != '<') return false;
-    const auto head = lower(text.substr(i, 1024));
+    const auto head = utf8::ascii_lower(text.substr(i, 1024));
     for (std::string_view marker : {"<!doctype html", "<html", "<head", "<body", "<div", "<p>",
                                     "<p ", "<table", "<h1", "<h2", "<meta"})
         if (head.find(marker) != std::string::npos) return true;
@@ -339,7 +330,7 @@ std::string html_to_text(std::string_view html) {
 
 std::optional<std::string> declared_charset(std::string_view bytes) {
     // As the HTML5 prescan: only the first 1024 bytes, and only when a <meta> is there at all.
-    const std::string head = lower(bytes.substr(0, 1024));
+    const std::string head = utf8::ascii_lower(bytes.substr(0, 1024));
     if (head.find("<meta") == std::string::npos) return std::nullopt;
     const GumboTree tree = parse_html(head);
     std::vector<const GumboNode*> stack = {tree->document};
@@ -391,7 +382,7 @@ std::string tidy_lines(std::string_view text) {
             pending_blank = !out.empty();
             continue;
         }
-        if (contains(kChromeLines, lower(line))) continue;
+        if (contains(kChromeLines, utf8::lower(line))) continue;
         if (pending_blank) out += '\n';
         pending_blank = false;
         out += line;

@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 
 #include "read/formats.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest::read {
 
@@ -39,12 +40,7 @@ constexpr std::array<std::string_view, 24> kDanglingWords = {
     "af",     "at", "de", "den",  "det", "en",   "eller", "et",  "for",   "fra", "i",     "med",
     "mellem", "og", "om", "over", "på",  "samt", "som",   "til", "under", "ved", "efter", "hos"};
 
-int columns(std::string_view s) {
-    int n = 0;
-    for (const char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
+int columns(std::string_view s) { return static_cast<int>(utf8::length(s)); }
 
 LaidLine lay_out(std::string_view raw) {
     LaidLine line;
@@ -109,38 +105,28 @@ bool is_page_number(const std::string& text, std::size_t page_index) {
     return number >= position - 3 && number <= position + 3;
 }
 
-bool starts_lowercase(std::string_view s) {
-    if (s.empty()) return false;
-    const auto c = static_cast<unsigned char>(s[0]);
-    if (c >= 'a' && c <= 'z') return true;
-    // Latin-1 supplement lower case (æ ø å é ü ...) is C3 A0..C3 BF in UTF-8.
-    return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0xA0;
-}
-
-bool is_letter_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
 /// The line ends in a word fragment and a hyphen ("be-"): letters only, the last one lower case.
 /// "EU-", "2030-", "list-style-" and URLs keep their hyphen.
 bool ends_letter_hyphen(std::string_view s) {
     if (s.size() < 3 || s.back() != '-') return false;
-    const auto c = static_cast<unsigned char>(s[s.size() - 2]);
-    if (!((c >= 'a' && c <= 'z') || c >= 0x80)) return false;
     const auto space = s.find_last_of(" \t", s.size() - 2);
     const auto fragment = s.substr(space == std::string_view::npos ? 0 : space + 1);
-    for (std::size_t i = 0; i + 1 < fragment.size(); ++i)
-        if (!is_letter_byte(static_cast<unsigned char>(fragment[i]))) return false;
-    return fragment.size() >= 3;
+    const auto letters = fragment.substr(0, fragment.size() - 1);
+    char32_t last = 0;
+    for (std::size_t i = 0; i < letters.size();) {
+        last = utf8::next(letters, i);
+        if (!utf8::is_letter(last)) return false;
+    }
+    return utf8::is_lower(last) && fragment.size() >= 3;
 }
 
 /// The first word of a continuation that completes a hyphenated word: lower-case letters,
 /// perhaps closing punctuation; not itself a hyphenated fragment ("kontor- møde- og ...").
 bool completes_word(std::string_view word) {
     if (word.empty() || word.back() == '-') return false;
-    for (const char c : word) {
-        const auto u = static_cast<unsigned char>(c);
-        if (!is_letter_byte(u) && c != '.' && c != ',' && c != ';' && c != ':' && c != ')')
+    for (std::size_t i = 0; i < word.size();) {
+        const char32_t c = utf8::next(word, i);
+        if (!utf8::is_letter(c) && c != '.' && c != ',' && c != ';' && c != ':' && c != ')')
             return false;
     }
     return true;
@@ -242,7 +228,7 @@ void join_wrapped(std::vector<LaidLine>& page, int margin) {
         LaidLine& prev = out.back();
         const auto word = first_word(line.text);
         const bool hyphen_word =
-            ends_letter_hyphen(prev.text) && starts_lowercase(word) && completes_word(word) &&
+            ends_letter_hyphen(prev.text) && utf8::starts_lower(word) && completes_word(word) &&
             std::find(kKeepHyphenBefore.begin(), kKeepHyphenBefore.end(), word) ==
                 kKeepHyphenBefore.end();
         const bool aligned =
@@ -257,7 +243,7 @@ void join_wrapped(std::vector<LaidLine>& page, int margin) {
         const bool full =
             wide && (prev.end + 1 + columns(word)) * 100 > margin * (100 - kWrapSlackPercent);
         const char last = prev.text.back();
-        const bool starts_upper_or_digit = !starts_lowercase(word);
+        const bool starts_upper_or_digit = !utf8::starts_lower(word);
         const bool separate = starts_list_entry(line.text) || word == first_word(prev.text) ||
                               is_toc_line(prev.text) || is_toc_line(line.text);
         const bool continues = full && !(starts_upper_or_digit && heading_like(line.text));

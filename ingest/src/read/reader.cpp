@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -13,6 +12,7 @@
 
 #include "read/formats.hpp"
 #include "read/xml_export.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest {
 
@@ -77,13 +77,6 @@ std::string xml_root(std::string_view text) {
     return "?";
 }
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 }  // namespace
 
 namespace read {
@@ -128,7 +121,7 @@ std::expected<SourceText, FileError> read_bytes(std::string_view bytes, const st
                                               ? std::string_view()
                                               : std::string_view(got->text).substr(first);
             const std::string root = from.starts_with("<") ? xml_root(from) : std::string();
-            const bool web_page = equals_ignoring_case(root, "html");
+            const bool web_page = utf8::equal_ascii_case_insensitive(root, "html");
             // Markup that is not a web page may be a publisher's export: try those first.
             if (!root.empty() && !web_page) {
                 if (auto reading = read::read_xml_export(from)) {

@@ -8,6 +8,7 @@
 
 #include <referat/ingest/outcome.hpp>
 
+#include "referat/ingest/utf8.hpp"
 #include "text/dates.hpp"
 #include "text/treatments.hpp"
 
@@ -44,7 +45,7 @@ bool ends_open(std::string_view s) {
         "på", "som", "der",   "de", "den", "det", "en",  "et"};
     auto w = words(s);
     if (w.empty()) return false;
-    std::string last = lower(w.back());
+    std::string last = utf8::lower(w.back());
     return std::find(kOpen.begin(), kOpen.end(), last) != kOpen.end();
 }
 
@@ -57,7 +58,7 @@ bool numeric_line(std::string_view s) {
 /// DF"): a stray heading of the next part, never decision text.
 bool capitals_line(std::string_view s) {
     static const RE2 kRe(R"(^[\p{Lu}\d][\p{Lu}\d\s.,:;/&()\-–]*\p{Lu}[\p{Lu}\d\s.,:;/&()\-–]*$)");
-    return utf8_length(s) >= 8 && words(s).size() >= 2 && RE2::FullMatch(s, kRe);
+    return utf8::length(s) >= 8 && words(s).size() >= 2 && RE2::FullMatch(s, kRe);
 }
 
 /// "a. Status på aftalen": a lettered sub-item of an agenda item.
@@ -169,11 +170,11 @@ bool reads_as_sentence(std::string_view s) {
         "er",  "var",   "blev", "bliver", "har", "havde", "skal",  "skulle",
         "kan", "kunne", "vil",  "ville",  "må",  "bør",   "gives", "tages"};
     for (std::string_view w : words(s)) {
-        std::string l = lower(w);
+        std::string l = utf8::lower(w);
         while (!l.empty() && (l.back() == ',' || l.back() == '.' || l.back() == ':')) l.pop_back();
         if (std::find(kFinite.begin(), kFinite.end(), l) != kFinite.end()) return true;
-        if (utf8_length(l) >= 5 && ends_with(l, "es")) return true;   // passive: godkendes
-        if (utf8_length(l) >= 6 && ends_with(l, "ede")) return true;  // past: orienterede
+        if (utf8::length(l) >= 5 && ends_with(l, "es")) return true;   // passive: godkendes
+        if (utf8::length(l) >= 6 && ends_with(l, "ede")) return true;  // past: orienterede
     }
     Outcome o = classify_outcome(s);
     return o != Outcome::kDecided && o != Outcome::kNone;
@@ -430,8 +431,9 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
             continue;
         const Line& line = lines[i];
         std::string_view t = line.trimmed;
-        if (line.raw[0] == ' ' || line.raw[0] == '\t' || !starts_upper(t)) continue;
-        if (utf8_length(t) > kMaxSubheadingChars || words(t).size() > kMaxSubheadingWords) continue;
+        if (line.raw[0] == ' ' || line.raw[0] == '\t' || !utf8::starts_upper(t)) continue;
+        if (utf8::length(t) > kMaxSubheadingChars || words(t).size() > kMaxSubheadingWords)
+            continue;
         char last = t.back();
         if (last == '.' || last == ',' || last == ';' || last == '?' || last == '!') continue;
         if (t.find('\t') != std::string_view::npos || t.find("http") != std::string_view::npos ||
@@ -446,7 +448,8 @@ void read_item_body(std::span<const Line> lines, std::size_t begin, std::size_t 
         while (n < end && at(n).kind == Kind::kBlank) ++n;
         if (n >= end || at(n).kind != Kind::kText) continue;
         const Line& next = lines[n];
-        if (numeric_line(next.trimmed) || starts_lower(next.trimmed) || is_list_item(next.raw))
+        if (numeric_line(next.trimmed) || utf8::starts_lower(next.trimmed) ||
+            is_list_item(next.raw))
             continue;
         if (n == i + 1 && is_inline_attachment(next.trimmed)) continue;
         // The first paragraph of a block is a heading only when it reads as a noun phrase.

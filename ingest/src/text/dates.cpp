@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <vector>
 
 #include <re2/re2.h>
 
+#include "referat/ingest/calendar.hpp"
+#include "referat/ingest/utf8.hpp"
 #include "text/lines.hpp"
 
 namespace referat::ingest::text {
@@ -39,7 +40,7 @@ constexpr std::array<MonthKey, 16> kMonthKeys = {{{"jan", 1},
                                                   {"des", 12}}};
 
 int month_number(std::string_view name) {
-    std::string l = lower(name);
+    std::string l = utf8::lower(name);
     std::string_view key = std::string_view(l).substr(0, 3);
     for (const auto& k : kMonthKeys)
         if (key == k.key) return k.month;
@@ -56,8 +57,13 @@ int to_int(std::string_view s) {
     return s.empty() ? -1 : v;
 }
 
+// Years a meeting can plausibly have: a year outside them in running text is a law's or a
+// case number's, not the meeting's.
+constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 2100;
+
 std::optional<std::string> make_date(int y, int m, int d) {
-    if (!valid_date(y, m, d)) return std::nullopt;
+    if (y < kFirstYear || y > kLastYear || !calendar::valid_date(y, m, d)) return std::nullopt;
     char buf[40];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     return std::string(buf);
@@ -81,7 +87,7 @@ struct DatePattern {
 
 // Danish, Norwegian, Swedish and English month names, full and abbreviated ("maj", "mai",
 // "augusti", "des.", "Oct").
-#define MONTHS_DA                                                                           \
+#define MONTHS_DA                                                                          \
     "(?:januar[iy]?|februar[iy]?|marts|mars|march|april|maj|mai|may|juni|june|juli|july|"  \
     "august[i]?|september|oktober|october|november|december|desember|jan|feb|mar|apr|jun|" \
     "jul|aug|sept|sep|okt|oct|nov|dec|des)"
@@ -108,14 +114,6 @@ constexpr DatePattern kPatterns[] = {
 };
 
 }  // namespace
-
-bool valid_date(int year, int month, int day) {
-    if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
-    const std::chrono::year_month_day ymd{std::chrono::year(year),
-                                          std::chrono::month(static_cast<unsigned>(month)),
-                                          std::chrono::day(static_cast<unsigned>(day))};
-    return ymd.ok();
-}
 
 std::optional<FoundDate> find_date(std::string_view s) {
     static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {

@@ -18,9 +18,6 @@ struct FoundDate {
     std::size_t length = 0;               ///< byte length of the match
 };
 
-/// True for a calendar date that exists (1900-2100): "31. februar 2021" is no date.
-[[nodiscard]] bool valid_date(int year, int month, int day);
-
 /// The first date in s (earliest position), or std::nullopt.
 [[nodiscard]] std::optional<FoundDate> find_date(std::string_view s);
 

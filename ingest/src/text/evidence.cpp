@@ -8,9 +8,8 @@
 #include <vector>
 
 #include <re2/re2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
 
+#include "referat/ingest/utf8.hpp"
 #include "text/dates.hpp"
 
 namespace referat::ingest::text {
@@ -21,28 +20,66 @@ namespace {
 
 /// Stems of words that name a deliberative body in Danish, Norwegian, Swedish and the
 /// Greenlandic bodies' own names. A word names a body when it ends in a stem plus an ending.
-constexpr std::array<std::string_view, 35> kBodyStems = {
-    "udvalg",      "utvalg",         "byråd",       "råd",          "kommunalbestyrelse",
-    "bestyrelse",  "magistrat",      "borgerrepræsentation",        "forum",
-    "direktion",   "direktørkreds",  "kkr",         "styregruppe",  "styrelse",
-    "nævn",        "kommission",     "repræsentantskab",            "komité",
-    "komite",      "formannskap",    "kommunestyre", "bystyre",     "fylkesting",
-    "fullmäktige", "nämnd",          "utskott",     "naalakkersuisut", "inatsisartut",
-    "generalforsamling", "årsmøte",  "årsstämma",   "styret",       "kontaktråd",
-    "samråd",      "ataatsimiititaliaq"};
+constexpr std::array<std::string_view, 35> kBodyStems = {"udvalg",
+                                                         "utvalg",
+                                                         "byråd",
+                                                         "råd",
+                                                         "kommunalbestyrelse",
+                                                         "bestyrelse",
+                                                         "magistrat",
+                                                         "borgerrepræsentation",
+                                                         "forum",
+                                                         "direktion",
+                                                         "direktørkreds",
+                                                         "kkr",
+                                                         "styregruppe",
+                                                         "styrelse",
+                                                         "nævn",
+                                                         "kommission",
+                                                         "repræsentantskab",
+                                                         "komité",
+                                                         "komite",
+                                                         "formannskap",
+                                                         "kommunestyre",
+                                                         "bystyre",
+                                                         "fylkesting",
+                                                         "fullmäktige",
+                                                         "nämnd",
+                                                         "utskott",
+                                                         "naalakkersuisut",
+                                                         "inatsisartut",
+                                                         "generalforsamling",
+                                                         "årsmøte",
+                                                         "årsstämma",
+                                                         "styret",
+                                                         "kontaktråd",
+                                                         "samråd",
+                                                         "ataatsimiititaliaq"};
 /// Inflection and genitive endings a body word may carry.
 constexpr std::array<std::string_view, 13> kBodyEndings = {
     "", "et", "en", "n", "t", "e", "s", "ets", "ens", "ns", "ts", "es", "met"};
 
 /// Words that are labels, never names: a value equal to one of them is a misread label.
-constexpr std::array<std::string_view, 40> kLabelWords = {
-    "dato",        "tid",          "tidspunkt",  "sted",        "mødested",   "møtested",
-    "lokale",      "side",         "sida",       "page",        "referat",    "dagsorden",
-    "indhold",     "indholdsfortegnelse",        "deltagere",   "afbud",      "fraværende",
-    "til stede",   "tilstede",     "bilag",      "mødedato",    "møtedato",   "udvalg",
-    "utvalg",      "organ",        "beslutning", "punkt",       "sag",        "emne",
-    "protokoll",   "protokol",     "møteprotokoll", "plats",    "datum",      "närvarande",
-    "beslutande",  "justerare",    "saksliste",  "møte",        "møde"};
+constexpr std::array<std::string_view, 40> kLabelWords = {"dato",       "tid",
+                                                          "tidspunkt",  "sted",
+                                                          "mødested",   "møtested",
+                                                          "lokale",     "side",
+                                                          "sida",       "page",
+                                                          "referat",    "dagsorden",
+                                                          "indhold",    "indholdsfortegnelse",
+                                                          "deltagere",  "afbud",
+                                                          "fraværende", "til stede",
+                                                          "tilstede",   "bilag",
+                                                          "mødedato",   "møtedato",
+                                                          "udvalg",     "utvalg",
+                                                          "organ",      "beslutning",
+                                                          "punkt",      "sag",
+                                                          "emne",       "protokoll",
+                                                          "protokol",   "møteprotokoll",
+                                                          "plats",      "datum",
+                                                          "närvarande", "beslutande",
+                                                          "justerare",  "saksliste",
+                                                          "møte",       "møde"};
 
 std::string strip_punctuation(std::string_view w) {
     static constexpr std::string_view kPunct = ",.:;()[]\"'«»“”";
@@ -64,35 +101,26 @@ bool contains_body_word(std::string_view s) {
 
 /// Upper-case the first letter, lower-case the rest (for names written in capitals).
 std::string sentence_case(std::string_view s) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
-    u.toLower();
-    if (u.length() > 0) {
-        const UChar32 c = u.char32At(0);
-        u.replace(0, U16_LENGTH(c), icu::UnicodeString(u_toupper(c)));
-    }
+    const std::string lowered = utf8::lower(s);
+    if (lowered.empty()) return lowered;
+    std::size_t pos = 0;
+    const char32_t first = utf8::next(lowered, pos);
     std::string out;
-    u.toUTF8String(out);
+    utf8::append(out, utf8::to_upper(first));
+    out.append(lowered, pos);
     return out;
 }
 
 bool has_lower_letter(std::string_view s) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
-    for (int32_t i = 0; i < u.length();) {
-        const UChar32 c = u.char32At(i);
-        if (u_islower(c)) return true;
-        i += U16_LENGTH(c);
-    }
+    for (std::size_t i = 0; i < s.size();)
+        if (utf8::is_lower(utf8::next(s, i))) return true;
     return false;
 }
 
 std::size_t letter_count(std::string_view s) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
     std::size_t n = 0;
-    for (int32_t i = 0; i < u.length();) {
-        const UChar32 c = u.char32At(i);
-        if (u_isalpha(c)) ++n;
-        i += U16_LENGTH(c);
-    }
+    for (std::size_t i = 0; i < s.size();)
+        if (utf8::is_letter(utf8::next(s, i))) ++n;
     return n;
 }
 
@@ -104,7 +132,7 @@ bool plausible_committee(std::string_view value, bool from_label) {
     if (letter_count(value) < 3) return false;
     const std::vector<std::string_view> ws = words(value);
     if (ws.size() > 12) return false;
-    const std::string l = lower(value);
+    const std::string l = utf8::lower(value);
     for (std::string_view label : kLabelWords)
         if (l == label) return false;
     // A sentence: ends in a full stop after several words, or holds a finite verb form.
@@ -113,7 +141,7 @@ bool plausible_committee(std::string_view value, bool from_label) {
     if (ws.size() > 3 && RE2::PartialMatch(value, kSentence)) return false;
     if (ws.size() > 4 && value.back() == '.') return false;
     if (!from_label && !contains_body_word(value)) return false;
-    if (starts_lower(value) && !contains_body_word(value)) return false;
+    if (utf8::starts_lower(value) && !contains_body_word(value)) return false;
     return true;
 }
 
@@ -130,7 +158,7 @@ struct Tally {
     double score = 0;
     const Vote* best = nullptr;  // the strongest single vote, whose spelling is shown
     std::size_t count = 0;
-    std::size_t first = 0;       // order of the first vote, for ties
+    std::size_t first = 0;  // order of the first vote, for ties
 };
 
 /// "Beslutning i Økonomiudvalget den 04.06.2020", "Behandling i Formannskapet - 12.03.2024",
@@ -191,7 +219,7 @@ bool is_label_line(std::string_view t, std::string& value, bool& value_on_next_l
 }  // namespace
 
 bool is_body_word(std::string_view word) {
-    const std::string w = lower(strip_punctuation(word));
+    const std::string w = utf8::lower(strip_punctuation(word));
     if (w.size() < 3) return false;
     for (std::string_view stem : kBodyStems) {
         for (std::string_view ending : kBodyEndings) {
@@ -260,10 +288,10 @@ std::string normalise_committee(std::string_view value) {
             std::string_view stem, ending;
         };
         static constexpr Definite kDefinite[] = {
-            {"udvalg", "et"},   {"utvalg", "et"},   {"råd", "et"},      {"nævn", "et"},
-            {"utskott", "et"},  {"formannskap", "et"}, {"styrelse", "n"}, {"bestyrelse", "n"},
-            {"kommission", "en"}, {"direktion", "en"}, {"nämnd", "en"},  {"styre", "t"}};
-        const std::string l = lower(base);
+            {"udvalg", "et"},     {"utvalg", "et"},      {"råd", "et"},     {"nævn", "et"},
+            {"utskott", "et"},    {"formannskap", "et"}, {"styrelse", "n"}, {"bestyrelse", "n"},
+            {"kommission", "en"}, {"direktion", "en"},   {"nämnd", "en"},   {"styre", "t"}};
+        const std::string l = utf8::lower(base);
         for (const Definite& d : kDefinite) {
             if (ends_with(l, d.stem)) {
                 base += d.ending;
@@ -313,7 +341,8 @@ void decide_header_fields(std::span<const Line> lines, std::size_t begin, std::s
         if (seen < 15) {
             ++seen;
             const std::string from_title = committee_from_title(t);
-            if (!from_title.empty()) vote(from_title, 6, "title line", i, true);
+            if (!from_title.empty())
+                vote(from_title, 6, "title line", i, true);
             else if (t.size() <= 100 && t.find(':') == std::string_view::npos)
                 vote(t, std::max(2.0, 5.0 - 0.25 * seen), "header line", i, false);
         }
@@ -335,7 +364,7 @@ void decide_header_fields(std::span<const Line> lines, std::size_t begin, std::s
         for (std::size_t j = i + 1; j < header_end; ++j) {
             if (lines[j].blank) continue;
             const std::string_view next = lines[j].trimmed;
-            if (next.size() <= 80 && starts_upper(next) && words(next).size() <= 8 &&
+            if (next.size() <= 80 && utf8::starts_upper(next) && words(next).size() <= 8 &&
                 next.find_first_of("0123456789:") == std::string_view::npos)
                 vote(next, 3, "line under the title", j, true);
             break;
@@ -365,8 +394,10 @@ void decide_header_fields(std::span<const Line> lines, std::size_t begin, std::s
         if (decision_heading(t, body, rest)) {
             std::optional<FoundDate> fd = find_date(rest);
             const bool this_meeting = fd && m.date && fd->date == *m.date;
-            if (this_meeting) vote(body, 6, "decision heading of this meeting", i, false);
-            else vote(body, 3, "decision heading", i, false);
+            if (this_meeting)
+                vote(body, 6, "decision heading of this meeting", i, false);
+            else
+                vote(body, 3, "decision heading", i, false);
             if (fd) ++heading_dates[fd->date];
             continue;
         }
@@ -389,15 +420,21 @@ void decide_header_fields(std::span<const Line> lines, std::size_t begin, std::s
     // Tally by canonical key; each kind of evidence adds at most its cap, so forty earlier
     // treatments by another body cannot outvote the meeting's own label.
     static const std::map<std::string_view, double> kCaps = {
-        {"label", 10},        {"title line", 6},         {"header line", 5},
-        {"decision heading of this meeting", 18},          {"decision heading", 6},
-        {"recommendation", 4.5}, {"decision sentence", 4.5}, {"running header", 4},
-        {"notice block", 8},     {"line under the title", 3}};
+        {"label", 10},
+        {"title line", 6},
+        {"header line", 5},
+        {"decision heading of this meeting", 18},
+        {"decision heading", 6},
+        {"recommendation", 4.5},
+        {"decision sentence", 4.5},
+        {"running header", 4},
+        {"notice block", 8},
+        {"line under the title", 3}};
     std::map<std::string, Tally> tally;
     std::map<std::pair<std::string, std::string>, double> added;
     for (std::size_t k = 0; k < votes.size(); ++k) {
         const Vote& v = votes[k];
-        const std::string key = lower(v.value);
+        const std::string key = utf8::lower(v.value);
         Tally& t = tally[key];
         if (t.count == 0) t.first = k;
         double& sum = added[{key, v.source}];
@@ -439,8 +476,9 @@ void decide_header_fields(std::span<const Line> lines, std::size_t begin, std::s
     if (!heading_dates.empty()) {
         // Only a date more headings name than any other: a case treated by two bodies on two
         // days names both once, and neither is this meeting's for sure.
-        auto best = std::max_element(heading_dates.begin(), heading_dates.end(),
-                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+        auto best =
+            std::max_element(heading_dates.begin(), heading_dates.end(),
+                             [](const auto& a, const auto& b) { return a.second < b.second; });
         for (const auto& [date, count] : heading_dates)
             if (date != best->first && count == best->second) return;
         m.date = best->first;

@@ -9,6 +9,7 @@
 
 #include <re2/re2.h>
 
+#include "referat/ingest/utf8.hpp"
 #include "text/dates.hpp"
 #include "text/profiles.hpp"
 
@@ -106,10 +107,10 @@ void read_marks(std::string& text, Entry& e, bool organisation) {
     while (RE2::PartialMatch(rest, kParen, &inner)) {
         std::string mark = collapse_spaces(inner);
         std::erase(mark, '*');
-        std::string l = lower(mark);
+        std::string l = utf8::lower(mark);
         if (l.find("fraværende") != std::string::npos || l == "afbud") {
             e.absent = true;
-        } else if (!organisation && mark.size() <= 3 && starts_upper(mark)) {
+        } else if (!organisation && mark.size() <= 3 && utf8::starts_upper(mark)) {
             e.party = mark;
         } else if (!mark.empty()) {
             e.role = mark;
@@ -131,7 +132,7 @@ bool person_line(std::string_view t) {
     if (match_attendance_label(t, dummy) != Attendance::kNone) return false;
     HeadingMatch hm;
     if (is_toc_heading(t) || match_heading(t, hm) || t.size() > 200) return false;
-    if (!starts_upper(t) || t.find(':') != std::string_view::npos) return false;
+    if (!utf8::starts_upper(t) || t.find(':') != std::string_view::npos) return false;
     static const RE2 kRole(R"(^(?i:sekretær|referent|protokolfører)$)");
     if (RE2::FullMatch(t, kRole)) return false;
     // Digits in the name itself mean a date, an address or a page; after the party mark or a
@@ -229,7 +230,7 @@ void read_attendance(std::string_view list, Attendance kind, Meeting& meeting) {
         if (external && !e.role) e.role = "ekstern deltager";
         Person p{e.name, e.organisation, e.role, e.party};
         // "Name (A) - afbud" inside a list of those present.
-        if (p.role && (lower(*p.role) == "afbud" || lower(*p.role) == "fraværende"))
+        if (p.role && (utf8::lower(*p.role) == "afbud" || utf8::lower(*p.role) == "fraværende"))
             e.absent = true;
         if (kind == Attendance::kAbsent || e.absent) {
             p.role.reset();
@@ -268,7 +269,7 @@ void read_header(std::span<const Line> lines, std::size_t begin, std::size_t end
             RE2::FullMatch(line.trimmed, kRoleLabel, &role_label, &role_rest)) {
             a = Attendance::kPresent;
             rest = role_rest;
-            list_role = lower(role_label);
+            list_role = utf8::lower(role_label);
         }
         if (a != Attendance::kNone) {
             std::string list(rest);

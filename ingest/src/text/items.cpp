@@ -5,6 +5,7 @@
 
 #include <re2/re2.h>
 
+#include "referat/ingest/utf8.hpp"
 #include "text/pattern_set.hpp"
 #include "text/profiles.hpp"
 #include "text/toc.hpp"
@@ -113,8 +114,8 @@ bool match_candidate(const Line& line, std::size_t index, Candidate& out) {
         if (name == "item:numbered" || name == "item:glued" || name == "item:number-space" ||
             name == "item:paren") {
             if (title.find('\t') != std::string_view::npos) return false;
-            if (starts_with_month(title) || starts_lower(title)) return false;
-            if (!starts_upper(title) && !(title.size() > 0 && title[0] == '(')) return false;
+            if (starts_with_month(title) || utf8::starts_lower(title)) return false;
+            if (!utf8::starts_upper(title) && !(title.size() > 0 && title[0] == '(')) return false;
         }
         out = Candidate{index, n, s, trim(title)};
         return true;
@@ -182,8 +183,8 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
     }
     // A numbered heading without a dot ("1<TAB>Velkommen", "12 Valg") is weak evidence, but when
     // it numbers many more headings than the explicit forms found, it is the document's form.
-    const bool explicit_few = !best.empty() && best.size() <= 3 &&
-                              !is_weak(item_styles()[best_style].name);
+    const bool explicit_few =
+        !best.empty() && best.size() <= 3 && !is_weak(item_styles()[best_style].name);
     for (std::size_t s = 0; s < per_style.size() && explicit_few; ++s) {
         const std::string_view name = item_styles()[s].name;
         if ((name != "item:number-space" && name != "item:number-dot" &&
@@ -222,14 +223,15 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             std::size_t shared = 0;
             for (const Candidate& c : run)
                 for (const Candidate& l : listed) shared += c.number == l.number;
-            const bool agrees = listed.size() >= 3 ? shared * 5 >= listed.size() * 3
-                                                   : shared == listed.size();
+            const bool agrees =
+                listed.size() >= 3 ? shared * 5 >= listed.size() * 3 : shared == listed.size();
             // The body's headings stand at least twice as far apart as the list's entries.
             auto spread = [](const std::vector<Candidate>& r) {
                 return static_cast<double>(r.back().line - r.front().line) /
                        static_cast<double>(r.size());
             };
-            const bool sparser = run.size() >= 2 && spread(run) >= std::max(2.0, 2 * spread(listed));
+            const bool sparser =
+                run.size() >= 2 && spread(run) >= std::max(2.0, 2 * spread(listed));
             if (sparser && agrees && run.size() > body.size()) {
                 body = std::move(run);
                 body_style = s;
@@ -273,8 +275,8 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             auto it = toc_by_number.find(best[k].number);
             if (it == toc_by_number.end()) continue;
             auto same_title = [&](std::string_view title) {
-                const std::string a = lower(collapse_spaces(title));
-                const std::string b = lower(it->second->title);
+                const std::string a = utf8::lower(collapse_spaces(title));
+                const std::string b = utf8::lower(it->second->title);
                 const std::size_t n = std::min<std::size_t>({a.size(), b.size(), 20});
                 return n >= 4 && a.compare(0, n, b, 0, n) == 0;
             };
@@ -374,7 +376,7 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             const std::string glued = collapse_spaces(title + std::string(lines[next].trimmed));
             const bool hyphen = !title.empty() && title.back() == '-' &&
                                 continues_toc_title(collapse_spaces(title), glued);
-            if (!open && !hyphen && !starts_lower(lines[next].trimmed) &&
+            if (!open && !hyphen && !utf8::starts_lower(lines[next].trimmed) &&
                 !continues_toc_title(
                     collapse_spaces(title),
                     collapse_spaces(title + " " + std::string(lines[next].trimmed))))
@@ -394,7 +396,7 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             if (h.title.empty()) h.title = toc_title;
             const std::string collapsed = collapse_spaces(h.title);
             if (toc_title.size() >= 12 && collapsed.size() > toc_title.size() + 3 &&
-                lower(collapsed).starts_with(lower(toc_title)) &&
+                utf8::lower(collapsed).starts_with(utf8::lower(toc_title)) &&
                 collapsed[toc_title.size()] == ' ' && collapsed[toc_title.size() + 1] != '(' &&
                 words(std::string_view(collapsed).substr(toc_title.size())).size() >= 3) {
                 h.title = toc_title;
@@ -416,9 +418,9 @@ std::vector<ItemHeader> find_items(std::span<const Line> lines, std::size_t begi
             if (number < out.front().number && out.front().number - number > 50) continue;
             // The body may number an item differently ("10. Eventuelt" listed, "11. Eventuelt"
             // written): an entry whose title a body item has is that item.
-            const std::string entry_title = lower(e->title);
+            const std::string entry_title = utf8::lower(e->title);
             if (std::any_of(out.begin(), out.end(), [&](const ItemHeader& h) {
-                    return lower(collapse_spaces(h.title)) == entry_title;
+                    return utf8::lower(collapse_spaces(h.title)) == entry_title;
                 }))
                 continue;
             merged.push_back(toc_only_header(*e));

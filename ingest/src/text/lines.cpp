@@ -1,7 +1,6 @@
 #include "text/lines.hpp"
 
 #include <re2/re2.h>
-#include <unicode/unistr.h>
 
 namespace referat::ingest::text {
 
@@ -20,16 +19,6 @@ bool is_noise(std::string_view trimmed) {
         R"(fold dette punkt (?:ind|ud)|udskriv|print)$)");
     if (trimmed.size() > 40) return false;
     return RE2::FullMatch(trimmed, kNoise);
-}
-
-/// Code point at the start of s (Latin-1 range only is enough for case tests), or 0.
-unsigned first_code_point(std::string_view s) {
-    if (s.empty()) return 0;
-    auto c = static_cast<unsigned char>(s[0]);
-    if (c < 0x80) return c;
-    if ((c & 0xE0) == 0xC0 && s.size() >= 2)
-        return ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[1]) & 0x3Fu);
-    return 0x100;  // beyond Latin-1: treat as "other letter"
 }
 
 }  // namespace
@@ -76,32 +65,6 @@ std::string collapse_spaces(std::string_view s) {
         pending = false;
         out += c;
     }
-    return out;
-}
-
-bool starts_upper(std::string_view s) {
-    unsigned cp = first_code_point(s);
-    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
-}
-
-bool starts_lower(std::string_view s) {
-    unsigned cp = first_code_point(s);
-    return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
-}
-
-std::size_t utf8_length(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-std::string lower(std::string_view s) {
-    icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    u.toLower();
-    std::string out;
-    u.toUTF8String(out);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Line view of normalised text and the small string helpers the segmenter shares.
+// Line view of normalised text and the small string helpers the segmenter shares (letter case
+// and UTF-8 are referat/ingest/utf8.hpp's).
 
 #include <cstddef>
 #include <string>
@@ -25,14 +26,6 @@ struct Line {
 [[nodiscard]] std::string_view trim(std::string_view s);
 /// Collapse every whitespace run to one space and trim.
 [[nodiscard]] std::string collapse_spaces(std::string_view s);
-/// True when s starts with an upper-case letter (ASCII or Latin-1 supplement, e.g. Æ Ø Å).
-[[nodiscard]] bool starts_upper(std::string_view s);
-/// True when s starts with a lower-case letter (ASCII or Latin-1 supplement).
-[[nodiscard]] bool starts_lower(std::string_view s);
-/// Number of UTF-8 code points.
-[[nodiscard]] std::size_t utf8_length(std::string_view s);
-/// Unicode lower case (ICU), for case-insensitive comparisons.
-[[nodiscard]] std::string lower(std::string_view s);
 /// Whitespace-separated words of s.
 [[nodiscard]] std::vector<std::string_view> words(std::string_view s);
 

@@ -9,6 +9,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "referat/ingest/utf8.hpp"
+
 namespace referat::ingest {
 
 namespace {
@@ -25,33 +27,6 @@ bool is_other_space(UChar32 c) {
         c == 0x3000 || c == 0x0085 || c == 0x2028 || c == 0x2029)
         return true;
     return false;
-}
-
-/// Length of the well-formed UTF-8 sequence at s[i] (1-4), or 0 when it is ill-formed
-/// (overlong, surrogate, beyond U+10FFFF, truncated); *cp receives the code point.
-std::size_t utf8_sequence(std::string_view s, std::size_t i, UChar32* cp) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-    const unsigned char c = b(0);
-    const auto cont = [&](std::size_t k) { return i + k < s.size() && (b(k) & 0xC0) == 0x80; };
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF && cont(1)) {
-        *cp = ((c & 0x1F) << 6) | (b(1) & 0x3F);
-        return 2;
-    }
-    if (c >= 0xE0 && c <= 0xEF && cont(1) && cont(2)) {
-        *cp = ((c & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-        if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF)) return 0;
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4 && cont(1) && cont(2) && cont(3)) {
-        *cp = ((c & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
-        if (*cp < 0x10000 || *cp > 0x10FFFF) return 0;
-        return 4;
-    }
-    return 0;
 }
 
 /// Appends the mapped form of one code point (`bytes` is its UTF-8): invisible characters
@@ -89,8 +64,7 @@ std::optional<std::string> normalise_well_formed(std::string_view utf8) {
             ++i;
             continue;
         }
-        UChar32 c = 0;
-        const std::size_t n = utf8_sequence(utf8, i, &c);
+        const std::size_t n = utf8::sequence_length(utf8, i);
         if (n == 0) return std::nullopt;
         ascii = false;
         i += n;
@@ -118,8 +92,9 @@ std::optional<std::string> normalise_well_formed(std::string_view utf8) {
             i = run;
             continue;
         }
-        UChar32 c = 0;
-        const std::size_t n = utf8_sequence(utf8, i, &c);
+        std::size_t end = i;
+        const auto c = static_cast<UChar32>(utf8::next(utf8, end));
+        const std::size_t n = end - i;
         if (c == '\r') {
             out += '\n';
             i += (i + 1 < utf8.size() && utf8[i + 1] == '\n') ? 2 : 1;

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include <re2/re2.h>
-#include <unicode/unistr.h>
 
+#include "referat/ingest/utf8.hpp"
 #include "text/lines.hpp"
 
 namespace referat::ingest {
@@ -111,14 +111,8 @@ constexpr std::size_t kFuzzyMinLength = 7;
 constexpr std::size_t kMaxTokens = 20000;
 
 std::u32string to_u32(std::string_view s) {
-    icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
     std::u32string out;
-    for (int32_t i = 0; i < u.length();) {
-        UChar32 c = u.char32At(i);
-        out += static_cast<char32_t>(c);
-        i += U16_LENGTH(c);
-    }
+    for (std::size_t i = 0; i < s.size();) out += utf8::next(s, i);
     return out;
 }
 
@@ -186,11 +180,11 @@ bool near(const Pattern& p, const std::u32string& w) {
 
 /// Lower-cased letter words of the text.
 std::vector<std::u32string> tokens(std::string_view text) {
-    std::u32string all = to_u32(text::lower(text));
+    std::u32string all = to_u32(utf8::lower(text));
     std::vector<std::u32string> out;
     std::u32string cur;
     for (char32_t c : all) {
-        bool letter = (c >= U'a' && c <= U'z') || c >= 0xC0;
+        const bool letter = utf8::is_letter(c);
         if (letter) {
             cur += c;
         } else if (!cur.empty()) {

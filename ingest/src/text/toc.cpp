@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "referat/ingest/utf8.hpp"
 #include "text/profiles.hpp"
 
 namespace referat::ingest::text {
@@ -20,7 +21,7 @@ bool is_group_line(std::string_view t, bool& closed) {
     if (RE2::FullMatch(t, kPageColumn)) return true;
     re2::StringPiece kind;
     if (RE2::FullMatch(t, kGroup, &kind)) {
-        const std::string k = lower(kind);
+        const std::string k = utf8::lower(kind);
         closed = k.starts_with("lukket") || k.starts_with("lukkede") || k.starts_with("unntatt") ||
                  k.starts_with("ikke");
         return true;
@@ -34,7 +35,7 @@ bool continues_entry(std::string_view t) {
     if (t.size() > 160) return false;
     HeadingMatch hm;
     if (match_heading(t, hm)) return false;
-    return starts_lower(t) || RE2::PartialMatch(t, kLeaderPage);
+    return utf8::starts_lower(t) || RE2::PartialMatch(t, kLeaderPage);
 }
 
 }  // namespace
@@ -59,13 +60,13 @@ bool parse_toc_entry(std::string_view trimmed, TocEntry& out) {
     RE2::GlobalReplace(&title, kEmptyBrackets, " ");
     title = collapse_spaces(title);
     while (!title.empty() && (title.back() == '.' || title.back() == ' ')) title.pop_back();
-    if (title.empty() || !(starts_upper(title) || title[0] == '"' || title[0] == '(' ||
+    if (title.empty() || !(utf8::starts_upper(title) || title[0] == '"' || title[0] == '(' ||
                            (title[0] >= '0' && title[0] <= '9')))
         return false;
     out.number = std::stoi(std::string(number));
     out.title = std::move(title);
     out.page = page;
-    out.closed = !mark.empty() && lower(mark).starts_with("lukket");
+    out.closed = !mark.empty() && utf8::lower(mark).starts_with("lukket");
     return true;
 }
 

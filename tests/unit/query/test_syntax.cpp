@@ -208,7 +208,5 @@ TEST(Variants, ManySitesAreBounded) {
     EXPECT_TRUE(contains(v, "å æ ø å æ ø å"));
 }
 
-TEST(Lower, DanishLetters) { EXPECT_EQ(lower_danish("ÆBLE ØRE ÅR Abc"), "æble øre år abc"); }
-
 }  // namespace
 }  // namespace referat::query

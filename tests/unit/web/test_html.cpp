@@ -16,6 +16,11 @@ TEST(Html, EscapeCoversContentAndQuotedAttributes) {
     EXPECT_EQ(escape("Økonomiudvalget æøå"), "Økonomiudvalget æøå");
     EXPECT_EQ(escape("&amp;"), "&amp;amp;")
         << "escaping is never skipped for text that looks escaped";
+    EXPECT_EQ(escape("m\xF8"
+                     "de <b>"),
+              "m\uFFFD"
+              "de &lt;b&gt;")
+        << "bytes that are not UTF-8 (a Latin-1 query in the URL) never reach the page";
 }
 
 TEST(Html, UrlEncodeKeepsOnlyUnreservedCharacters) {

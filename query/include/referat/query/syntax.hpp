@@ -26,7 +26,7 @@ enum class FieldKind {
     kOutcome,       ///< decision outcome filter
     kMunicipality,  ///< municipality filter
     kKind,          ///< document kind filter: minutes or agenda
-    kVote,          ///< votes cast (for, against, abstain) or a decision departing from the recommendation
+    kVote,  ///< votes cast (for, against, abstain) or a decision departing from the recommendation
 };
 
 /// One field of the query language.
@@ -47,9 +47,6 @@ inline constexpr std::size_t kMaxVariants = 16;
 
 /// Every accepted field name, comma separated, for error messages.
 [[nodiscard]] std::string field_names();
-
-/// ASCII and æ/ø/å lower case of a UTF-8 string (other bytes unchanged).
-[[nodiscard]] std::string lower_danish(std::string_view text);
 
 /// Spellings of text under æ<->ae, ø<->oe, å<->aa, the text itself first, at most kMaxVariants.
 [[nodiscard]] std::vector<std::string> spelling_variants(std::string_view text);

@@ -57,7 +57,10 @@ INSTANTIATE_TEST_SUITE_P(
         NameCase{"Centerchef for misbrug og Udsatte Jens Kjer Nielsen, Esbjerg Kommune",
                  {"Jens Kjer Nielsen"}},
         NameCase{"Rådmand Nicolaj Bang og Jesper Kjeldsen deltog ikke.",
-                 {"Nicolaj Bang", "Jesper Kjeldsen"}}));
+                 {"Nicolaj Bang", "Jesper Kjeldsen"}},
+        NameCase{"Mødet blev ledet af Lukasz Żak.", {"Lukasz Żak"}},
+        NameCase{"Zofia Łukaszewska og Mette Olsen orienterede.",
+                 {"Zofia Łukaszewska", "Mette Olsen"}}));
 
 TEST(PersonNamesFalsePositives, NothingInTextWithoutNames) {
     EXPECT_TRUE(names("Orienteringen blev taget til efterretning. Punktet flyttes til næste "

@@ -51,6 +51,21 @@ TEST(ParticipantList, AbsentMarksAndExternalGuests) {
     EXPECT_EQ(list.present[3].role, "ekstern deltager");
 }
 
+// Capitals outside Latin-1 (Ł, Ż, Ž) start a name as Æ, Ø and Å do.
+TEST(ParticipantList, NamesWithCentralEuropeanCapitals) {
+    const auto list =
+        parse_person_list("Deltagere: Lukasz Żak (A), Mette Olsen, Zofia Łukaszewska (formand)");
+    ASSERT_EQ(list.present.size(), 3u);
+    EXPECT_EQ(list.present[0].name, "Lukasz Żak");
+    EXPECT_EQ(list.present[0].party, "A");
+    EXPECT_EQ(list.present[1].name, "Mette Olsen");
+    EXPECT_EQ(list.present[2].name, "Zofia Łukaszewska");
+    EXPECT_EQ(list.present[2].role, "formand");
+    const auto absent = parse_person_list("Afbud: Jana Žáková");
+    ASSERT_EQ(absent.absent.size(), 1u);
+    EXPECT_EQ(absent.absent[0].name, "Jana Žáková");
+}
+
 TEST(ParticipantList, NoPeopleInAListOfBodies) {
     const auto list = parse_person_list("Deltagere: Region Syddanmark, KKR, Socialstyrelsen");
     EXPECT_TRUE(list.present.empty());

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "read/formats.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest::read {
 namespace {
@@ -109,7 +110,7 @@ TEST(DecodeText, MostlyUtf8WithAStrayByteKeepsTheTextAndWarns) {
     EXPECT_THAT(r->text, ::testing::HasSubstr("\xEF\xBF\xBD slut"));
     ASSERT_EQ(r->warnings.size(), 1u);
     EXPECT_THAT(r->warnings[0], ::testing::HasSubstr("invalid UTF-8"));
-    EXPECT_TRUE(is_valid_utf8(r->text));
+    EXPECT_TRUE(referat::utf8::is_valid(r->text));
 }
 
 TEST(DecodeText, BadlyBrokenUtf8IsRefusedWithTheOffset) {
@@ -134,14 +135,6 @@ TEST(DecodeText, ControlByteIsBinary) {
         "de");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error(), "unsupported file type (binary data: control byte 0x01 at offset 8)");
-}
-
-TEST(Utf8, ValidityFollowsTheStandard) {
-    EXPECT_TRUE(is_valid_utf8("æøå €"));
-    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
-    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
-    EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-    EXPECT_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
 }
 
 }  // namespace

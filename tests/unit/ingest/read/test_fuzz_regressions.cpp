@@ -11,6 +11,7 @@
 
 #include "read/formats.hpp"
 #include "read_test_support.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest {
 namespace {
@@ -29,7 +30,7 @@ TEST(FuzzRegressions, ParseText) {
     for (const auto& path : inputs("parse_text")) {
         SCOPED_TRACE(path.string());
         const Document doc = parse_text(test::slurp(path), path.string());
-        EXPECT_TRUE(read::is_valid_utf8(doc.text));
+        EXPECT_TRUE(referat::utf8::is_valid(doc.text));
     }
 }
 
@@ -41,7 +42,7 @@ TEST(FuzzRegressions, ReadBytes) {
             limits.max_seconds = 30;
             auto src = read_bytes(test::slurp(path), path.string(), limits);
             if (src) {
-                EXPECT_TRUE(read::is_valid_utf8(src->text));
+                EXPECT_TRUE(referat::utf8::is_valid(src->text));
             } else {
                 EXPECT_FALSE(src.error().reason.empty());
             }

@@ -11,6 +11,7 @@
 
 #include "read/formats.hpp"
 #include "read_test_support.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest::read {
 namespace {
@@ -41,7 +42,7 @@ constexpr C1Case kWindows1252[] = {
 
 std::string utf8_of(char32_t cp) {
     std::string out;
-    append_utf8(out, static_cast<std::uint32_t>(cp));
+    referat::utf8::append(out, cp);
     return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "read/formats.hpp"
 #include "read_test_support.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest::read {
 namespace {
@@ -85,7 +86,7 @@ TEST(Html, RealAarhusAgendaPageReadsWithoutScripts) {
     EXPECT_EQ(src->type, "html");
     EXPECT_GT(src->text.size(), 10000u);
     EXPECT_THAT(src->text, ::testing::Not(::testing::HasSubstr("<script")));
-    EXPECT_TRUE(is_valid_utf8(src->text));
+    EXPECT_TRUE(referat::utf8::is_valid(src->text));
 }
 
 TEST(Docx, ParagraphsTabsBreaksAndTables) {

@@ -10,6 +10,7 @@
 
 #include "read/formats.hpp"
 #include "read_test_support.hpp"
+#include "referat/ingest/utf8.hpp"
 
 namespace referat::ingest::read {
 namespace {
@@ -33,7 +34,7 @@ void expect_sane_pages(const SourceText& src, std::size_t pages) {
     EXPECT_LE(src.page_starts.back(), src.text.size());
     for (const auto start : src.page_starts)
         EXPECT_TRUE(start == 0 || start == src.text.size() || src.text[start - 1] == '\n');
-    EXPECT_TRUE(is_valid_utf8(src.text));
+    EXPECT_TRUE(referat::utf8::is_valid(src.text));
 }
 
 struct RealPdf {

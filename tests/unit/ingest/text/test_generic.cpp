@@ -1,5 +1,6 @@
 // The generic reader on an unseen layout, foreign minutes, and robustness on hostile input.
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -96,6 +97,40 @@ TEST(ForeignMinutes, SwedishProtocolYieldsTheDate) {
     ASSERT_FALSE(meetings.empty());
     EXPECT_EQ(meetings[0].date.value_or("-"), "2019-03-04");
 }
+
+// A date that does not exist is no date (calendar::valid_date, the check queries use too):
+// "31. februar 2021" is not stored as 2021-02-31, which no query could name.
+struct HeaderDate {
+    const char* written;
+    const char* date;  ///< expected ISO date, "" for none
+};
+
+class MeetingDates : public ::testing::TestWithParam<HeaderDate> {};
+
+TEST_P(MeetingDates, OnlyDaysThatExist) {
+    const std::string text = std::string("Økonomiudvalget - Referat\n\nMødedato: ") +
+                             GetParam().written +
+                             "\nMødested: Rådhuset\n\nPunkt 1: Godkendelse af dagsorden\n\n"
+                             "Beslutning: Godkendt\n";
+    const auto meetings = run(text);
+    ASSERT_EQ(meetings.size(), 1u);
+    EXPECT_EQ(meetings[0].date.value_or(""), GetParam().date) << GetParam().written;
+    if (std::string_view(GetParam().date).empty()) {
+        EXPECT_NE(
+            std::find(meetings[0].warnings.begin(), meetings[0].warnings.end(), "no date found"),
+            meetings[0].warnings.end());
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Calendar, MeetingDates,
+                         ::testing::Values(HeaderDate{"31. februar 2021", ""},
+                                           HeaderDate{"29. februar 2023", ""},
+                                           HeaderDate{"29. februar 2024", "2024-02-29"},
+                                           HeaderDate{"31.04.2021 kl. 09:00", ""},
+                                           HeaderDate{"30.04.2021", "2021-04-30"},
+                                           HeaderDate{"2021-02-31", ""},
+                                           HeaderDate{"February 30, 2021", ""},
+                                           HeaderDate{"15-maj-2002", "2002-05-15"}));
 
 TEST(Robustness, ArbitraryBytesNeverCrash) {
     std::mt19937 rng(20231123);

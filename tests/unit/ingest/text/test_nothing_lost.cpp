@@ -14,6 +14,7 @@
 
 #include <referat/ingest/parse.hpp>
 
+#include "referat/ingest/utf8.hpp"
 #include "text/lines.hpp"
 #include "text/profiles.hpp"
 
@@ -30,7 +31,7 @@ constexpr std::size_t kMinLetters = 4;
 /// Lower-cased words of at least kMinLetters letters. Every byte of a multi-byte UTF-8 sequence
 /// counts as a letter ("æ", "ø", "å"); both sides of the comparison split the same way.
 void add_words(std::string_view text, std::set<std::string>& out) {
-    const std::string lowered = referat::ingest::text::lower(text);
+    const std::string lowered = referat::utf8::lower(text);
     std::string word;
     std::size_t letters = 0;
     auto flush = [&] {
@@ -136,10 +137,11 @@ TEST_P(NothingLost, EveryWordOfAnItemLandsInTheItem) {
                                       << lost.size() << " words lost:" << list;
         }
     }
-    const bool overview = std::all_of(doc->meetings.begin(), doc->meetings.end(), [](const auto& m) {
-        return std::all_of(m.items.begin(), m.items.end(),
-                           [](const Item& i) { return i.listed_only; });
-    });
+    const bool overview =
+        std::all_of(doc->meetings.begin(), doc->meetings.end(), [](const auto& m) {
+            return std::all_of(m.items.begin(), m.items.end(),
+                               [](const Item& i) { return i.listed_only; });
+        });
     if (!overview) {
         EXPECT_GT(checked, 0u) << "no item text checked";
     }
