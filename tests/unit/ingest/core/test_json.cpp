@@ -142,13 +142,17 @@ TEST(Json, NumbersKeepTheirKind) {
     EXPECT_DOUBLE_EQ(a[3].as_double(), 2.5);
 }
 
-// The fuzz target's seeds and finds (tests/fuzz/regressions/json), replayed with its property:
-// what parses dumps to JSON that parses to the same value, compact and pretty.
+// The fuzz target's seeds and finds (tests/fuzz/regressions/json) and its merged corpus
+// (tests/fuzz/corpus/json), replayed with its property: what parses dumps to JSON that parses
+// to the same value, compact and pretty.
 TEST(Json, FuzzCorpusRoundTrips) {
-    const auto dir = std::filesystem::path(REFERAT_FUZZ_REGRESSIONS) / "json";
+    const auto fuzz = std::filesystem::path(REFERAT_FUZZ_REGRESSIONS).parent_path();
+    std::vector<std::filesystem::directory_entry> entries;
+    for (const auto& dir : {fuzz / "regressions" / "json", fuzz / "corpus" / "json"})
+        for (const auto& entry : std::filesystem::directory_iterator(dir)) entries.push_back(entry);
     std::size_t files = 0;
     std::size_t valid = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    for (const auto& entry : entries) {
         SCOPED_TRACE(entry.path().string());
         std::ifstream in(entry.path(), std::ios::binary);
         const std::string bytes{std::istreambuf_iterator<char>(in),
