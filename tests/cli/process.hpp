@@ -40,12 +40,20 @@ inline std::string slurp(const std::filesystem::path& path) {
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+/// The referat binary under test: $REFERAT_TEST_BINARY when set (tools/test-sanitizers runs
+/// the parallel tests against a ThreadSanitizer build of the binary alone), else the one built
+/// with the tests.
+inline std::string referat_binary() {
+    const char* chosen = std::getenv("REFERAT_TEST_BINARY");
+    return chosen && *chosen ? chosen : REFERAT_BIN;
+}
+
 /// A started referat process with stdout and stderr going to files.
 class Process {
   public:
-    /// Start REFERAT_BIN with args; output files go to scratch (must exist).
+    /// Start the referat binary with args; output files go to scratch (must exist).
     Process(const std::vector<std::string>& args, const std::filesystem::path& scratch)
-        : Process(REFERAT_BIN, args, scratch) {}
+        : Process(referat_binary(), args, scratch) {}
 
     /// Start program (an absolute path) with args.
     Process(const std::string& program, const std::vector<std::string>& args,
