@@ -61,19 +61,76 @@ std::string_view prefix_for_section_kind(std::string_view kind) {
         {"beslutning", kDecision},
         {"indstilling", kRecommendation},
         {"forslag", kRecommendation},
-        {"baggrund", kBackground},
-        {"resume", kBackground},
-        {"resumé", kBackground},
-        {"sagsfremstilling", kBackground},
-        {"sagsbeskrivelse", kBackground},
-        {"redegørelse", kBackground},
-        {"begrundelse", kBackground},
-        {"sagen", kBackground},
         {"bilag", kAttachment},
     };
     for (const auto& [name, prefix] : kTable)
         if (kind == name) return prefix;
-    return kOtherText;
+    return kBodyText;
+}
+
+bool has_positions(std::string_view prefix) {
+    if (prefix.empty()) return true;  // the body text
+    for (auto p : kPositionalFields)
+        if (p == prefix) return true;
+    return false;
+}
+
+std::string fold_spelling(std::string_view word) {
+    static constexpr std::pair<std::string_view, std::string_view> kLetters[] = {
+        {"æ", "ae"}, {"ø", "oe"}, {"å", "aa"}, {"Æ", "ae"}, {"Ø", "oe"}, {"Å", "aa"}};
+    std::string out;
+    out.reserve(word.size() + 4);
+    for (std::size_t i = 0; i < word.size();) {
+        bool folded = false;
+        // Each of the letters is two bytes, starting 0xC3.
+        if (static_cast<unsigned char>(word[i]) == 0xC3 && i + 1 < word.size())
+            for (const auto& [letter, spelt] : kLetters)
+                if (word.compare(i, letter.size(), letter) == 0) {
+                    out += spelt;
+                    i += letter.size();
+                    folded = true;
+                    break;
+                }
+        if (!folded) out += word[i++];
+    }
+    return out;
+}
+
+std::string municipality_term(std::string_view name) {
+    return std::string(kMunicipalityTerm) + fold_spelling(term_value(name));
+}
+
+std::string pack_facets(std::string_view committee, std::string_view year,
+                        std::string_view outcome, std::string_view layout,
+                        std::string_view kind) {
+    std::string out;
+    for (auto part : {committee, year, outcome, layout, kind}) {
+        out += part;
+        out += kFacetSeparator;
+    }
+    out.pop_back();
+    return out;
+}
+
+std::string_view unpack_facet(std::string_view packed, FacetField field) {
+    auto index = static_cast<unsigned>(field);
+    std::size_t start = 0;
+    for (unsigned i = 0; i < index; ++i) {
+        start = packed.find(kFacetSeparator, start);
+        if (start == std::string_view::npos) return {};
+        ++start;
+    }
+    const std::size_t end = packed.find(kFacetSeparator, start);
+    return packed.substr(start, end == std::string_view::npos ? std::string_view::npos
+                                                                : end - start);
+}
+
+std::string same_item_key(std::string_view committee, std::string_view date,
+                          std::string_view kind, int number) {
+    const std::string name = term_value(committee);
+    if (name.empty() || date.empty()) return {};
+    return name + "|" + std::string(date) + "|" + std::string(kind) + "|" +
+           std::to_string(number);
 }
 
 }  // namespace referat::index::schema

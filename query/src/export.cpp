@@ -21,7 +21,8 @@ namespace {
 using Sink = std::function<void(const Hit&)>;
 
 // Offset paging over query: for relevance order and for items without a date.
-std::size_t export_by_offset(Xapian::Enquire& enquire, const Xapian::Query& query, std::size_t rank,
+std::size_t export_by_offset(const Xapian::Database& db, Xapian::Enquire& enquire,
+                             const Xapian::Query& query, std::size_t rank,
                              std::size_t chunk, const detail::Snippets& snippets,
                              const Sink& sink) {
     enquire.set_query(query);
@@ -31,14 +32,15 @@ std::size_t export_by_offset(Xapian::Enquire& enquire, const Xapian::Query& quer
                                              static_cast<Xapian::doccount>(chunk));
         for (auto it = page.begin(); it != page.end(); ++it) {
             ++written;
-            sink(detail::make_hit(it, rank + written, snippets));
+            sink(detail::make_hit(db, it, rank + written, snippets));
         }
         if (page.size() < chunk) return written;
     }
 }
 
 // Key paging over the dated matches of query, oldest or newest first.
-std::size_t export_by_date(Xapian::Enquire& enquire, const Xapian::Query& query, bool newest_first,
+std::size_t export_by_date(const Xapian::Database& db, Xapian::Enquire& enquire,
+                           const Xapian::Query& query, bool newest_first,
                            std::size_t rank, std::size_t chunk, const detail::Snippets& snippets,
                            const Sink& sink) {
     const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, std::string());
@@ -57,7 +59,7 @@ std::size_t export_by_date(Xapian::Enquire& enquire, const Xapian::Query& query,
         for (auto it = page.begin(); it != page.end(); ++it) {
             if (written_on_boundary.count(*it)) continue;
             ++written;
-            sink(detail::make_hit(it, rank + written, snippets));
+            sink(detail::make_hit(db, it, rank + written, snippets));
             std::string date = it.get_document().get_value(schema::kSlotDate);
             if (date != boundary) {
                 boundary = std::move(date);
@@ -78,20 +80,22 @@ std::size_t export_matches(Xapian::Database& db, const SearchRequest& request, c
         CompiledQuery compiled = detail::compile_or_throw(db, request);
         Xapian::Enquire enquire(db);
         detail::apply_sort(enquire, request.sort);
+        // One agenda item published as several files is written once, as search counts it.
+        enquire.set_collapse_key(schema::kSlotSameItem);
         detail::Snippets snippets(db, compiled, request);
         if (request.sort == SortOrder::kRelevance ||
             request.sort == SortOrder::kIndexedDescending)
-            return export_by_offset(enquire, compiled.query, 0, chunk, snippets, sink);
+            return export_by_offset(db, enquire, compiled.query, 0, chunk, snippets, sink);
         // Items without a date sort before all dates, as they do in search.
         const Xapian::Query undated(
             Xapian::Query::OP_AND_NOT, compiled.query,
             Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, std::string()));
         const bool newest_first = request.sort == SortOrder::kDateDescending;
         std::size_t count = 0;
-        if (!newest_first) count += export_by_offset(enquire, undated, 0, chunk, snippets, sink);
+        if (!newest_first) count += export_by_offset(db, enquire, undated, 0, chunk, snippets, sink);
         count +=
-            export_by_date(enquire, compiled.query, newest_first, count, chunk, snippets, sink);
-        if (newest_first) count += export_by_offset(enquire, undated, count, chunk, snippets, sink);
+            export_by_date(db, enquire, compiled.query, newest_first, count, chunk, snippets, sink);
+        if (newest_first) count += export_by_offset(db, enquire, undated, count, chunk, snippets, sink);
         return count;
     });
 }

@@ -6,7 +6,9 @@
 // is several times cheaper than asking each matching document for its values, which looks the
 // value chunk up again per document and slot.
 // Remote shards: Xapian::ValueCountMatchSpy per slot, which xapian-tcpsrv runs on the server;
-// '\n'-joined slots (persons, places) are split after the merge, so they work remotely too.
+// '\n'-joined slots (persons, places) and the packed slot are split after the merge, so they
+// work remotely too. A spy cannot tell the files of one item apart, so on remote shards an
+// item published as several files counts once per file in the facets (not in the total).
 
 #include <cstddef>
 #include <memory>
@@ -18,6 +20,8 @@
 
 #include <xapian.h>
 
+#include <referat/index/schema.hpp>
+
 #include "referat/query/search.hpp"
 
 namespace referat::query::detail {
@@ -28,6 +32,8 @@ struct FacetSlot {
     unsigned slot = 0;    ///< value slot from schema.hpp
     bool split = false;   ///< several values joined by '\n'
     bool number = false;  ///< Xapian::sortable_serialise'd number
+    /// The part of a packed value (schema::kSlotFacets) this facet counts; none: the whole value.
+    std::optional<index::schema::FacetField> part;
 };
 
 /// The slot layout of a facet name; std::nullopt when unknown.
@@ -48,12 +54,23 @@ class DocidCollector : public Xapian::MatchSpy {
     std::vector<Xapian::docid>& m_out;
 };
 
-/// Ids of every document matching query (an unweighted pass in docid order).
+/// Ids of the first at_most documents matching query (an unweighted pass in docid order).
 [[nodiscard]] std::vector<Xapian::docid> matching_docids(const Xapian::Database& db,
-                                                         const Xapian::Query& query);
+                                                         const Xapian::Query& query,
+                                                         Xapian::doccount at_most);
 
-/// Exact counts of each facet over the documents docids (ascending), reading each slot as a
-/// stream. Each facet lists its limit most frequent values (0: all).
+/// Counts taken over counted of total matches, scaled up to estimates for all of them.
+void scale(std::vector<Facet>& facets, std::size_t total, std::size_t counted);
+/// The same for one facet.
+void scale(Facet& facet, std::size_t total, std::size_t counted);
+
+/// docids (ascending) with one document per agenda item: of documents sharing a
+/// schema::kSlotSameItem key (the same item published in several files), only the first.
+[[nodiscard]] std::vector<Xapian::docid> one_per_item(const Xapian::Database& db,
+                                                      std::span<const Xapian::docid> docids);
+
+/// Counts of each facet over the documents docids (ascending), reading each value slot once as
+/// a stream. Each facet lists its limit most frequent values (0: all).
 [[nodiscard]] std::vector<Facet> count_facets(const Xapian::Database& db,
                                               std::span<const Xapian::docid> docids,
                                               const std::vector<FacetSlot>& slots,
@@ -68,6 +85,8 @@ class FacetSpy {
     [[nodiscard]] Xapian::MatchSpy* spy() { return &m_spy; }
     /// The counts: the limit most frequent values (0: all).
     [[nodiscard]] Facet result(std::size_t limit) const;
+    /// Documents the spy was shown.
+    [[nodiscard]] std::size_t seen() const { return m_spy.get_total(); }
 
   private:
     FacetSlot m_slot;

@@ -32,8 +32,12 @@ class Snippets {
     const SearchRequest& m_request;
 };
 
-/// The hit for one match at a 1-based rank.
-[[nodiscard]] Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank,
-                           const Snippets& snippets);
+/// The other files that publish the same agenda item as doc (schema::kSlotSameItem), as
+/// [{id, source, input_type}]; empty when there are none.
+[[nodiscard]] json::Value also_in(const Xapian::Database& db, const Xapian::Document& doc);
+
+/// The hit for one match at a 1-based rank, with the item's other sources (also_in).
+[[nodiscard]] Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& it,
+                           std::size_t rank, const Snippets& snippets);
 
 }  // namespace referat::query::detail

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <referat/index/database.hpp>
+#include <referat/index/schema.hpp>
 #include <referat/ingest/error.hpp>
 #include <referat/query/suggest.hpp>
 
@@ -60,6 +61,9 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         Xapian::Enquire enquire(db);
         enquire.set_query(compiled.query);
         detail::apply_sort(enquire, request.sort);
+        // One agenda item published as several files (PDF, Word, XML) is one hit; the others
+        // are listed as its sources (also_in).
+        enquire.set_collapse_key(index::schema::kSlotSameItem);
         // Facets on local databases: the ids of the matches, then one stream per slot. One
         // database collects the ids during the ranked match; several need a pass of their own,
         // as Xapian hands spies each shard's own ids. Remote shards count on the servers.
@@ -76,25 +80,36 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
                 enquire.add_matchspy(spies.back()->spy());
             }
         }
-        // checkatleast = every document: the total and the facet counts are exact.
-        Xapian::MSet mset =
-            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                             static_cast<Xapian::doccount>(request.limit), db.get_doccount());
+        // Up to exact_bound matches are all visited, so the total and the facets are exact;
+        // beyond, Xapian stops early and estimates, and the result says so.
+        const Xapian::doccount check = static_cast<Xapian::doccount>(
+            std::min<std::size_t>(db.get_doccount(), std::max<std::size_t>(request.exact_bound, 1)));
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit), check);
         enquire.clear_matchspies();
         result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         if (local) {
-            if (!collector) docids = detail::matching_docids(db, compiled.query);
+            if (!collector)
+                docids = detail::matching_docids(
+                    db, compiled.query, result.total_exact ? db.get_doccount() : check);
             // The match visits documents in id order; the streams rely on it, so make sure.
             if (!std::is_sorted(docids.begin(), docids.end()))
                 std::sort(docids.begin(), docids.end());
+            docids = detail::one_per_item(db, docids);
             result.facets = detail::count_facets(db, docids, slots, request.facet_limit);
+            if (!result.total_exact) detail::scale(result.facets, result.total, docids.size());
         } else {
-            for (const auto& spy : spies) result.facets.push_back(spy->result(request.facet_limit));
+            for (const auto& spy : spies) {
+                result.facets.push_back(spy->result(request.facet_limit));
+                if (!result.total_exact)
+                    detail::scale(result.facets.back(), result.total, spy->seen());
+            }
         }
         detail::Snippets snippets(db, compiled, request);
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            result.hits.push_back(detail::make_hit(it, ++rank, snippets));
+            result.hits.push_back(detail::make_hit(db, it, ++rank, snippets));
         if (result.total == 0) {
             result.suggestion = suggest_query(db, request.text, compiled.words);
             // A suggestion that finds nothing either only sends the reader in a circle.
