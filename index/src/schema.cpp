@@ -129,7 +129,10 @@ std::string same_item_key(std::string_view committee, std::string_view date,
                           std::string_view kind, int number) {
     const std::string name = term_value(committee);
     if (name.empty() || date.empty()) return {};
-    return name + "|" + std::string(date) + "|" + std::string(kind) + "|" +
+    // An agenda is its own publication; minutes and files that do not say what they are (a
+    // publisher's item XML) are the same item.
+    const std::string_view part = kind == "agenda" ? kind : std::string_view();
+    return name + "|" + std::string(date) + "|" + std::string(part) + "|" +
            std::to_string(number);
 }
 

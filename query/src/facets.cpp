@@ -191,6 +191,22 @@ void DocidCollector::operator()(const Xapian::Document& doc, double) {
     m_out.push_back(doc.get_docid());
 }
 
+void ItemCounter::operator()(const Xapian::Document& doc, double) {
+    ++m_documents;
+    const std::string key = doc.get_value(schema::kSlotSameItem);
+    if (key.empty()) {
+        ++m_without_key;
+        return;
+    }
+    // FNV-1a, 64 bits.
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const char c : key) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    m_keys.insert(hash);
+}
+
 std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query,
                                            Xapian::doccount at_most) {
     Xapian::Enquire enquire(db);

@@ -11,11 +11,13 @@
 // item published as several files counts once per file in the facets (not in the total).
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -52,6 +54,24 @@ class DocidCollector : public Xapian::MatchSpy {
 
   private:
     std::vector<Xapian::docid>& m_out;
+};
+
+/// Counts the distinct agenda items among the documents the match visits: documents sharing a
+/// schema::kSlotSameItem key (one item published in several files) count once. Xapian's own
+/// collapsed count is an estimate once the page is smaller than the match; this is exact.
+/// Local databases only (a remote shard cannot run it).
+class ItemCounter : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    /// Documents visited.
+    [[nodiscard]] std::size_t documents() const { return m_documents; }
+    /// Distinct items among them.
+    [[nodiscard]] std::size_t items() const { return m_without_key + m_keys.size(); }
+
+  private:
+    std::size_t m_documents = 0;
+    std::size_t m_without_key = 0;
+    std::unordered_set<std::uint64_t> m_keys;  // hashes: 64 bits keep collisions out of reach
 };
 
 /// Ids of the first at_most documents matching query (an unweighted pass in docid order).

@@ -67,7 +67,13 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         // Facets on local databases: the ids of the matches, then one stream per slot. One
         // database collects the ids during the ranked match; several need a pass of their own,
         // as Xapian hands spies each shard's own ids. Remote shards count on the servers.
-        const bool local = !slots.empty() && detail::all_local(db);
+        const bool all_local = detail::all_local(db);
+        const bool local = !slots.empty() && all_local;
+        std::optional<detail::ItemCounter> counter;
+        if (all_local) {
+            counter.emplace();
+            enquire.add_matchspy(&*counter);
+        }
         std::vector<Xapian::docid> docids;
         std::optional<detail::DocidCollector> collector;
         std::vector<std::unique_ptr<detail::FacetSpy>> spies;
@@ -89,6 +95,13 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         enquire.clear_matchspies();
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        if (counter) {
+            // Xapian visits at least `check` matches; fewer means it saw them all, and the
+            // distinct items are the exact total (its own collapsed count stays an estimate
+            // once the page is smaller than the match).
+            result.total_exact = counter->documents() < check || check >= db.get_doccount();
+            if (result.total_exact) result.total = counter->items();
+        }
         if (local) {
             if (!collector)
                 docids = detail::matching_docids(

@@ -189,10 +189,7 @@ TEST_F(IndexedTerms, FilterTermsAndValues) {
     EXPECT_EQ(schema::unpack_facet(packed, schema::FacetField::kLayout), "portal");
     // The same item in another file of this meeting carries the same key.
     const std::string same = doc.get_value(schema::kSlotSameItem);
-    EXPECT_EQ(same, schema::same_item_key("Socialdirektørforum", "20210910",
-                                          doc.get_value(schema::kSlotFacets).substr(
-                                              packed.rfind(schema::kFacetSeparator) + 1),
-                                          2));
+    EXPECT_EQ(same, schema::same_item_key("Socialdirektørforum", "20210910", "minutes", 2));
     EXPECT_TRUE(has(schema::boolean_term(schema::kSameItemTerm, same)));
     // The facets live in the packed slot only; schema 3's separate slots are gone.
     for (unsigned old_slot : {4u, 5u, 6u, 11u}) EXPECT_EQ(doc.get_value(old_slot), "") << old_slot;
@@ -292,11 +289,14 @@ TEST(PackedFacets, RoundTrip) {
 
 TEST(SameItemKey, NeedsCommitteeAndDate) {
     EXPECT_EQ(schema::same_item_key("Plan- og Udviklingsudvalget", "20130620", "minutes", 3),
-              "plan- og udviklingsudvalget|20130620|minutes|3");
+              "plan- og udviklingsudvalget|20130620||3");
     EXPECT_EQ(schema::same_item_key("PLAN-  og Udviklingsudvalget", "20130620", "minutes", 3),
               schema::same_item_key("Plan- og Udviklingsudvalget", "20130620", "minutes", 3));
     EXPECT_NE(schema::same_item_key("X", "20130620", "minutes", 3),
               schema::same_item_key("X", "20130620", "agenda", 3));
+    // A publisher's item XML says nothing of its kind: the same item as the minutes.
+    EXPECT_EQ(schema::same_item_key("X", "20130620", "minutes", 3),
+              schema::same_item_key("X", "20130620", "", 3));
     EXPECT_EQ(schema::same_item_key("", "20130620", "minutes", 3), "");
     EXPECT_EQ(schema::same_item_key("X", "", "minutes", 3), "");
 }

@@ -139,8 +139,8 @@ inline constexpr std::size_t kMaxTermValueBytes = 200;
 [[nodiscard]] std::string_view unpack_facet(std::string_view packed, FacetField field);
 
 /// The key of one agenda item of one meeting, the same in every file that publishes it:
-/// committee (term_value), date, document kind and item number. Empty when the committee or
-/// the date is unknown (such items are never merged).
+/// committee (term_value), date, whether the file is an agenda, and item number. Empty when
+/// the committee or the date is unknown (such items are never merged).
 [[nodiscard]] std::string same_item_key(std::string_view committee, std::string_view date,
                                         std::string_view kind, int number);
 
