@@ -59,7 +59,12 @@ TEST_F(Remote, ShardOfAnotherSchemaVersionIsRefused) {
         w.set_metadata(std::string(referat::index::schema::kMetaSchemaVersion), "2");
         w.commit();
     }
-    EXPECT_EQ(referat({"stats", "--db", db()}).status, 2) << "refused locally";
+    const auto local = referat({"stats", "--db", db()});
+    EXPECT_EQ(local.status, 2) << "refused locally";
+    // The message says how to get a database of this version.
+    EXPECT_NE(local.err.find("schema version 2"), std::string::npos) << local.err;
+    EXPECT_NE(local.err.find("rebuild it: referat ingest --db NEW_FOLDER"), std::string::npos)
+        << local.err;
     const int port = free_port();
     ASSERT_GT(port, 0);
     Process server(kTcpServer, {"--interface", "127.0.0.1", "--port", std::to_string(port), db()},
