@@ -158,6 +158,17 @@ class Tally {
     std::vector<std::size_t> m_last_entries;
 };
 
+// A same-item key as 64 bits (FNV-1a): sets of them stay small, and a collision among even a
+// million keys is out of reach.
+std::uint64_t key_hash(std::string_view key) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const char c : key) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
 }  // namespace
 
 std::optional<FacetSlot> facet_slot(std::string_view name) {
@@ -198,13 +209,7 @@ void ItemCounter::operator()(const Xapian::Document& doc, double) {
         ++m_without_key;
         return;
     }
-    // FNV-1a, 64 bits.
-    std::uint64_t hash = 14695981039346656037ull;
-    for (const char c : key) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ull;
-    }
-    m_keys.insert(hash);
+    m_keys.insert(key_hash(key));
 }
 
 std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query,
@@ -224,12 +229,12 @@ std::vector<Xapian::docid> one_per_item(const Xapian::Database& db,
                                         std::span<const Xapian::docid> docids) {
     std::vector<Xapian::docid> out;
     out.reserve(docids.size());
-    std::unordered_set<std::string> seen;
+    std::unordered_set<std::uint64_t> seen;
     Xapian::ValueIterator value = db.valuestream_begin(schema::kSlotSameItem);
     const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotSameItem);
     for (const Xapian::docid did : docids) {
         if (value != end && value.get_docid() < did) value.skip_to(did);
-        if (value == end || value.get_docid() != did || seen.insert(*value).second)
+        if (value == end || value.get_docid() != did || seen.insert(key_hash(*value)).second)
             out.push_back(did);
     }
     return out;
