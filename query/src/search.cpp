@@ -101,6 +101,15 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
             // once the page is smaller than the match).
             result.total_exact = counter->documents() < check || check >= db.get_doccount();
             if (result.total_exact) result.total = counter->items();
+        } else if (!result.total_exact && mset.get_matches_upper_bound() <= check) {
+            // Remote shards cannot run the counter. Xapian's collapsed count is exact when the
+            // page holds every match, so ask again for all of them (at most `check`).
+            Xapian::Enquire all(db);
+            all.set_query(compiled.query);
+            all.set_weighting_scheme(Xapian::BoolWeight());
+            all.set_collapse_key(index::schema::kSlotSameItem);
+            result.total = all.get_mset(0, mset.get_matches_upper_bound(), check).size();
+            result.total_exact = true;
         }
         if (local) {
             if (!collector)
