@@ -251,7 +251,7 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     // on this key and list the other files as the item's sources.
     if (const std::string same = schema::same_item_key(meeting.committee,
                                                        doc.get_value(schema::kSlotDate),
-                                                       meeting.kind, item.number);
+                                                       meeting.kind, item.number, item.title);
         !same.empty()) {
         doc.add_value(schema::kSlotSameItem, same);
         doc.add_boolean_term(schema::boolean_term(schema::kSameItemTerm, same));

@@ -4,6 +4,8 @@
 
 #include <xapian.h>
 
+#include <referat/ingest/reader.hpp>
+
 namespace referat::index::schema {
 
 const std::array<std::string_view, 94>& danish_stopwords() {
@@ -125,15 +127,39 @@ std::string_view unpack_facet(std::string_view packed, FacetField field) {
                                                                 : end - start);
 }
 
+namespace {
+
+// Letters and digits of text, lower-cased, spelt with ae/oe/aa, one space between words:
+// "Kulturkommune 2017. Politiske  fokusområder" -> "kulturkommune 2017 politiske fokusomraader".
+std::string words_only(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (!Xapian::Unicode::is_wordchar(*it)) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+    }
+    return fold_spelling(out);
+}
+
+}  // namespace
+
 std::string same_item_key(std::string_view committee, std::string_view date,
-                          std::string_view kind, int number) {
-    const std::string name = term_value(committee);
+                          std::string_view kind, int number, std::string_view title) {
+    const std::string name = words_only(committee);
     if (name.empty() || date.empty()) return {};
     // An agenda is its own publication; minutes and files that do not say what they are (a
-    // publisher's item XML) are the same item.
+    // publisher's item XML) are the same item. The title tells apart two bodies of one name
+    // ("Byrådet" of two municipalities) meeting the same day.
     const std::string_view part = kind == "agenda" ? kind : std::string_view();
-    return name + "|" + std::string(date) + "|" + std::string(part) + "|" +
-           std::to_string(number);
+    const std::string key = name + "|" + std::string(date) + "|" + std::string(part) + "|" +
+                            std::to_string(number) + "|" + words_only(title);
+    // Hashed: a term holds at most 245 bytes, and a committee and a title can be longer.
+    return ingest::sha256_hex(key).substr(0, 32);
 }
 
 }  // namespace referat::index::schema

@@ -179,7 +179,7 @@ TEST_F(IndexedTerms, FilterTermsAndValues) {
     const auto doc = m_db.get_document(m_docid);
     EXPECT_EQ(doc.get_value(schema::kSlotDate), "20210910");
     EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotYear)), 2021.0);
-    EXPECT_EQ(doc.get_value(schema::kSlotSameItem).find("socialdirektørforum|20210910|"), 0u);
+    EXPECT_EQ(doc.get_value(schema::kSlotSameItem).size(), 32u);
     EXPECT_EQ(doc.get_value(schema::kSlotSortKey), "2021091000002");
     EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotAmount)), 1250000.0);
     const std::string packed = doc.get_value(schema::kSlotFacets);
@@ -189,7 +189,8 @@ TEST_F(IndexedTerms, FilterTermsAndValues) {
     EXPECT_EQ(schema::unpack_facet(packed, schema::FacetField::kLayout), "portal");
     // The same item in another file of this meeting carries the same key.
     const std::string same = doc.get_value(schema::kSlotSameItem);
-    EXPECT_EQ(same, schema::same_item_key("Socialdirektørforum", "20210910", "minutes", 2));
+    const auto title = referat::testing::sample_document(kSource, 2).meetings[0].items[1].title;
+    EXPECT_EQ(same, schema::same_item_key("Socialdirektørforum", "20210910", "minutes", 2, title));
     EXPECT_TRUE(has(schema::boolean_term(schema::kSameItemTerm, same)));
     // The facets live in the packed slot only; schema 3's separate slots are gone.
     for (unsigned old_slot : {4u, 5u, 6u, 11u}) EXPECT_EQ(doc.get_value(old_slot), "") << old_slot;
@@ -288,17 +289,32 @@ TEST(PackedFacets, RoundTrip) {
 }
 
 TEST(SameItemKey, NeedsCommitteeAndDate) {
-    EXPECT_EQ(schema::same_item_key("Plan- og Udviklingsudvalget", "20130620", "minutes", 3),
-              "plan- og udviklingsudvalget|20130620||3");
-    EXPECT_EQ(schema::same_item_key("PLAN-  og Udviklingsudvalget", "20130620", "minutes", 3),
-              schema::same_item_key("Plan- og Udviklingsudvalget", "20130620", "minutes", 3));
-    EXPECT_NE(schema::same_item_key("X", "20130620", "minutes", 3),
-              schema::same_item_key("X", "20130620", "agenda", 3));
+    const std::string key = schema::same_item_key("Plan- og Udviklingsudvalget", "20130620",
+                                                  "minutes", 3, "Kulturkommune 2017. Politik");
+    EXPECT_EQ(key.size(), 32u);
+    // Case, spacing, punctuation and the spelling of æ/ø/å do not tell two files apart.
+    EXPECT_EQ(schema::same_item_key("PLAN-  og Udviklingsudvalget", "20130620", "minutes", 3,
+                                    "kulturkommune 2017 - politik"),
+              key);
+    EXPECT_EQ(schema::same_item_key("Børneudvalget", "20130620", "minutes", 3, "Skoleår"),
+              schema::same_item_key("Boerneudvalget", "20130620", "minutes", 3, "Skoleaar"));
     // A publisher's item XML says nothing of its kind: the same item as the minutes.
-    EXPECT_EQ(schema::same_item_key("X", "20130620", "minutes", 3),
-              schema::same_item_key("X", "20130620", "", 3));
-    EXPECT_EQ(schema::same_item_key("", "20130620", "minutes", 3), "");
-    EXPECT_EQ(schema::same_item_key("X", "", "minutes", 3), "");
+    EXPECT_EQ(schema::same_item_key("Plan- og Udviklingsudvalget", "20130620", "", 3,
+                                    "Kulturkommune 2017. Politik"),
+              key);
+    // An agenda, another item, another day, another title (a body of the same name elsewhere).
+    for (const std::string& other :
+         {schema::same_item_key("Plan- og Udviklingsudvalget", "20130620", "agenda", 3,
+                                "Kulturkommune 2017. Politik"),
+          schema::same_item_key("Plan- og Udviklingsudvalget", "20130620", "minutes", 4,
+                                "Kulturkommune 2017. Politik"),
+          schema::same_item_key("Plan- og Udviklingsudvalget", "20130621", "minutes", 3,
+                                "Kulturkommune 2017. Politik"),
+          schema::same_item_key("Plan- og Udviklingsudvalget", "20130620", "minutes", 3,
+                                "Budget 2014")})
+        EXPECT_NE(other, key);
+    EXPECT_EQ(schema::same_item_key("", "20130620", "minutes", 3, "x"), "");
+    EXPECT_EQ(schema::same_item_key("X", "", "minutes", 3, "x"), "");
 }
 
 }  // namespace

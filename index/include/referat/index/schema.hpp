@@ -138,10 +138,12 @@ inline constexpr std::size_t kMaxTermValueBytes = 200;
 /// One part of a kSlotFacets value ("" when absent).
 [[nodiscard]] std::string_view unpack_facet(std::string_view packed, FacetField field);
 
-/// The key of one agenda item of one meeting, the same in every file that publishes it:
-/// committee (term_value), date, whether the file is an agenda, and item number. Empty when
-/// the committee or the date is unknown (such items are never merged).
+/// The key of one agenda item of one meeting, the same in every file that publishes it: 32 hex
+/// digits of sha256 over the committee's and the title's words (lower-cased, æ/ø/å spelt out,
+/// punctuation dropped), the date, whether the file is an agenda, and the item number. Empty
+/// when the committee or the date is unknown (such items are never merged).
 [[nodiscard]] std::string same_item_key(std::string_view committee, std::string_view date,
-                                        std::string_view kind, int number);
+                                        std::string_view kind, int number,
+                                        std::string_view title);
 
 }  // namespace referat::index::schema
