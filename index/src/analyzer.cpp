@@ -3,6 +3,7 @@
 #include <string>
 
 #include "referat/index/schema.hpp"
+#include "stem_cache.hpp"
 
 namespace referat::index {
 
@@ -12,6 +13,8 @@ class FoldingStem : public Xapian::StemImplementation {
   public:
     FoldingStem() : m_stem(std::string(schema::kStemLanguage)) {}
     std::string operator()(const std::string& word) override {
+        // Æ, ø and å (either case) are the two-byte sequences starting 0xC3; most words have none.
+        if (word.find('\xC3') == std::string::npos) return m_stem(word);
         return m_stem(schema::fold_spelling(word));
     }
     std::string get_description() const override {
@@ -23,6 +26,8 @@ class FoldingStem : public Xapian::StemImplementation {
 };
 
 }  // namespace
+
+Xapian::Stem cached_text_stemmer() { return detail::make_cached_stemmer(); }
 
 Xapian::Stem text_stemmer() {
     // Xapian::Stem takes ownership (reference counted) of the implementation.

@@ -33,7 +33,7 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
 
 Snippets::Snippets(const Xapian::Database& db, const CompiledQuery& compiled,
                    const SearchRequest& request)
-    : m_enquire(db), m_request(request) {
+    : m_enquire(db), m_request(request), m_stemmer(index::cached_text_stemmer()) {
     m_enquire.set_query(compiled.highlight);
     m_mset = m_enquire.get_mset(0, 0);
 }
@@ -84,7 +84,7 @@ std::size_t visible_length(std::string_view s, std::string_view start, std::stri
 
 std::string Snippets::make(const std::string& text) const {
     if (text.empty()) return {};
-    const Xapian::Stem stemmer = index::text_stemmer();
+    const Xapian::Stem& stemmer = m_stemmer;
     const std::size_t wanted = m_request.snippet_length;
     // MSet::snippet budgets bytes; æ, ø, å and dashes take two or three. Widen the budget by
     // the characters still missing, keeping the longest snippet within the asked length.

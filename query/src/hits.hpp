@@ -30,6 +30,7 @@ class Snippets {
     Xapian::Enquire m_enquire;
     Xapian::MSet m_mset;
     const SearchRequest& m_request;
+    Xapian::Stem m_stemmer;  // one search's words stemmed once (snippets stem every word)
 };
 
 /// The other files that publish the same agenda item as doc (schema::kSlotSameItem), as

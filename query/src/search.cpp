@@ -64,23 +64,24 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         // One agenda item published as several files (PDF, Word, XML) is one hit; the others
         // are listed as its sources (also_in).
         enquire.set_collapse_key(index::schema::kSlotSameItem);
-        // Facets on local databases: the ids of the matches, then one stream per slot. One
-        // database collects the ids during the ranked match; several need a pass of their own,
-        // as Xapian hands spies each shard's own ids. Remote shards count on the servers.
-        const bool all_local = detail::all_local(db);
-        const bool local = !slots.empty() && all_local;
-        std::optional<detail::ItemCounter> counter;
-        if (all_local) {
-            counter.emplace();
-            enquire.add_matchspy(&*counter);
-        }
+        // One local database: the match records the ids of the documents it visits, and the
+        // distinct items among them (the exact total) and the facets are read from value
+        // streams afterwards. Several local databases: Xapian hands spies each shard's own ids,
+        // so a spy reads each document's same-item key, and the facets need a pass of their
+        // own. Remote shards run only Xapian's own spies, on the servers.
+        const bool local = detail::all_local(db);
+        const bool single = local && db.size() == 1;
         std::vector<Xapian::docid> docids;
         std::optional<detail::DocidCollector> collector;
+        std::optional<detail::ItemCounter> counter;
         std::vector<std::unique_ptr<detail::FacetSpy>> spies;
-        if (local && db.size() == 1) {
+        if (single) {
             collector.emplace(docids);
             enquire.add_matchspy(&*collector);
-        } else if (!local) {
+        } else if (local) {
+            counter.emplace();
+            enquire.add_matchspy(&*counter);
+        } else {
             for (const auto& slot : slots) {
                 spies.push_back(std::make_unique<detail::FacetSpy>(slot));
                 enquire.add_matchspy(spies.back()->spy());
@@ -95,33 +96,40 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         enquire.clear_matchspies();
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        if (counter) {
-            // Xapian visits at least `check` matches; fewer means it saw them all, and the
-            // distinct items are the exact total (its own collapsed count stays an estimate
-            // once the page is smaller than the match).
-            result.total_exact = counter->documents() < check || check >= db.get_doccount();
-            if (result.total_exact) result.total = counter->items();
-        } else if (!result.total_exact && mset.get_matches_upper_bound() <= check) {
-            // Remote shards cannot run the counter. Xapian's collapsed count is exact when the
-            // page holds every match, so ask again for all of them (at most `check`).
-            Xapian::Enquire all(db);
-            all.set_query(compiled.query);
-            all.set_weighting_scheme(Xapian::BoolWeight());
-            all.set_collapse_key(index::schema::kSlotSameItem);
-            result.total = all.get_mset(0, mset.get_matches_upper_bound(), check).size();
-            result.total_exact = true;
-        }
         if (local) {
-            if (!collector)
-                docids = detail::matching_docids(
-                    db, compiled.query, result.total_exact ? db.get_doccount() : check);
-            // The match visits documents in id order; the streams rely on it, so make sure.
-            if (!std::is_sorted(docids.begin(), docids.end()))
-                std::sort(docids.begin(), docids.end());
-            docids = detail::one_per_item(db, docids);
-            result.facets = detail::count_facets(db, docids, slots, request.facet_limit);
-            if (!result.total_exact) detail::scale(result.facets, result.total, docids.size());
+            // Xapian visits at least `check` matches; fewer means it saw them all, and the
+            // distinct items among them are the exact total (its own collapsed count stays an
+            // estimate once the page is smaller than the match).
+            const std::size_t seen = single ? docids.size() : counter->documents();
+            result.total_exact = seen < check || check >= db.get_doccount();
+            if (single && (result.total_exact || !slots.empty())) {
+                // The match visits documents in id order; the streams rely on it, so make sure.
+                if (!std::is_sorted(docids.begin(), docids.end()))
+                    std::sort(docids.begin(), docids.end());
+                docids = detail::one_per_item(db, docids);
+                if (result.total_exact) result.total = docids.size();
+            } else if (counter && result.total_exact) {
+                result.total = counter->items();
+            }
+            if (!slots.empty()) {
+                if (!single)
+                    docids = detail::one_per_item(
+                        db, detail::matching_docids(
+                                db, compiled.query, result.total_exact ? db.get_doccount() : check));
+                result.facets = detail::count_facets(db, docids, slots, request.facet_limit);
+                if (!result.total_exact) detail::scale(result.facets, result.total, docids.size());
+            }
         } else {
+            if (!result.total_exact && mset.get_matches_upper_bound() <= check) {
+                // Xapian's collapsed count is exact when the page holds every match, so ask
+                // again for all of them (at most `check`).
+                Xapian::Enquire all(db);
+                all.set_query(compiled.query);
+                all.set_weighting_scheme(Xapian::BoolWeight());
+                all.set_collapse_key(index::schema::kSlotSameItem);
+                result.total = all.get_mset(0, mset.get_matches_upper_bound(), check).size();
+                result.total_exact = true;
+            }
             for (const auto& spy : spies) {
                 result.facets.push_back(spy->result(request.facet_limit));
                 if (!result.total_exact)
