@@ -278,6 +278,19 @@ std::vector<Facet> count_facets(const Xapian::Database& db, std::span<const Xapi
     return facets;
 }
 
+std::vector<Xapian::MSetIterator> distinct_page(const Xapian::MSet& mset, std::size_t offset,
+                                                std::size_t limit) {
+    std::vector<Xapian::MSetIterator> page;
+    std::unordered_set<std::uint64_t> seen;
+    std::size_t distinct = 0;
+    for (auto it = mset.begin(); it != mset.end() && page.size() < limit; ++it) {
+        const std::string key = it.get_document().get_value(schema::kSlotSameItem);
+        if (!key.empty() && !seen.insert(key_hash(key)).second) continue;
+        if (distinct++ >= offset) page.push_back(it);
+    }
+    return page;
+}
+
 void scale(Facet& facet, std::size_t total, std::size_t counted) {
     if (counted == 0 || counted >= total) return;
     const double factor = static_cast<double>(total) / static_cast<double>(counted);

@@ -79,6 +79,12 @@ class ItemCounter : public Xapian::MatchSpy {
                                                          const Xapian::Query& query,
                                                          Xapian::doccount at_most);
 
+/// Of the matches in mset (result order), the limit distinct agenda items after the first
+/// offset: a document whose schema::kSlotSameItem key an earlier one had is left out.
+[[nodiscard]] std::vector<Xapian::MSetIterator> distinct_page(const Xapian::MSet& mset,
+                                                              std::size_t offset,
+                                                              std::size_t limit);
+
 /// Counts taken over counted of total matches, scaled up to estimates for all of them.
 void scale(std::vector<Facet>& facets, std::size_t total, std::size_t counted);
 /// The same for one facet.

@@ -61,9 +61,6 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         Xapian::Enquire enquire(db);
         enquire.set_query(compiled.query);
         detail::apply_sort(enquire, request.sort);
-        // One agenda item published as several files (PDF, Word, XML) is one hit; the others
-        // are listed as its sources (also_in).
-        enquire.set_collapse_key(index::schema::kSlotSameItem);
         // One local database: the match records the ids of the documents it visits, and the
         // distinct items among them (the exact total) and the facets are read from value
         // streams afterwards. Several local databases: Xapian hands spies each shard's own ids,
@@ -71,6 +68,13 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         // own. Remote shards run only Xapian's own spies, on the servers.
         const bool local = detail::all_local(db);
         const bool single = local && db.size() == 1;
+        // One agenda item published as several files (PDF, Word, XML) is one hit; the others
+        // are listed as its sources (also_in). Locally the page is made of distinct items here
+        // (reading the key of the page's documents only); Xapian's collapse would read the key
+        // of every match. Remote shards collapse on the servers.
+        if (!local) enquire.set_collapse_key(index::schema::kSlotSameItem);
+        const std::size_t wanted = request.offset + request.limit;
+        std::size_t fetch = local ? wanted + std::max<std::size_t>(request.limit, 10) : wanted;
         std::vector<Xapian::docid> docids;
         std::optional<detail::DocidCollector> collector;
         std::optional<detail::ItemCounter> counter;
@@ -91,9 +95,23 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         // beyond, Xapian stops early and estimates, and the result says so.
         const Xapian::doccount check = static_cast<Xapian::doccount>(
             std::min<std::size_t>(db.get_doccount(), std::max<std::size_t>(request.exact_bound, 1)));
-        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), check);
+        Xapian::MSet mset = enquire.get_mset(
+            static_cast<Xapian::doccount>(local ? 0 : request.offset),
+            static_cast<Xapian::doccount>(local ? fetch : request.limit), check);
         enquire.clear_matchspies();
+        std::vector<Xapian::MSetIterator> page;
+        if (!local) {
+            for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
+        } else {
+            // The offset-th to (offset + limit)-th distinct items, in result order; when files
+            // of one item used up the spare matches, ask for more.
+            for (;;) {
+                page = detail::distinct_page(mset, request.offset, request.limit);
+                if (page.size() == request.limit || mset.size() < fetch) break;
+                fetch *= 2;
+                mset = enquire.get_mset(0, static_cast<Xapian::doccount>(fetch), check);
+            }
+        }
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         if (local) {
@@ -138,8 +156,7 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         }
         detail::Snippets snippets(db, compiled, request);
         std::size_t rank = request.offset;
-        for (auto it = mset.begin(); it != mset.end(); ++it)
-            result.hits.push_back(detail::make_hit(db, it, ++rank, snippets));
+        for (const auto& it : page) result.hits.push_back(detail::make_hit(db, it, ++rank, snippets));
         if (result.total == 0) {
             result.suggestion = suggest_query(db, request.text, compiled.words);
             // A suggestion that finds nothing either only sends the reader in a circle.

@@ -229,6 +229,30 @@ TEST_F(SameItem, AgendaIsItsOwnItemAndEachFileStaysSearchable) {
             << source;
 }
 
+TEST_F(SameItem, PagesHoldDistinctItemsInResultOrder) {
+    Xapian::Database db = open("db");
+    SearchRequest all;
+    all.text = "art:referat";
+    all.limit = 1000;
+    const SearchResult whole = search(db, all);
+    ASSERT_GT(whole.hits.size(), 4u);
+    std::vector<std::string> paged;
+    for (std::size_t offset = 0; offset < whole.hits.size(); offset += 3) {
+        SearchRequest r = all;
+        r.offset = offset;
+        r.limit = 3;
+        const SearchResult page = search(db, r);
+        EXPECT_EQ(page.total, whole.total);
+        for (std::size_t i = 0; i < page.hits.size(); ++i) {
+            EXPECT_EQ(page.hits[i].rank, offset + i + 1);
+            paged.push_back(std::to_string(page.hits[i].record["number"].as_int()));
+        }
+    }
+    std::vector<std::string> expected;
+    for (const auto& h : whole.hits) expected.push_back(std::to_string(h.record["number"].as_int()));
+    EXPECT_EQ(paged, expected);
+}
+
 TEST_F(SameItem, ExportWritesEachItemOnce) {
     Xapian::Database db = open("db");
     SearchRequest r;
