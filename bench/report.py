@@ -228,8 +228,8 @@ def main(argv):
            "## Machine", "", "- " + machine()]
     commits = sorted({d.get("commit", "?") for (n, _), d in results.items() if n == "referat"})
     if commits:
-        out.append("- Referat: Release build (`-DCMAKE_BUILD_TYPE=Release`) of commit %s"
-                   % ", ".join(commits))
+        out.append("- Referat: commit %s (a Release build, `-DCMAKE_BUILD_TYPE=Release`, unless "
+                   "the notes on a session below say otherwise)" % ", ".join(commits))
     out += ["- %s: %s" % (name, version) for name, version in versions()]
     out += ["- Load: before each timed run the 1-minute load average, less the decaying share "
             "left by the script's own previous run, had to be below %.1f "

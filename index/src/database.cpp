@@ -85,8 +85,10 @@ void check_schema_version(const Xapian::Database& db, const std::string& path) {
     if (stored.empty()) return;  // empty database: nothing written yet
     if (stored != std::to_string(schema::kSchemaVersion))
         throw Error("database " + path + " has schema version " + stored +
-                    "; this referat writes version " + std::to_string(schema::kSchemaVersion) +
-                    "; ingest into a new database");
+                    ", but this referat reads and writes version " +
+                    std::to_string(schema::kSchemaVersion) +
+                    "; rebuild it: referat ingest --db NEW_FOLDER YOUR_MINUTES (a fresh --db), "
+                    "then use NEW_FOLDER");
 }
 
 }  // namespace detail

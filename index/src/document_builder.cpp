@@ -7,6 +7,7 @@
 #include <referat/ingest/people.hpp>
 #include <referat/ingest/serialize.hpp>
 
+#include "referat/index/analyzer.hpp"
 #include "referat/index/people_terms.hpp"
 #include "referat/index/schema.hpp"
 #include "stem_cache.hpp"
@@ -58,7 +59,7 @@ std::string sort_key(const std::string& date, int number) {
 
 void add_municipality_terms(Xapian::Document& doc, const std::set<std::string>& names) {
     for (const auto& name : names)
-        doc.add_boolean_term(schema::boolean_term(schema::kMunicipalityTerm, name));
+        doc.add_boolean_term(schema::municipality_term(name));
     if (!names.empty()) doc.add_value(schema::kSlotMunicipalities, join(names));
 }
 
@@ -138,27 +139,30 @@ std::string compact_date(std::string_view iso) {
     return all_digits(out) ? out : std::string();
 }
 
-DocumentBuilder::DocumentBuilder() {
-    for (auto word : schema::danish_stopwords()) m_stopper.add(std::string(word));
-    m_terms.set_stemmer(make_cached_stemmer());
-    // One term per word: its stem, with positions. Keeping the unstemmed form as well (Xapian's
-    // default) doubles the postings the writer must invert, and so nearly doubles ingest time,
-    // for exact-form matching that Danish inflection makes of little use.
-    m_terms.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
-    m_terms.set_stopper(&m_stopper);
-    // Stop words are not indexed at all (not even unstemmed): they carry no meaning in minutes
-    // and are the bulk of the positional data.
-    m_terms.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
-}
+DocumentBuilder::DocumentBuilder() { configure_terms(m_terms, m_stopper, make_cached_stemmer()); }
 
 void DocumentBuilder::begin(Xapian::Document& doc) {
     m_terms.set_document(doc);
     m_terms.set_termpos(0);
 }
 
-void DocumentBuilder::text(std::string_view text, std::string_view prefix) {
+void DocumentBuilder::text(std::string_view text, std::string_view field) {
     if (text.empty()) return;
-    m_terms.index_text(Xapian::Utf8Iterator(text.data(), text.size()), 1, std::string(prefix));
+    const Xapian::Utf8Iterator words(text.data(), text.size());
+    const Xapian::termpos start = m_terms.get_termpos();
+    // Every word once without a prefix, with positions: a plain query word is one posting list.
+    m_terms.index_text(words, 1);
+    const Xapian::termpos end = m_terms.get_termpos();
+    if (!field.empty()) {
+        // The field's own copy; in a short field with the same positions, for phrases in it.
+        if (schema::has_positions(field)) {
+            m_terms.set_termpos(start);
+            m_terms.index_text(words, 1, std::string(field));
+            m_terms.set_termpos(end);
+        } else {
+            m_terms.index_text_without_positions(words, 1, std::string(field));
+        }
+    }
     m_terms.increase_termpos(kFieldGap);
     m_text_bytes += text.size();
 }
@@ -171,31 +175,31 @@ std::size_t DocumentBuilder::take_text_bytes() {
 
 void DocumentBuilder::common_terms(Xapian::Document& doc, const Provenance& from,
                                    const ingest::Meeting& meeting, std::string_view type,
-                                   const std::string& id) {
+                                   const std::string& id, std::string_view outcome) {
     doc.add_boolean_term(std::string(schema::kId) + id);
     doc.add_boolean_term(schema::boolean_term(schema::kTypeTerm, type));
     doc.add_boolean_term(from.source_term);
     doc.add_boolean_term(schema::boolean_term(schema::kMeetingTerm, from.meeting_id));
     if (!meeting.committee.empty()) {
         doc.add_boolean_term(schema::boolean_term(schema::kCommitteeTerm, meeting.committee));
-        doc.add_value(schema::kSlotCommittee, meeting.committee);
     }
-    if (!meeting.layout.empty()) {
+    if (!meeting.layout.empty())
         doc.add_boolean_term(schema::boolean_term(schema::kLayoutTerm, meeting.layout));
-        doc.add_value(schema::kSlotLayout, meeting.layout);
-    }
-    if (!meeting.kind.empty()) {
+    if (!meeting.kind.empty())
         doc.add_boolean_term(schema::boolean_term(schema::kKindTerm, meeting.kind));
-        doc.add_value(schema::kSlotKind, meeting.kind);
-    }
+    std::string year;
     if (meeting.date) {
         if (std::string date = compact_date(*meeting.date); !date.empty()) {
             doc.add_value(schema::kSlotDate, date);
-            doc.add_boolean_term(std::string(schema::kYearTerm) + date.substr(0, 4));
+            year = date.substr(0, 4);
+            doc.add_boolean_term(std::string(schema::kYearTerm) + year);
             doc.add_value(schema::kSlotYear,
                           Xapian::sortable_serialise(std::stoi(date.substr(0, 4))));
         }
     }
+    // One value for the single-valued facets: counting five facets reads one value stream.
+    doc.add_value(schema::kSlotFacets, schema::pack_facets(meeting.committee, year, outcome,
+                                                           meeting.layout, meeting.kind));
 }
 
 Xapian::Document DocumentBuilder::item_document(const Provenance& from,
@@ -212,7 +216,7 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
                             [](const auto& s) { return s.earlier; })) {
         for (const auto& d : item.decisions) text(d.text, schema::kDecision);
     }
-    text(unheaded_text(from.document->text, item), schema::kOtherText);
+    text(unheaded_text(from.document->text, item), schema::kBodyText);
     for (const auto& section : item.sections) {
         auto prefix = schema::prefix_for_section_kind(section.kind);
         if ((prefix == schema::kDecision && !section.earlier) || prefix == schema::kAttachment)
@@ -240,10 +244,18 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
             keys.insert(std::move(key));
     }
 
-    common_terms(doc, from, meeting, schema::kTypeItem, id);
     const std::string outcome(ingest::outcome_name(item.outcome));
+    common_terms(doc, from, meeting, schema::kTypeItem, id, outcome);
     doc.add_boolean_term(schema::boolean_term(schema::kOutcomeTerm, outcome));
-    doc.add_value(schema::kSlotOutcome, outcome);
+    // The same item published in several files (PDF, Word, XML) is one hit: searches collapse
+    // on this key and list the other files as the item's sources.
+    if (const std::string same = schema::same_item_key(meeting.committee,
+                                                       doc.get_value(schema::kSlotDate),
+                                                       meeting.kind, item.number, item.title);
+        !same.empty()) {
+        doc.add_value(schema::kSlotSameItem, same);
+        doc.add_boolean_term(schema::boolean_term(schema::kSameItemTerm, same));
+    }
     // Votes and dissent as filters: "stemme:imod" finds every item someone voted against.
     for (const auto& vote : item.votes)
         doc.add_boolean_term(schema::boolean_term(schema::kVoteTerm, vote.side));
@@ -270,7 +282,7 @@ Xapian::Document DocumentBuilder::meeting_document(const Provenance& from,
     begin(doc);
     text(meeting.title, schema::kTitle);
     text(meeting.committee, schema::kCommitteeText);
-    if (meeting.location) text(*meeting.location, schema::kOtherText);
+    if (meeting.location) text(*meeting.location, schema::kBodyText);
     const ingest::PersonIndex& people = from.people;
     std::set<std::string> keys;
     for (const auto* list : {&meeting.participants, &meeting.absent}) {
@@ -280,7 +292,7 @@ Xapian::Document DocumentBuilder::meeting_document(const Provenance& from,
                 keys.insert(std::move(key));
         }
     }
-    common_terms(doc, from, meeting, schema::kTypeMeeting, from.meeting_id);
+    common_terms(doc, from, meeting, schema::kTypeMeeting, from.meeting_id, {});
     add_person_terms(doc, keys);
     std::set<std::string> places;
     for (const auto& item : meeting.items)

@@ -44,9 +44,10 @@ class DocumentBuilder {
 
   private:
     void begin(Xapian::Document& doc);
-    void text(std::string_view text, std::string_view prefix);
+    /// text as body text, and as field text when field is a prefix (schema::kFieldPrefixes).
+    void text(std::string_view text, std::string_view field);
     void common_terms(Xapian::Document& doc, const Provenance& from, const ingest::Meeting& meeting,
-                      std::string_view type, const std::string& id);
+                      std::string_view type, const std::string& id, std::string_view outcome);
 
     Xapian::SimpleStopper m_stopper;  // must outlive m_terms, which points at it
     Xapian::TermGenerator m_terms;

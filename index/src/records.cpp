@@ -1,7 +1,7 @@
 #include "referat/index/records.hpp"
 
 #include <algorithm>
-#include <cmath>
+#include <map>
 
 #include "referat/index/database.hpp"
 #include "referat/index/schema.hpp"
@@ -10,10 +10,17 @@ namespace referat::index {
 
 namespace {
 
-std::vector<FacetCount> facet(const Xapian::ValueCountMatchSpy& spy) {
+// The counts of one part of the packed facet values (schema::kSlotFacets), most first.
+std::vector<FacetCount> facet(const Xapian::ValueCountMatchSpy& spy, schema::FacetField field) {
+    std::map<std::string, std::size_t, std::less<>> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string packed = *it;
+        const std::string_view value = schema::unpack_facet(packed, field);
+        if (!value.empty())
+            counts[std::string(value)] += static_cast<std::size_t>(it.get_termfreq());
+    }
     std::vector<FacetCount> out;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-        out.push_back(FacetCount{*it, static_cast<std::size_t>(it.get_termfreq())});
+    for (auto& [value, count] : counts) out.push_back(FacetCount{value, count});
     std::stable_sort(out.begin(), out.end(),
                      [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
     return out;
@@ -50,22 +57,15 @@ IndexStats collect_stats(Xapian::Database& db) {
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query(item_term));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::ValueCountMatchSpy committees(schema::kSlotCommittee);
-        Xapian::ValueCountMatchSpy years(schema::kSlotYear);
-        Xapian::ValueCountMatchSpy layouts(schema::kSlotLayout);
-        Xapian::ValueCountMatchSpy outcomes(schema::kSlotOutcome);
-        for (auto* spy : {&committees, &years, &layouts, &outcomes}) enquire.add_matchspy(spy);
+        Xapian::ValueCountMatchSpy packed(schema::kSlotFacets);
+        enquire.add_matchspy(&packed);
         const auto all = db.get_doccount();
         (void)enquire.get_mset(0, 0, all);
 
-        stats.committees = facet(committees);
-        stats.layouts = facet(layouts);
-        stats.outcomes = facet(outcomes);
-        for (auto& year : facet(years)) {
-            const double value = Xapian::sortable_unserialise(year.value);
-            year.value = std::to_string(static_cast<long>(std::lround(value)));
-            stats.years.push_back(std::move(year));
-        }
+        stats.committees = facet(packed, schema::FacetField::kCommittee);
+        stats.layouts = facet(packed, schema::FacetField::kLayout);
+        stats.outcomes = facet(packed, schema::FacetField::kOutcome);
+        stats.years = facet(packed, schema::FacetField::kYear);
         std::sort(stats.years.begin(), stats.years.end(),
                   [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });
         return stats;

@@ -1,10 +1,12 @@
 #include "stem_cache.hpp"
 
+#include "referat/index/analyzer.hpp"
 #include "referat/index/schema.hpp"
 
 namespace referat::index::detail {
 
-CachingStem::CachingStem(const std::string& language) : m_stem(language), m_language(language) {}
+CachingStem::CachingStem(const std::string& language)
+    : m_stem(text_stemmer()), m_language(language) {}
 
 std::string CachingStem::operator()(const std::string& word) {
     if (auto it = m_cache.find(word); it != m_cache.end()) return it->second;

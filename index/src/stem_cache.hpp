@@ -13,7 +13,7 @@ namespace referat::index::detail {
 /// Xapian stemmer implementation that memoises another stemmer.
 class CachingStem : public Xapian::StemImplementation {
   public:
-    /// Wrap the Snowball stemmer for language.
+    /// Wrap text_stemmer() (analyzer.hpp): folded spelling, then Snowball for language.
     explicit CachingStem(const std::string& language);
     /// Stem of word, computed at most once while the cache is below its size bound.
     std::string operator()(const std::string& word) override;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <unordered_set>
 
 #include <referat/index/schema.hpp>
 
@@ -85,12 +86,12 @@ class Tally {
     Tally(bool split, std::size_t expected) : m_split(split), m_counts(expected) {}
 
     /// One document's slot value.
-    void add(std::string value) {
+    void add(std::string_view value) {
         if (m_have_last && value == m_last) {
             for (const std::size_t index : m_last_entries) m_counts.add(index, 1);
             return;
         }
-        m_last = std::move(value);
+        m_last.assign(value);
         m_have_last = true;
         m_last_entries.clear();
         for_each_value(m_last, [&](std::string_view v) {
@@ -157,17 +158,29 @@ class Tally {
     std::vector<std::size_t> m_last_entries;
 };
 
+// A same-item key as 64 bits (FNV-1a): sets of them stay small, and a collision among even a
+// million keys is out of reach.
+std::uint64_t key_hash(std::string_view key) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const char c : key) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
 }  // namespace
 
 std::optional<FacetSlot> facet_slot(std::string_view name) {
+    using Part = schema::FacetField;
     static const std::vector<FacetSlot> kSlots{
-        {"committee", schema::kSlotCommittee, false, false},
-        {"year", schema::kSlotYear, false, true},
-        {"outcome", schema::kSlotOutcome, false, false},
-        {"layout", schema::kSlotLayout, false, false},
-        {"kind", schema::kSlotKind, false, false},
-        {"person", schema::kSlotPersons, true, false},
-        {"municipality", schema::kSlotMunicipalities, true, false},
+        {"committee", schema::kSlotFacets, false, false, Part::kCommittee},
+        {"year", schema::kSlotFacets, false, false, Part::kYear},
+        {"outcome", schema::kSlotFacets, false, false, Part::kOutcome},
+        {"layout", schema::kSlotFacets, false, false, Part::kLayout},
+        {"kind", schema::kSlotFacets, false, false, Part::kKind},
+        {"person", schema::kSlotPersons, true, false, std::nullopt},
+        {"municipality", schema::kSlotMunicipalities, true, false, std::nullopt},
     };
     for (const auto& s : kSlots)
         if (s.name == name) return s;
@@ -189,44 +202,113 @@ void DocidCollector::operator()(const Xapian::Document& doc, double) {
     m_out.push_back(doc.get_docid());
 }
 
-std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query) {
+void ItemCounter::operator()(const Xapian::Document& doc, double) {
+    ++m_documents;
+    const std::string key = doc.get_value(schema::kSlotSameItem);
+    if (key.empty()) {
+        ++m_without_key;
+        return;
+    }
+    m_keys.insert(key_hash(key));
+}
+
+std::vector<Xapian::docid> matching_docids(const Xapian::Database& db, const Xapian::Query& query,
+                                           Xapian::doccount at_most) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    const Xapian::MSet mset = enquire.get_mset(0, at_most);
     std::vector<Xapian::docid> docids;
     docids.reserve(mset.size());
     for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
     return docids;
 }
 
+std::vector<Xapian::docid> one_per_item(const Xapian::Database& db,
+                                        std::span<const Xapian::docid> docids) {
+    std::vector<Xapian::docid> out;
+    out.reserve(docids.size());
+    std::unordered_set<std::uint64_t> seen;
+    Xapian::ValueIterator value = db.valuestream_begin(schema::kSlotSameItem);
+    const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotSameItem);
+    for (const Xapian::docid did : docids) {
+        if (value != end && value.get_docid() < did) value.skip_to(did);
+        if (value == end || value.get_docid() != did || seen.insert(key_hash(*value)).second)
+            out.push_back(did);
+    }
+    return out;
+}
+
 std::vector<Facet> count_facets(const Xapian::Database& db, std::span<const Xapian::docid> docids,
                                 const std::vector<FacetSlot>& slots, std::size_t limit) {
-    std::vector<Facet> facets;
-    facets.reserve(slots.size());
-    for (const auto& slot : slots) {
-        // A '\n'-joined slot (persons) can hold as many distinct values as there are matches.
-        Tally tally(slot.split, slot.split ? docids.size() : 0);
-        Xapian::ValueIterator value = db.valuestream_begin(slot.slot);
-        const Xapian::ValueIterator end = db.valuestream_end(slot.slot);
+    std::vector<Tally> tallies;
+    tallies.reserve(slots.size());
+    // A '\n'-joined slot (persons) can hold as many distinct values as there are matches.
+    for (const auto& slot : slots) tallies.emplace_back(slot.split, slot.split ? docids.size() : 0);
+    // Each value slot is read once, for every facet it holds (the packed facets share one).
+    std::vector<bool> done(slots.size(), false);
+    for (std::size_t first = 0; first < slots.size(); ++first) {
+        if (done[first]) continue;
+        std::vector<std::size_t> readers;
+        for (std::size_t i = first; i < slots.size(); ++i)
+            if (!done[i] && slots[i].slot == slots[first].slot) {
+                readers.push_back(i);
+                done[i] = true;
+            }
+        Xapian::ValueIterator value = db.valuestream_begin(slots[first].slot);
+        const Xapian::ValueIterator end = db.valuestream_end(slots[first].slot);
         for (const Xapian::docid did : docids) {
             if (value == end) break;
             if (value.get_docid() < did) {
                 value.skip_to(did);
                 if (value == end) break;
             }
-            if (value.get_docid() == did) tally.add(*value);
+            if (value.get_docid() != did) continue;
+            const std::string packed = *value;
+            for (const std::size_t i : readers)
+                tallies[i].add(slots[i].part ? schema::unpack_facet(packed, *slots[i].part)
+                                             : std::string_view(packed));
         }
-        facets.push_back(tally.result(slot, limit));
     }
+    std::vector<Facet> facets;
+    facets.reserve(slots.size());
+    for (std::size_t i = 0; i < slots.size(); ++i)
+        facets.push_back(tallies[i].result(slots[i], limit));
     return facets;
+}
+
+std::vector<Xapian::MSetIterator> distinct_page(const Xapian::MSet& mset, std::size_t offset,
+                                                std::size_t limit) {
+    std::vector<Xapian::MSetIterator> page;
+    std::unordered_set<std::uint64_t> seen;
+    std::size_t distinct = 0;
+    for (auto it = mset.begin(); it != mset.end() && page.size() < limit; ++it) {
+        const std::string key = it.get_document().get_value(schema::kSlotSameItem);
+        if (!key.empty() && !seen.insert(key_hash(key)).second) continue;
+        if (distinct++ >= offset) page.push_back(it);
+    }
+    return page;
+}
+
+void scale(Facet& facet, std::size_t total, std::size_t counted) {
+    if (counted == 0 || counted >= total) return;
+    const double factor = static_cast<double>(total) / static_cast<double>(counted);
+    for (auto& v : facet.values)
+        v.count = static_cast<std::size_t>(std::llround(static_cast<double>(v.count) * factor));
+}
+
+void scale(std::vector<Facet>& facets, std::size_t total, std::size_t counted) {
+    for (auto& f : facets) scale(f, total, counted);
 }
 
 Facet FacetSpy::result(std::size_t limit) const {
     Tally tally(m_slot.split, 0);
-    for (auto v = m_spy.values_begin(); v != m_spy.values_end(); ++v)
-        tally.add(*v, static_cast<std::size_t>(v.get_termfreq()));
+    for (auto v = m_spy.values_begin(); v != m_spy.values_end(); ++v) {
+        const std::string value = *v;
+        tally.add(m_slot.part ? schema::unpack_facet(value, *m_slot.part) : std::string_view(value),
+                  static_cast<std::size_t>(v.get_termfreq()));
+    }
     return tally.result(m_slot, limit);
 }
 

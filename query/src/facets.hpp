@@ -6,17 +6,23 @@
 // is several times cheaper than asking each matching document for its values, which looks the
 // value chunk up again per document and slot.
 // Remote shards: Xapian::ValueCountMatchSpy per slot, which xapian-tcpsrv runs on the server;
-// '\n'-joined slots (persons, places) are split after the merge, so they work remotely too.
+// '\n'-joined slots (persons, places) and the packed slot are split after the merge, so they
+// work remotely too. A spy cannot tell the files of one item apart, so on remote shards an
+// item published as several files counts once per file in the facets (not in the total).
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
+
+#include <referat/index/schema.hpp>
 
 #include "referat/query/search.hpp"
 
@@ -28,6 +34,8 @@ struct FacetSlot {
     unsigned slot = 0;    ///< value slot from schema.hpp
     bool split = false;   ///< several values joined by '\n'
     bool number = false;  ///< Xapian::sortable_serialise'd number
+    /// The part of a packed value (schema::kSlotFacets) this facet counts; none: the whole value.
+    std::optional<index::schema::FacetField> part;
 };
 
 /// The slot layout of a facet name; std::nullopt when unknown.
@@ -48,12 +56,47 @@ class DocidCollector : public Xapian::MatchSpy {
     std::vector<Xapian::docid>& m_out;
 };
 
-/// Ids of every document matching query (an unweighted pass in docid order).
-[[nodiscard]] std::vector<Xapian::docid> matching_docids(const Xapian::Database& db,
-                                                         const Xapian::Query& query);
+/// Counts the distinct agenda items among the documents the match visits: documents sharing a
+/// schema::kSlotSameItem key (one item published in several files) count once. Xapian's own
+/// collapsed count is an estimate once the page is smaller than the match; this is exact.
+/// Local databases only (a remote shard cannot run it).
+class ItemCounter : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    /// Documents visited.
+    [[nodiscard]] std::size_t documents() const { return m_documents; }
+    /// Distinct items among them.
+    [[nodiscard]] std::size_t items() const { return m_without_key + m_keys.size(); }
 
-/// Exact counts of each facet over the documents docids (ascending), reading each slot as a
-/// stream. Each facet lists its limit most frequent values (0: all).
+  private:
+    std::size_t m_documents = 0;
+    std::size_t m_without_key = 0;
+    std::unordered_set<std::uint64_t> m_keys;  // hashes: 64 bits keep collisions out of reach
+};
+
+/// Ids of the first at_most documents matching query (an unweighted pass in docid order).
+[[nodiscard]] std::vector<Xapian::docid> matching_docids(const Xapian::Database& db,
+                                                         const Xapian::Query& query,
+                                                         Xapian::doccount at_most);
+
+/// Of the matches in mset (result order), the limit distinct agenda items after the first
+/// offset: a document whose schema::kSlotSameItem key an earlier one had is left out.
+[[nodiscard]] std::vector<Xapian::MSetIterator> distinct_page(const Xapian::MSet& mset,
+                                                              std::size_t offset,
+                                                              std::size_t limit);
+
+/// Counts taken over counted of total matches, scaled up to estimates for all of them.
+void scale(std::vector<Facet>& facets, std::size_t total, std::size_t counted);
+/// The same for one facet.
+void scale(Facet& facet, std::size_t total, std::size_t counted);
+
+/// docids (ascending) with one document per agenda item: of documents sharing a
+/// schema::kSlotSameItem key (the same item published in several files), only the first.
+[[nodiscard]] std::vector<Xapian::docid> one_per_item(const Xapian::Database& db,
+                                                      std::span<const Xapian::docid> docids);
+
+/// Counts of each facet over the documents docids (ascending), reading each value slot once as
+/// a stream. Each facet lists its limit most frequent values (0: all).
 [[nodiscard]] std::vector<Facet> count_facets(const Xapian::Database& db,
                                               std::span<const Xapian::docid> docids,
                                               const std::vector<FacetSlot>& slots,
@@ -68,6 +111,8 @@ class FacetSpy {
     [[nodiscard]] Xapian::MatchSpy* spy() { return &m_spy; }
     /// The counts: the limit most frequent values (0: all).
     [[nodiscard]] Facet result(std::size_t limit) const;
+    /// Documents the spy was shown.
+    [[nodiscard]] std::size_t seen() const { return m_spy.get_total(); }
 
   private:
     FacetSlot m_slot;

@@ -126,6 +126,8 @@ json::Value result_to_json(const SearchResult& result, std::size_t offset) {
     doc.set("schema", kRecordSchemaVersion);
     doc.set("query", result.text);
     doc.set("total", result.total);
+    // false: more matches than are counted exactly; total and facet counts are estimates.
+    doc.set("total_exact", result.total_exact);
     doc.set("offset", offset);
     json::Value hits = json::Value::array();
     for (const auto& h : result.hits) hits.push(h.record);
@@ -150,6 +152,7 @@ void write_text(std::ostream& out, const SearchResult& result, std::size_t offse
                 const TextStyle& style) {
     std::size_t last = offset + result.hits.size();
     if (result.total > 0) {
+        if (!result.total_exact) out << "about ";
         out << result.total << (result.total == 1 ? " match" : " matches");
         if (!result.hits.empty())
             out << ", showing " << offset + 1 << "-" << last;
@@ -177,9 +180,15 @@ void write_text(std::ostream& out, const SearchResult& result, std::size_t offse
             out << ":" << text_of(r["lines"]["begin"]) << "-" << text_of(r["lines"]["end"]);
         if (r["page"].is_int() && r["page"].as_int() > 0) out << " page " << text_of(r["page"]);
         out << "  id " << text_of(r["id"]) << style.dim_end << "\n";
+        if (r["also_in"].is_array() && r["also_in"].size() > 0) {
+            out << "   " << style.dim_start << "also in:";
+            for (const auto& other : r["also_in"].as_array()) out << " " << text_of(other["source"]);
+            out << style.dim_end << "\n";
+        }
     }
     for (const auto& facet : result.facets) {
-        out << "\n" << style.bold_start << facet.name << style.bold_end << "\n";
+        out << "\n" << style.bold_start << facet.name << style.bold_end
+            << (result.total_exact ? "" : " (estimated counts)") << "\n";
         if (facet.values.empty()) out << "  (none)\n";
         if (facet.name == "year") {
             // Chronological bars are easier to read than a ranking for years.

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include <referat/index/analyzer.hpp>
 #include <referat/index/schema.hpp>
 #include <referat/ingest/error.hpp>
 #include <referat/ingest/utf8.hpp>
@@ -33,7 +34,7 @@ void apply_sort(Xapian::Enquire& enquire, SortOrder sort) {
 
 Snippets::Snippets(const Xapian::Database& db, const CompiledQuery& compiled,
                    const SearchRequest& request)
-    : m_enquire(db), m_request(request) {
+    : m_enquire(db), m_request(request), m_stemmer(index::cached_text_stemmer()) {
     m_enquire.set_query(compiled.highlight);
     m_mset = m_enquire.get_mset(0, 0);
 }
@@ -79,7 +80,7 @@ std::size_t visible_length(std::string_view s, std::string_view start, std::stri
 
 std::string Snippets::make(const std::string& text) const {
     if (text.empty()) return {};
-    const Xapian::Stem stemmer{std::string(schema::kStemLanguage)};
+    const Xapian::Stem& stemmer = m_stemmer;
     const std::size_t wanted = m_request.snippet_length;
     // MSet::snippet budgets bytes; æ, ø, å and dashes take two or three. Widen the budget by
     // the characters still missing, keeping the longest snippet within the asked length.
@@ -99,7 +100,29 @@ std::string Snippets::make(const std::string& text) const {
     return out;
 }
 
-Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const Snippets& snippets) {
+json::Value also_in(const Xapian::Database& db, const Xapian::Document& doc) {
+    json::Value out = json::Value::array();
+    const std::string key = doc.get_value(schema::kSlotSameItem);
+    if (key.empty()) return out;
+    const std::string term = schema::boolean_term(schema::kSameItemTerm, key);
+    if (db.get_termfreq(term) < 2) return out;
+    const std::string own = doc.get_data();
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        const Xapian::Document other = db.get_document(*p);
+        const std::string data = other.get_data();
+        if (data == own) continue;
+        const json::Value record = item_record(data);
+        json::Value source = json::Value::object();
+        source.set("id", record["id"]);
+        source.set("source", record["source"]);
+        source.set("input_type", record["input_type"]);
+        out.push(std::move(source));
+    }
+    return out;
+}
+
+Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& it, std::size_t rank,
+             const Snippets& snippets) {
     Hit hit;
     hit.rank = rank;
     hit.percent = it.get_percent();
@@ -113,6 +136,7 @@ Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank, const Snippets& s
     hit.record.set("indexed_at", at.empty()
                                      ? json::Value()
                                      : json::Value(indexed_time(Xapian::sortable_unserialise(at))));
+    hit.record.set("also_in", also_in(db, doc));
     return hit;
 }
 

@@ -30,10 +30,15 @@ class Snippets {
     Xapian::Enquire m_enquire;
     Xapian::MSet m_mset;
     const SearchRequest& m_request;
+    Xapian::Stem m_stemmer;  // one search's words stemmed once (snippets stem every word)
 };
 
-/// The hit for one match at a 1-based rank.
-[[nodiscard]] Hit make_hit(const Xapian::MSetIterator& it, std::size_t rank,
-                           const Snippets& snippets);
+/// The other files that publish the same agenda item as doc (schema::kSlotSameItem), as
+/// [{id, source, input_type}]; empty when there are none.
+[[nodiscard]] json::Value also_in(const Xapian::Database& db, const Xapian::Document& doc);
+
+/// The hit for one match at a 1-based rank, with the item's other sources (also_in).
+[[nodiscard]] Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& it,
+                           std::size_t rank, const Snippets& snippets);
 
 }  // namespace referat::query::detail

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include <referat/index/analyzer.hpp>
 #include <referat/index/schema.hpp>
 #include <referat/ingest/people.hpp>
 #include <referat/ingest/utf8.hpp>
@@ -41,14 +42,15 @@ std::expected<Xapian::Query, QueryError> value_query(FieldKind kind, std::string
             if (value.empty()) return std::unexpected(QueryError{"empty municipality"});
             // Canonical names are "Aabenraa Kommune", "Københavns Kommune" and "Region
             // Syddanmark"; the short name as people say it finds them too.
+            // Terms hold the name spelt with ae/oe/aa, so "Åbenrå" and "Aabenraa" are one term.
             std::vector<Xapian::Query> terms;
             // The gazetteer knows the written variants ("Faaborg Midtfyn", "Frederica").
             for (const auto& probe : {std::string(value), std::string(value) + " Kommune"})
                 for (const auto& name : ingest::find_municipalities(probe))
-                    terms.emplace_back(schema::boolean_term(schema::kMunicipalityTerm, name));
-            for (const auto& v : spelling_variants(value))
-                for (const auto& form : {v, v + " Kommune", v + "s Kommune", "Region " + v})
-                    terms.emplace_back(schema::boolean_term(schema::kMunicipalityTerm, form));
+                    terms.emplace_back(schema::municipality_term(name));
+            const std::string v(value);
+            for (const auto& form : {v, v + " Kommune", v + "s Kommune", "Region " + v})
+                terms.emplace_back(schema::municipality_term(form));
             return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
         }
         case FieldKind::kKind: {
@@ -87,22 +89,22 @@ std::string_view prefix_of(std::string_view field) {
     return {};
 }
 
-// The prefixes a leaf searches: its field's, or every free-text prefix.
-std::vector<std::string> prefixes_for(std::string_view field) {
-    if (auto p = prefix_of(field); !p.empty()) return {std::string(p)};
-    return {schema::kAllTextPrefixes.begin(), schema::kAllTextPrefixes.end()};
-}
+// The prefix a leaf searches: its field's, or the body text (every word of the item).
+std::string prefix_for(std::string_view field) { return std::string(prefix_of(field)); }
 
-// "XDgodkend" -> "Zgodkend": the stem in the form MSet::snippet looks for; boolean and value
-// terms are dropped.
+// "XDgodkend" and "godkend" -> "Zgodkend": the stem in the form MSet::snippet looks for;
+// boolean and value terms (upper-case prefixes other than the text fields') are dropped.
 std::optional<std::string> unprefixed(std::string_view term) {
-    std::string_view best;
-    for (auto prefix : schema::kAllTextPrefixes)
-        if (term.starts_with(prefix) && prefix.size() > best.size()) best = prefix;
-    if (best.empty()) return std::nullopt;
-    term.remove_prefix(best.size());
-    if (term.starts_with(':')) term.remove_prefix(1);
     if (term.empty()) return std::nullopt;
+    if (term.front() >= 'A' && term.front() <= 'Z') {
+        std::string_view best;
+        for (auto prefix : schema::kFieldPrefixes)
+            if (term.starts_with(prefix) && prefix.size() > best.size()) best = prefix;
+        if (best.empty()) return std::nullopt;
+        term.remove_prefix(best.size());
+        if (term.starts_with(':')) term.remove_prefix(1);
+        if (term.empty()) return std::nullopt;
+    }
     return "Z" + std::string(term);
 }
 
@@ -118,13 +120,7 @@ Xapian::Query any_of(std::vector<Xapian::Query> parts,
 // cannot disagree. One per thread, set up once rather than per query.
 class Terms {
   public:
-    Terms() {
-        for (auto word : schema::danish_stopwords()) m_stopper.add(std::string(word));
-        m_generator.set_stemmer(Xapian::Stem(std::string(schema::kStemLanguage)));
-        m_generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
-        m_generator.set_stopper(&m_stopper);
-        m_generator.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
-    }
+    Terms() { index::configure_terms(m_generator, m_stopper, index::text_stemmer()); }
     Terms(const Terms&) = delete;
     Terms& operator=(const Terms&) = delete;
 
@@ -170,19 +166,12 @@ class Compiler {
     Xapian::Query compile(const QueryNode& node) {
         switch (node.kind) {
             case NodeKind::kWord:
-            case NodeKind::kPhrase: {
-                std::vector<Xapian::Query> per_prefix;
-                for (const auto& prefix : prefixes_for(node.field))
-                    if (auto q = text(node.text, prefix); !q.empty()) per_prefix.push_back(q);
-                return any_of(std::move(per_prefix));
-            }
+            case NodeKind::kPhrase:
+                return text(node.text, prefix_for(node.field));
             case NodeKind::kWildcard: {
-                std::vector<Xapian::Query> per_prefix;
-                for (const auto& prefix : prefixes_for(node.field))
-                    if (auto q = wildcard(node, prefix); !q.empty()) per_prefix.push_back(q);
+                auto q = wildcard(node, prefix_for(node.field));
                 // A wildcard that expands to nothing matches nothing (it is not left out).
-                if (per_prefix.empty()) return no_match();
-                return any_of(std::move(per_prefix));
+                return q.empty() ? no_match() : q;
             }
             case NodeKind::kFilter: {
                 auto q = value_query(node.field_kind, node.text);
@@ -211,22 +200,26 @@ class Compiler {
         return {};
     }
 
-    /// The words of text (a word or a phrase) under one prefix, in every spelling: æ/ø/å
-    /// typed as ae/oe/aa finds both, and the other way round.
+    /// The words of text (a word or a phrase) under one prefix ("" for the body text). The
+    /// stemmer folds æ/ø/å to ae/oe/aa as the writer did, so either spelling finds both. A
+    /// phrase in a field kept without positions is the phrase in the body text with each of its
+    /// words in the field.
     Xapian::Query text(const std::string& text, const std::string& prefix) {
-        std::vector<Xapian::Query> spellings;
-        std::vector<std::vector<std::string>> seen;
-        for (const auto& variant : spelling_variants(text)) {
-            auto stems = Terms::for_this_thread().stems(variant);
-            if (stems.empty() || std::find(seen.begin(), seen.end(), stems) != seen.end()) continue;
-            std::vector<Xapian::Query> terms;
-            for (const auto& stem : stems)
-                terms.emplace_back(prefix + stem, 1,
-                                   static_cast<Xapian::termpos>(terms.size() + 1));
-            spellings.push_back(any_of(std::move(terms), Xapian::Query::OP_PHRASE));
-            seen.push_back(std::move(stems));
+        const auto stems = Terms::for_this_thread().stems(text);
+        if (stems.empty()) return {};
+        const bool positional = schema::has_positions(prefix);
+        std::vector<Xapian::Query> terms;
+        std::vector<Xapian::Query> in_field;
+        for (const auto& stem : stems) {
+            const auto at = static_cast<Xapian::termpos>(terms.size() + 1);
+            terms.emplace_back((positional ? prefix : std::string()) + stem, 1, at);
+            if (!positional) in_field.emplace_back(prefix + stem);
         }
-        return any_of(std::move(spellings));
+        if (terms.size() == 1) return positional ? terms.front() : in_field.front();
+        Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
+        if (positional) return phrase;
+        in_field.insert(in_field.begin(), phrase);
+        return Xapian::Query(Xapian::Query::OP_AND, in_field.begin(), in_field.end());
     }
 
   private:
@@ -248,13 +241,12 @@ class Compiler {
     Xapian::Query wildcard(const QueryNode& node, const std::string& prefix,
                            Xapian::Query::op op = Xapian::Query::OP_SYNONYM) {
         std::vector<std::string> starts;
-        for (const auto& variant : spelling_variants(node.text)) {
-            auto stems = Terms::for_this_thread().stems(variant);
-            if (stems.size() > 1)
-                throw CompileFailure{{"a wildcard applies to one word, not '" + node.text + "*'"}};
-            starts.push_back(utf8::lower(variant));
-            if (!stems.empty()) starts.push_back(stems.front());
-        }
+        const auto stems = Terms::for_this_thread().stems(node.text);
+        if (stems.size() > 1)
+            throw CompileFailure{{"a wildcard applies to one word, not '" + node.text + "*'"}};
+        // The typed start spelt as the index spells words (ae/oe/aa for æ/ø/å), and its stem.
+        starts.push_back(schema::fold_spelling(utf8::lower(node.text)));
+        if (!stems.empty() && stems.front() != starts.front()) starts.push_back(stems.front());
         std::vector<std::string> terms;
         for (const auto& start : starts) {
             const std::string from = prefix + start;
@@ -276,36 +268,34 @@ class Compiler {
         return any_of(std::move(queries), op);
     }
 
-    // NEAR and ADJ compare positions within one field: one query per prefix, ORed.
+    // NEAR and ADJ compare positions of the body text, or of a field's own copy where the field
+    // keeps positions; a word in a field without positions is compared in the body text and
+    // required in the field.
     Xapian::Query near(const QueryNode& node) {
         const auto op =
             node.kind == NodeKind::kNear ? Xapian::Query::OP_NEAR : Xapian::Query::OP_PHRASE;
-        std::vector<Xapian::Query> per_prefix;
-        for (auto prefix : schema::kAllTextPrefixes) {
-            std::vector<Xapian::Query> operands;
-            bool all_fielded = true;
-            for (const auto& child : node.children) {
-                all_fielded = all_fielded && !child.field.empty();
-                const std::string p =
-                    std::string(child.field.empty() ? prefix : prefix_of(child.field));
-                Xapian::Query q = child.kind == NodeKind::kWildcard
-                                      ? wildcard(child, p, Xapian::Query::OP_OR)
-                                      : text(child.text, p);
-                if (q.empty()) {
-                    operands.clear();
-                    break;
-                }
-                if (q.get_type() == Xapian::Query::OP_PHRASE)
-                    throw CompileFailure{
-                        {"NEAR and ADJ join single words, not '" + child.text + "'"}};
-                operands.push_back(std::move(q));
-            }
-            if (!operands.empty())
-                per_prefix.emplace_back(op, operands.begin(), operands.end(), node.window);
-            if (all_fielded) break;
+        std::vector<Xapian::Query> operands;
+        std::vector<Xapian::Query> required;
+        for (const auto& child : node.children) {
+            const std::string field = prefix_for(child.field);
+            const std::string p = schema::has_positions(field) ? field : std::string();
+            Xapian::Query q = child.kind == NodeKind::kWildcard
+                                  ? wildcard(child, p, Xapian::Query::OP_OR)
+                                  : text(child.text, p);
+            if (q.empty()) return no_match();
+            if (q.get_type() == Xapian::Query::OP_PHRASE)
+                throw CompileFailure{{"NEAR and ADJ join single words, not '" + child.text + "'"}};
+            operands.push_back(std::move(q));
+            if (p != field)
+                required.push_back(child.kind == NodeKind::kWildcard ? wildcard(child, field)
+                                                                     : text(child.text, field));
         }
-        if (per_prefix.empty()) return no_match();
-        return any_of(std::move(per_prefix));
+        Xapian::Query out(op, operands.begin(), operands.end(), node.window);
+        for (auto& r : required) {
+            if (r.empty()) return no_match();
+            out = Xapian::Query(Xapian::Query::OP_AND, out, r);
+        }
+        return out;
     }
 
     // "sundh" -> "sund", "sun": the start cut by 1 to kStemSlack letters, at least 3 left.

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include <referat/index/analyzer.hpp>
 #include <referat/index/database.hpp>
 #include <referat/index/people_terms.hpp>
 #include <referat/index/schema.hpp>
@@ -321,7 +322,7 @@ std::optional<std::string> resolve_person(Xapian::Database& db, std::string_view
         // A spelling only a meeting's own names explain ("Dorte Juhl" for "Dorte Juul Hansen"):
         // meetings whose person names contain one of the name's words, merged as when indexing.
         std::set<std::string> meeting_ids;
-        const Xapian::Stem stem{std::string(schema::kStemLanguage)};
+        const Xapian::Stem stem = index::text_stemmer();
         for (const auto& word : words_of(name)) {
             const std::string term = std::string(schema::kPersonText) + stem(word);
             for (const auto& id : meeting_ids_with_term(db, term)) meeting_ids.insert(id);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <referat/index/database.hpp>
+#include <referat/index/schema.hpp>
 #include <referat/ingest/error.hpp>
 #include <referat/query/suggest.hpp>
 
@@ -60,41 +61,102 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         Xapian::Enquire enquire(db);
         enquire.set_query(compiled.query);
         detail::apply_sort(enquire, request.sort);
-        // Facets on local databases: the ids of the matches, then one stream per slot. One
-        // database collects the ids during the ranked match; several need a pass of their own,
-        // as Xapian hands spies each shard's own ids. Remote shards count on the servers.
-        const bool local = !slots.empty() && detail::all_local(db);
+        // One local database: the match records the ids of the documents it visits, and the
+        // distinct items among them (the exact total) and the facets are read from value
+        // streams afterwards. Several local databases: Xapian hands spies each shard's own ids,
+        // so a spy reads each document's same-item key, and the facets need a pass of their
+        // own. Remote shards run only Xapian's own spies, on the servers.
+        const bool local = detail::all_local(db);
+        const bool single = local && db.size() == 1;
+        // One agenda item published as several files (PDF, Word, XML) is one hit; the others
+        // are listed as its sources (also_in). Locally the page is made of distinct items here
+        // (reading the key of the page's documents only); Xapian's collapse would read the key
+        // of every match. Remote shards collapse on the servers.
+        if (!local) enquire.set_collapse_key(index::schema::kSlotSameItem);
+        const std::size_t wanted = request.offset + request.limit;
+        std::size_t fetch = local ? wanted + std::max<std::size_t>(request.limit, 10) : wanted;
         std::vector<Xapian::docid> docids;
         std::optional<detail::DocidCollector> collector;
+        std::optional<detail::ItemCounter> counter;
         std::vector<std::unique_ptr<detail::FacetSpy>> spies;
-        if (local && db.size() == 1) {
+        if (single) {
             collector.emplace(docids);
             enquire.add_matchspy(&*collector);
-        } else if (!local) {
+        } else if (local) {
+            counter.emplace();
+            enquire.add_matchspy(&*counter);
+        } else {
             for (const auto& slot : slots) {
                 spies.push_back(std::make_unique<detail::FacetSpy>(slot));
                 enquire.add_matchspy(spies.back()->spy());
             }
         }
-        // checkatleast = every document: the total and the facet counts are exact.
-        Xapian::MSet mset =
-            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                             static_cast<Xapian::doccount>(request.limit), db.get_doccount());
+        // Up to exact_bound matches are all visited, so the total and the facets are exact;
+        // beyond, Xapian stops early and estimates, and the result says so.
+        const Xapian::doccount check = static_cast<Xapian::doccount>(
+            std::min<std::size_t>(db.get_doccount(), std::max<std::size_t>(request.exact_bound, 1)));
+        Xapian::MSet mset = enquire.get_mset(
+            static_cast<Xapian::doccount>(local ? 0 : request.offset),
+            static_cast<Xapian::doccount>(local ? fetch : request.limit), check);
         enquire.clear_matchspies();
-        result.total = mset.get_matches_estimated();
-        if (local) {
-            if (!collector) docids = detail::matching_docids(db, compiled.query);
-            // The match visits documents in id order; the streams rely on it, so make sure.
-            if (!std::is_sorted(docids.begin(), docids.end()))
-                std::sort(docids.begin(), docids.end());
-            result.facets = detail::count_facets(db, docids, slots, request.facet_limit);
+        std::vector<Xapian::MSetIterator> page;
+        if (!local) {
+            for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
         } else {
-            for (const auto& spy : spies) result.facets.push_back(spy->result(request.facet_limit));
+            // The offset-th to (offset + limit)-th distinct items, in result order; when files
+            // of one item used up the spare matches, ask for more.
+            for (;;) {
+                page = detail::distinct_page(mset, request.offset, request.limit);
+                if (page.size() == request.limit || mset.size() < fetch) break;
+                fetch *= 2;
+                mset = enquire.get_mset(0, static_cast<Xapian::doccount>(fetch), check);
+            }
+        }
+        result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        if (local) {
+            // Xapian visits at least `check` matches; fewer means it saw them all, and the
+            // distinct items among them are the exact total (its own collapsed count stays an
+            // estimate once the page is smaller than the match).
+            const std::size_t seen = single ? docids.size() : counter->documents();
+            result.total_exact = seen < check || check >= db.get_doccount();
+            if (single && (result.total_exact || !slots.empty())) {
+                // The match visits documents in id order; the streams rely on it, so make sure.
+                if (!std::is_sorted(docids.begin(), docids.end()))
+                    std::sort(docids.begin(), docids.end());
+                docids = detail::one_per_item(db, docids);
+                if (result.total_exact) result.total = docids.size();
+            } else if (counter && result.total_exact) {
+                result.total = counter->items();
+            }
+            if (!slots.empty()) {
+                if (!single)
+                    docids = detail::one_per_item(
+                        db, detail::matching_docids(
+                                db, compiled.query, result.total_exact ? db.get_doccount() : check));
+                result.facets = detail::count_facets(db, docids, slots, request.facet_limit);
+                if (!result.total_exact) detail::scale(result.facets, result.total, docids.size());
+            }
+        } else {
+            if (!result.total_exact && mset.get_matches_upper_bound() <= check) {
+                // Xapian's collapsed count is exact when the page holds every match, so ask
+                // again for all of them (at most `check`).
+                Xapian::Enquire all(db);
+                all.set_query(compiled.query);
+                all.set_weighting_scheme(Xapian::BoolWeight());
+                all.set_collapse_key(index::schema::kSlotSameItem);
+                result.total = all.get_mset(0, mset.get_matches_upper_bound(), check).size();
+                result.total_exact = true;
+            }
+            for (const auto& spy : spies) {
+                result.facets.push_back(spy->result(request.facet_limit));
+                if (!result.total_exact)
+                    detail::scale(result.facets.back(), result.total, spy->seen());
+            }
         }
         detail::Snippets snippets(db, compiled, request);
         std::size_t rank = request.offset;
-        for (auto it = mset.begin(); it != mset.end(); ++it)
-            result.hits.push_back(detail::make_hit(it, ++rank, snippets));
+        for (const auto& it : page) result.hits.push_back(detail::make_hit(db, it, ++rank, snippets));
         if (result.total == 0) {
             result.suggestion = suggest_query(db, request.text, compiled.words);
             // A suggestion that finds nothing either only sends the reader in a circle.

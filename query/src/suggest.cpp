@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <referat/index/analyzer.hpp>
 #include <referat/index/schema.hpp>
 #include <referat/ingest/utf8.hpp>
 
@@ -11,7 +12,7 @@ namespace schema = index::schema;
 
 namespace {
 
-// Scanning stops after this many vocabulary entries per prefix so a huge index stays quick.
+// Scanning stops after this many vocabulary entries so a huge index stays quick.
 constexpr std::size_t kMaxScannedTerms = 400000;
 
 std::u32string code_points(std::string_view s) {
@@ -65,7 +66,7 @@ std::size_t find_word(std::string_view text, std::string_view word) {
 std::optional<std::string> word_for_stem(const Xapian::Database& db, const std::string& term,
                                          const std::string& stem, std::string_view typed) {
     constexpr int kDocumentsRead = 20;
-    const Xapian::Stem stemmer{std::string(schema::kStemLanguage)};
+    const Xapian::Stem stemmer = index::text_stemmer();
     std::optional<std::string> found;
     std::size_t found_distance = 0;
     int read = 0;
@@ -123,54 +124,55 @@ std::optional<std::string> suggest_word(const Xapian::Database& db, std::string_
     if (word.empty() || has_digit(word)) return std::nullopt;
     for (auto stop : schema::danish_stopwords())
         if (word == stop) return std::nullopt;
-    // The index holds stems (schema.hpp). A word whose stem is indexed is no typo, even if the
-    // query as a whole found nothing.
-    const Xapian::Stem stemmer{std::string(schema::kStemLanguage)};
+    // The index holds folded stems (analyzer.hpp). A word whose stem is indexed is no typo, even
+    // if the query as a whole found nothing.
+    const Xapian::Stem stemmer = index::text_stemmer();
     const std::string stem = stemmer(word);
-    for (auto prefix : schema::kAllTextPrefixes)
-        if (db.term_exists(std::string(prefix) + stem)) return std::nullopt;
+    if (db.term_exists(stem)) return std::nullopt;
     // Xapian's spelling data, when the writer kept it.
     if (db.spellings_begin() != db.spellings_end()) {
         std::string s = db.get_spelling_suggestion(word, 2);
         if (!s.empty()) return s;
     }
-    // The vocabulary is stems. Each is compared with the typed word ("efterretnig" is one edit
-    // from "efterretning") and with the typed word's stem ("komunens" is near "kommun").
-    const std::string ending = word.starts_with(stem) ? word.substr(stem.size()) : std::string();
+    // The vocabulary is the body text's stems, spelt with ae/oe/aa. Each is compared with the
+    // typed word so spelt ("efterretnig" is one edit from "efterretning") and with its stem
+    // ("komunens" is near "kommun").
+    const std::string folded = schema::fold_spelling(word);
+    const std::string ending =
+        folded.starts_with(stem) ? folded.substr(stem.size()) : std::string();
     const std::size_t length = code_points(word).size();
     const std::size_t limit = length <= 4 ? 1 : 2;
     const std::size_t stem_limit = code_points(stem).size() <= 4 ? 1 : 2;
     std::optional<std::string> best;
-    std::string best_prefix;
     std::size_t best_distance = limit + 1;
     Xapian::doccount best_freq = 0;
-    for (auto prefix : schema::kAllTextPrefixes) {
-        std::size_t scanned = 0;
-        const std::string p(prefix);
-        for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
-            if (++scanned > kMaxScannedTerms) break;
-            std::string term = (*t).substr(p.size());
-            if (term.empty() || term[0] == ':' || has_digit(term)) continue;
-            std::size_t d = edit_distance(word, term, limit);
-            if (!ending.empty()) {
-                const std::size_t ds = edit_distance(stem, term, stem_limit);
-                if (ds > 0 && ds <= stem_limit && (d == 0 || d > limit || ds < d)) d = ds;
-            }
-            if (d == 0 || d > limit) continue;
-            Xapian::doccount freq = t.get_termfreq();
-            if (d < best_distance || (d == best_distance && freq > best_freq) ||
-                (d == best_distance && freq == best_freq && best && term < *best)) {
-                best = term;
-                best_prefix = p;
-                best_distance = d;
-                best_freq = freq;
-            }
+    std::size_t scanned = 0;
+    // Body terms have no prefix and start with a lower-case letter or a digit; field and filter
+    // terms start with an upper-case prefix, which sorts before "a".
+    auto t = db.allterms_begin();
+    if (t != db.allterms_end()) t.skip_to("a");
+    for (; t != db.allterms_end(); ++t) {
+        if (++scanned > kMaxScannedTerms) break;
+        const std::string term = *t;
+        if (term.empty() || has_digit(term)) continue;
+        std::size_t d = edit_distance(folded, term, limit);
+        if (!ending.empty()) {
+            const std::size_t ds = edit_distance(stem, term, stem_limit);
+            if (ds > 0 && ds <= stem_limit && (d == 0 || d > limit || ds < d)) d = ds;
+        }
+        if (d == 0 || d > limit) continue;
+        Xapian::doccount freq = t.get_termfreq();
+        if (d < best_distance || (d == best_distance && freq > best_freq) ||
+            (d == best_distance && freq == best_freq && best && term < *best)) {
+            best = term;
+            best_distance = d;
+            best_freq = freq;
         }
     }
     if (!best) return std::nullopt;
     // The vocabulary holds stems ("kjelds"), which are not words and may not find themselves
     // (stemmed again, "kjelds" is "kjeld"). Offer the word the minutes actually use.
-    return word_for_stem(db, best_prefix + *best, *best, word);
+    return word_for_stem(db, *best, *best, word);
 }
 
 std::optional<std::string> suggest_query(const Xapian::Database& db, std::string_view text,

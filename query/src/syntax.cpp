@@ -55,64 +55,6 @@ constexpr std::array<FieldAlias, 35> kFields{{
     {"afviger", {"vote", FieldKind::kVote}},
 }};
 
-// One spelling site: bytes [pos, pos + length) may be written as replacement.
-struct Site {
-    std::size_t pos;
-    std::size_t length;
-    std::string_view replacement;
-};
-
-std::vector<Site> find_sites(std::string_view s) {
-    // Two-byte sequences both ways: the UTF-8 letters are two bytes long as well.
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kPairs{{
-        {"aa", "å"},
-        {"Aa", "Å"},
-        {"AA", "Å"},
-        {"ae", "æ"},
-        {"Ae", "Æ"},
-        {"AE", "Æ"},
-        {"oe", "ø"},
-        {"Oe", "Ø"},
-        {"OE", "Ø"},
-        {"å", "aa"},
-        {"Å", "Aa"},
-        {"æ", "ae"},
-        {"Æ", "Ae"},
-        {"ø", "oe"},
-        {"Ø", "Oe"},
-    }};
-    std::vector<Site> sites;
-    for (std::size_t i = 0; i + 1 < s.size();) {
-        bool found = false;
-        for (const auto& [from, to] : kPairs) {
-            if (s.compare(i, from.size(), from) == 0) {
-                sites.push_back({i, from.size(), to});
-                i += from.size();
-                found = true;
-                break;
-            }
-        }
-        if (!found) ++i;
-    }
-    return sites;
-}
-
-// Replace the sites whose bit is set in mask (only the first few sites have bits), or all.
-std::string apply_sites(std::string_view s, const std::vector<Site>& sites, unsigned mask,
-                        bool all = false) {
-    std::string out;
-    std::size_t at = 0;
-    for (std::size_t k = 0; k < sites.size(); ++k) {
-        bool chosen = all || (k < 32 && (mask >> k) & 1u);
-        if (!chosen) continue;
-        out.append(s.substr(at, sites[k].pos - at));
-        out.append(sites[k].replacement);
-        at = sites[k].pos + sites[k].length;
-    }
-    out.append(s.substr(at));
-    return out;
-}
-
 }  // namespace
 
 std::optional<FieldInfo> find_field(std::string_view typed) {
@@ -127,24 +69,6 @@ std::string field_names() {
     for (const auto& alias : kFields) {
         if (!out.empty()) out += ", ";
         out += alias.typed;
-    }
-    return out;
-}
-
-std::vector<std::string> spelling_variants(std::string_view text) {
-    std::vector<Site> sites = find_sites(text);
-    std::vector<std::string> out{std::string(text)};
-    auto add = [&](std::string v) {
-        for (const auto& have : out)
-            if (have == v) return;
-        if (out.size() < kMaxVariants) out.push_back(std::move(v));
-    };
-    if (sites.size() <= 4) {
-        for (unsigned mask = 1; mask < (1u << sites.size()); ++mask)
-            add(apply_sites(text, sites, mask));
-    } else {
-        // Too many sites for every combination: the all-folded spelling covers typed ASCII.
-        add(apply_sites(text, sites, 0, true));
     }
     return out;
 }

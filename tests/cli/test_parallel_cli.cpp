@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <utility>
@@ -31,12 +32,34 @@ struct Answer {
 
 class Parallel : public CliTest {
   protected:
-    // Three copies of the samples under different folders: 15 files, ids all distinct.
+    // Three copies of the samples under different folders: 15 files, ids all distinct. The
+    // copies' years are moved on by one and two, so their meetings are other meetings (the same
+    // meeting in several files would be one item per agenda item, see Search.SameItem*).
     Parallel() {
+        int shift = 0;
         for (const char* copy : {"a", "b"}) {
+            ++shift;
             fs::create_directories(minutes() / copy);
-            for (const auto& f : sample_files()) fs::copy_file(f, minutes() / copy / f.filename());
+            for (const auto& f : sample_files()) {
+                std::ofstream out(minutes() / copy / f.filename(), std::ios::binary);
+                out << years_moved_on(slurp(f), shift);
+            }
         }
+    }
+
+    // Every "20dd" standing alone as a year, dd + shift.
+    static std::string years_moved_on(std::string text, int shift) {
+        auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+            if (text.compare(i, 2, "20") != 0 || !digit(text[i + 2]) || !digit(text[i + 3]))
+                continue;
+            if ((i > 0 && digit(text[i - 1])) || (i + 4 < text.size() && digit(text[i + 4])))
+                continue;
+            const int year = std::stoi(text.substr(i, 4)) + shift;
+            text.replace(i, 4, std::to_string(year));
+            i += 3;
+        }
+        return text;
     }
 
     std::string db_at(const std::string& name) const { return (scratch() / name).string(); }

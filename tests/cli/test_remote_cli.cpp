@@ -49,6 +49,38 @@ TEST_F(Remote, StatsAndShowReadAShardOverTcp) {
     server.kill9();
 }
 
+TEST_F(Remote, TotalsCountEachItemOnceAndExactlyWithASmallPage) {
+    ASSERT_TRUE(fs::exists(kTcpServer)) << kTcpServer << " is not installed (xapian-tools)";
+    // One meeting as two files (the same minutes under two names), and another meeting.
+    const fs::path file = minutes() / "000_92d3c2ccd0431f34.txt";
+    fs::copy_file(file, minutes() / "000-copy.txt");
+    ASSERT_EQ(ingest({file.string(), (minutes() / "000-copy.txt").string(),
+                      (minutes() / "001_974898943bafb24e.txt").string()})["ingested"]
+                  .as_int(),
+              3);
+    const int port = free_port();
+    ASSERT_GT(port, 0);
+    Process server(kTcpServer, {"--interface", "127.0.0.1", "--port", std::to_string(port), db()},
+                   scratch());
+    for (int i = 0; i < 500 && server.running() && !accepts(port); ++i)
+        std::this_thread::sleep_for(10ms);
+    ASSERT_TRUE(server.running()) << server.wait().err;
+    const std::string shard = "127.0.0.1:" + std::to_string(port);
+    auto total = [&](const std::string& where, const std::string& query) {
+        auto r = referat({"search", "--db", where, "--format", "json", "--limit", "1", query});
+        EXPECT_EQ(r.status, 0) << r.err;
+        auto v = parse_json(r.out);
+        EXPECT_TRUE(v["total_exact"].as_bool()) << where << " " << query;
+        return v["total"].as_int();
+    };
+    for (const std::string query : {"efterretning", "år:2021", "dato:2021..2023", ""}) {
+        const auto local = total(db(), query);
+        EXPECT_GT(local, 1) << query;
+        EXPECT_EQ(total(shard, query), local) << query;
+    }
+    server.kill9();
+}
+
 TEST_F(Remote, ShardOfAnotherSchemaVersionIsRefused) {
     // tools/install-deps installs xapian-tools: a missing server is a broken set-up, not a skip.
     ASSERT_TRUE(fs::exists(kTcpServer)) << kTcpServer << " is not installed (xapian-tools)";
@@ -58,7 +90,12 @@ TEST_F(Remote, ShardOfAnotherSchemaVersionIsRefused) {
         w.set_metadata(std::string(referat::index::schema::kMetaSchemaVersion), "2");
         w.commit();
     }
-    EXPECT_EQ(referat({"stats", "--db", db()}).status, 2) << "refused locally";
+    const auto local = referat({"stats", "--db", db()});
+    EXPECT_EQ(local.status, 2) << "refused locally";
+    // The message says how to get a database of this version.
+    EXPECT_NE(local.err.find("schema version 2"), std::string::npos) << local.err;
+    EXPECT_NE(local.err.find("rebuild it: referat ingest --db NEW_FOLDER"), std::string::npos)
+        << local.err;
     const int port = free_port();
     ASSERT_GT(port, 0);
     Process server(kTcpServer, {"--interface", "127.0.0.1", "--port", std::to_string(port), db()},

@@ -202,7 +202,8 @@ std::string results(const SearchState& state, const query::SearchResult& result)
     }
     const std::size_t first = state.offset + 1;
     const std::size_t last = state.offset + result.hits.size();
-    out += "<p class=\"summary\">" + std::to_string(result.total) + " item" +
+    out += "<p class=\"summary\">" + std::string(result.total_exact ? "" : "about ") +
+           std::to_string(result.total) + " item" +
            (result.total == 1 ? "" : "s") + " match";
     if (result.hits.empty())
         out += "; none on this page";

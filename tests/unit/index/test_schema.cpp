@@ -18,5 +18,8 @@ TEST(Schema, StopwordsMatchTheBundledDanishList) {
 
 TEST(Schema, TextPrefixesAreDistinct) {
     std::set<std::string_view> seen;
-    for (auto p : referat::index::schema::kAllTextPrefixes) EXPECT_TRUE(seen.insert(p).second) << p;
+    for (auto p : referat::index::schema::kFieldPrefixes) {
+        EXPECT_FALSE(p.empty());
+        EXPECT_TRUE(seen.insert(p).second) << p;
+    }
 }

@@ -97,10 +97,8 @@ TEST(Wildcard, TooBroadIsAClearError) {
     // Count what "s*" would stand for, from the vocabulary, independently of the query code.
     Xapian::Database db = SampleIndex::get().open();
     std::set<std::string> words;
-    for (auto prefix : {"S", "XD", "XI", "XB", "XO", "XA", "XC", "XN"}) {
-        const std::string from = std::string(prefix) + "s";
-        for (auto t = db.allterms_begin(from); t != db.allterms_end(from); ++t) words.insert(*t);
-    }
+    // Every word is body text, indexed without a prefix.
+    for (auto t = db.allterms_begin("s"); t != db.allterms_end("s"); ++t) words.insert(*t);
     ASSERT_GT(words.size(), 20u) << "the samples must have enough s-words";
     SearchRequest r;
     r.text = "s*";

@@ -12,9 +12,6 @@
 namespace referat::query {
 namespace {
 
-bool contains(const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-}
 
 // The parsed tree as an s-expression ("(and budget (not regnskab))").
 std::string tree(std::string_view q) {
@@ -180,33 +177,6 @@ TEST(Parse, WordsAreCollectedForSuggestions) {
 
 TEST(Parse, OnlyStopWordsLeaveNothing) { EXPECT_EQ(tree("og til"), "(nothing)"); }
 
-TEST(Variants, FoldingBothWays) {
-    auto v = spelling_variants("Aabenraa");
-    EXPECT_EQ(v.front(), "Aabenraa");
-    EXPECT_TRUE(contains(v, "Åbenrå"));
-    EXPECT_EQ(v.size(), 4u);  // each of the two sites folded or not
-    auto back = spelling_variants("Åbenrå");
-    EXPECT_TRUE(contains(back, "Aabenraa"));
-    EXPECT_TRUE(contains(spelling_variants("faelleskommunal"), "fælleskommunal"));
-    EXPECT_TRUE(contains(spelling_variants("fælleskommunal"), "faelleskommunal"));
-    EXPECT_TRUE(contains(spelling_variants("Oekonomi"), "Økonomi"));
-    EXPECT_TRUE(contains(spelling_variants("økonomi"), "oekonomi"));
-    EXPECT_EQ(spelling_variants("budget"), std::vector<std::string>{"budget"});
-}
-
-TEST(Variants, MoreSitesThanBitsInAMask) {
-    std::string many;
-    for (int i = 0; i < 40; ++i) many += "aa ";
-    auto v = spelling_variants(many);
-    ASSERT_EQ(v.size(), 2u);
-    EXPECT_THAT(v[1], ::testing::Not(::testing::HasSubstr("aa"))) << "every site folded";
-}
-
-TEST(Variants, ManySitesAreBounded) {
-    auto v = spelling_variants("aa ae oe aa ae oe aa");
-    EXPECT_LE(v.size(), kMaxVariants);
-    EXPECT_TRUE(contains(v, "å æ ø å æ ø å"));
-}
 
 }  // namespace
 }  // namespace referat::query

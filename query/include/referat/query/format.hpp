@@ -15,7 +15,7 @@
 namespace referat::query {
 
 /// Version of the item record and of the search document; bump with data/schema/.
-inline constexpr int kRecordSchemaVersion = 1;
+inline constexpr int kRecordSchemaVersion = 2;
 
 /// The CSV columns, in order.
 [[nodiscard]] const std::vector<std::string_view>& csv_columns();

@@ -35,6 +35,8 @@ struct Filters {
 
 /// Most indexed words one wildcard may stand for (summed over the fields it searches).
 inline constexpr std::size_t kMaxWildcardTerms = 1000;
+/// Matches a search counts exactly (total and facets); beyond, it estimates and says so.
+inline constexpr std::size_t kExactBound = 100000;
 
 /// A query ready for Xapian::Enquire.
 struct CompiledQuery {

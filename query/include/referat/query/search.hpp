@@ -39,6 +39,8 @@ struct SearchRequest {
     std::string mark_start = "[";      ///< put before each matched word in snippets
     std::string mark_end = "]";        ///< put after each matched word in snippets
     std::size_t max_wildcard_terms = kMaxWildcardTerms;  ///< words all wildcards may expand to
+    /// Matches counted exactly; beyond, the total and the facets are estimates (marked so).
+    std::size_t exact_bound = kExactBound;
 };
 
 /// One matching item.
@@ -54,8 +56,9 @@ struct FacetValue {
     std::size_t count = 0;
 };
 
-/// Counts for one facet, most frequent first (ties in value order). Every count is exact;
-/// only the number of values listed is limited.
+/// Counts for one facet, most frequent first (ties in value order). The counts are exact when
+/// the result's total is (SearchResult::total_exact), else estimates scaled from the matches
+/// counted; only the number of values listed is limited.
 struct Facet {
     std::string name;
     std::vector<FacetValue> values;
@@ -65,7 +68,10 @@ struct Facet {
 /// A page of results.
 struct SearchResult {
     std::string text;                       ///< the query as typed
-    std::size_t total = 0;                  ///< exact number of matching items
+    /// Number of matching items, an agenda item published in several files counted once:
+    /// exact up to SearchRequest::exact_bound, an estimate beyond it (total_exact false).
+    std::size_t total = 0;
+    bool total_exact = true;  ///< whether total (and so every facet count) is exact
     std::vector<Hit> hits;                  ///< the requested page
     std::vector<Facet> facets;              ///< in the requested order
     std::optional<std::string> suggestion;  ///< "did you mean" query when nothing matched

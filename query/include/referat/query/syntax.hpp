@@ -1,6 +1,6 @@
 #pragma once
 // The front end of the query language: lexing, validation, Danish operators and field names,
-// and æ/ø/å spelling variants. Pure functions of the query text; parser.cpp builds the Xapian
+// Pure functions of the query text; parser.cpp builds the Xapian
 // query from the tree.
 
 #include <cstddef>
@@ -35,12 +35,8 @@ struct FieldInfo {
     FieldKind kind;
 };
 
-/// Longest query accepted, in bytes: enough for any hand-written or generated query, short
-/// enough that the expansion into spelling variants stays small.
+/// Longest query accepted, in bytes: enough for any hand-written or generated query.
 inline constexpr std::size_t kMaxQueryBytes = 16384;
-
-/// Largest number of spelling variants generated for one word or phrase.
-inline constexpr std::size_t kMaxVariants = 16;
 
 /// The field for a name as typed (Danish or English, any case); std::nullopt when unknown.
 [[nodiscard]] std::optional<FieldInfo> find_field(std::string_view typed);
@@ -48,8 +44,6 @@ inline constexpr std::size_t kMaxVariants = 16;
 /// Every accepted field name, comma separated, for error messages.
 [[nodiscard]] std::string field_names();
 
-/// Spellings of text under æ<->ae, ø<->oe, å<->aa, the text itself first, at most kMaxVariants.
-[[nodiscard]] std::vector<std::string> spelling_variants(std::string_view text);
 
 /// What a node of a parsed query is.
 enum class NodeKind {
