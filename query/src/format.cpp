@@ -86,6 +86,21 @@ const std::vector<std::string_view>& csv_columns() {
     return kColumns;
 }
 
+std::vector<std::string> split_names(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        std::size_t comma = text.find(',', at);
+        if (comma == std::string_view::npos) comma = text.size();
+        std::string_view part = text.substr(at, comma - at);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+        if (!part.empty()) out.emplace_back(part);
+        at = comma + 1;
+    }
+    return out;
+}
+
 std::optional<std::string> unknown_column(const std::vector<std::string>& fields) {
     const auto& known = csv_columns();
     for (const auto& f : fields)

@@ -20,7 +20,6 @@ Args normalise(const Args& args);
 void add(po::options_description& options);
 query::SearchRequest request(const po::variables_map& vm, const Usage& usage);
 void report_nothing(const std::string& text, const std::optional<std::string>& suggestion);
-std::vector<std::string> split_list(const std::string& text);
 }  // namespace query_options
 
 namespace {
@@ -71,7 +70,7 @@ int cmd_export(const Args& args) {
     query::CsvOptions csv = csv_options_from(*vm, kUsage);
     std::vector<std::string> fields;
     if (vm->count("fields")) {
-        fields = query_options::split_list((*vm)["fields"].as<std::string>());
+        fields = query::split_names((*vm)["fields"].as<std::string>());
         if (fields.empty()) throw Error("export: --fields needs at least one field name");
         if (auto bad = query::unknown_column(fields)) {
             std::string known;

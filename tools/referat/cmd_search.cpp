@@ -114,22 +114,6 @@ query::SearchRequest request(const po::variables_map& vm, const Usage& usage) {
     return r;
 }
 
-/// "a, b,c" -> {"a", "b", "c"} (--facets, --fields).
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t at = 0;
-    while (at <= text.size()) {
-        std::size_t comma = text.find(',', at);
-        if (comma == std::string::npos) comma = text.size();
-        std::string part = text.substr(at, comma - at);
-        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
-        while (!part.empty() && part.back() == ' ') part.pop_back();
-        if (!part.empty()) out.push_back(part);
-        at = comma + 1;
-    }
-    return out;
-}
-
 /// "no matches for ..." and the suggestion, on stderr.
 void report_nothing(const std::string& text, const std::optional<std::string>& suggestion) {
     std::cerr << "referat: no matches for '" << text << "'\n";
@@ -162,7 +146,7 @@ int cmd_search(const Args& args) {
     query::SearchRequest request = query_options::request(*vm, kUsage);
     request.limit = *count_option(*vm, "limit", kUsage);
     request.offset = *count_option(*vm, "offset", kUsage);
-    if (vm->count("facets")) request.facets = query_options::split_list((*vm)["facets"].as<std::string>());
+    if (vm->count("facets")) request.facets = query::split_names((*vm)["facets"].as<std::string>());
     request.facet_limit = *count_option(*vm, "facet-limit", kUsage);
     const std::string format = (*vm)["format"].as<std::string>();
     if (format != "text" && format != "json" && format != "jsonl" && format != "csv")

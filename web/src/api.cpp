@@ -20,18 +20,6 @@ Reply json_reply(const json::Value& value) {
     return r;
 }
 
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t at = 0;
-    while (at <= text.size()) {
-        std::size_t comma = text.find(',', at);
-        if (comma == std::string::npos) comma = text.size();
-        if (comma > at) out.push_back(text.substr(at, comma - at));
-        at = comma + 1;
-    }
-    return out;
-}
-
 }  // namespace
 
 Reply api_search(DatabasePool& pool, const Params& params) {
@@ -39,7 +27,7 @@ Reply api_search(DatabasePool& pool, const Params& params) {
     query::SearchRequest request = state.request();
     request.facets = sidebar_facets();
     for (const auto& [name, value] : params)
-        if (name == "facets") request.facets = split_list(value);
+        if (name == "facets") request.facets = query::split_names(value);
     if (request.facets.size() > 20) throw HttpError(400, "at most 20 facets are accepted");
     try {
         auto lease = pool.acquire();

@@ -53,6 +53,13 @@ TEST(Csv, FieldQuoting) {
     EXPECT_EQ(csv_line({"a", "b;c", ""}, semicolon), "a;\"b;c\";\r\n");
 }
 
+TEST(Names, CommaListsAreTrimmedAndEmptyNamesDropped) {
+    EXPECT_EQ(split_names("committee, year,person"),
+              (std::vector<std::string>{"committee", "year", "person"}));
+    EXPECT_EQ(split_names(" , date,,"), std::vector<std::string>{"date"});
+    EXPECT_TRUE(split_names("").empty());
+}
+
 TEST(Csv, SpreadsheetModeGuardsFormulasAndStartsWithABom) {
     const CsvOptions plain{';', false, {}};
     const CsvOptions sheet{';', true, {}};

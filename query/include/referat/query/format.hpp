@@ -20,6 +20,10 @@ inline constexpr int kRecordSchemaVersion = 2;
 /// The CSV columns, in order.
 [[nodiscard]] const std::vector<std::string_view>& csv_columns();
 
+/// A comma-separated list of names ("committee, year,person" for facets or fields), each
+/// trimmed of spaces, empty ones dropped.
+[[nodiscard]] std::vector<std::string> split_names(std::string_view text);
+
 /// The first name in fields that is not one of csv_columns(); std::nullopt when all are.
 [[nodiscard]] std::optional<std::string> unknown_column(const std::vector<std::string>& fields);
 
