@@ -210,7 +210,8 @@ WriteStats Writer::add_document(const ingest::Document& doc) {
                 db.delete_document(docid);
                 ++stats.deleted;
             }
-            db.set_metadata(std::string(schema::kMetaSourcePrefix) + key, doc.sha256);
+            db.set_metadata(std::string(schema::kMetaSourcePrefix) + key,
+                            doc.sha256 + '\n' + doc.source);
             db.commit_transaction();
         } catch (...) {
             db.cancel_transaction();
@@ -235,6 +236,15 @@ std::vector<std::string> Writer::sources() const {
         const std::string prefix(schema::kMetaSourcePrefix);
         for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix);
              ++key) {
+            const std::string value = db.get_metadata(*key);
+            if (value.empty()) continue;  // removed
+            // The path as the bytes given to add_document, after the file's hash.
+            if (const auto newline = value.find('\n'); newline != std::string::npos) {
+                out.push_back(value.substr(newline + 1));
+                continue;
+            }
+            // A database written before paths were kept in the metadata: the record's path,
+            // which equals the bytes given whenever they were UTF-8.
             const std::string term = std::string(schema::kSourceTerm) + (*key).substr(prefix.size());
             auto it = db.postlist_begin(term);
             if (it == db.postlist_end(term)) continue;
@@ -279,6 +289,8 @@ std::optional<std::string> Writer::indexed_hash(std::string_view source) const {
         std::string hash =
             m_impl->db.get_metadata(std::string(schema::kMetaSourcePrefix) + path_key(source));
         if (hash.empty()) return std::nullopt;
+        if (const auto newline = hash.find('\n'); newline != std::string::npos)
+            hash.resize(newline);
         return hash;
     } catch (const Xapian::Error& e) {
         throw translate_error(e, "cannot read database " + m_impl->path);

@@ -304,6 +304,47 @@ TEST_F(Ingest, PruneRemovesFilesDeletedFromTheIngestedFolders) {
     EXPECT_EQ(stats(), after);
 }
 
+// A name that is not UTF-8 is shown with U+FFFD, but --prune must check the real bytes on disk:
+// the file still there stays indexed, the one deleted is removed.
+TEST_F(Ingest, PruneChecksFileNamesThatAreNotUtf8ByTheirBytes) {
+    const fs::path dir = scratch() / "latin1-pruned";
+    fs::create_directories(dir);
+    const fs::path kept = dir / std::string("m\xF8" "de-kept.txt");
+    const fs::path gone = dir / std::string("m\xF8" "de-gone.txt");
+    fs::copy_file(minutes() / "000_92d3c2ccd0431f34.txt", kept);
+    fs::copy_file(minutes() / "001_974898943bafb24e.txt", gone);
+    RunResult first;
+    ingest({dir.string()}, &first);
+    ASSERT_EQ(first.status, 0) << first.err;
+    const auto before = stats();
+
+    fs::remove(gone);
+    RunResult pruned;
+    auto report = ingest({dir.string()}, &pruned, {"--prune"});
+    ASSERT_EQ(pruned.status, 0) << pruned.err;
+    const std::string kShown = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
+    ASSERT_EQ(report["pruned"].size(), 1u) << pruned.err;
+    EXPECT_EQ(report["pruned"].as_array()[0].as_string(),
+              (fs::path(source_of(dir)) / ("m" + kShown + "de-gone.txt")).string());
+    EXPECT_EQ(report["unchanged"].as_int(), 1) << "the file still on disk is not reindexed";
+    const auto after = stats();
+    EXPECT_EQ(after.sources, before.sources - 1);
+    EXPECT_LT(after.items, before.items);
+
+    // The file still on disk is still found, the deleted one is not.
+    const auto hits = referat({"search", "--db", db(), "--format", "json", "Socialdirektørforum"});
+    ASSERT_EQ(hits.status, 0) << hits.err;
+    const auto found = parse_json(hits.out)["hits"];
+    ASSERT_GT(found.size(), 0u);
+    for (const auto& hit : found.as_array())
+        EXPECT_EQ(hit["source"].as_string(),
+                  (fs::path(source_of(dir)) / ("m" + kShown + "de-kept.txt")).string());
+
+    report = ingest({dir.string()}, nullptr, {"--prune"});
+    EXPECT_EQ(report["pruned"].size(), 0u);
+    EXPECT_EQ(stats(), after);
+}
+
 TEST_F(Ingest, FoldersSkipOtherFileTypes) {
     fs::copy_file(REFERAT_TEST_DATA "/samples/000_92d3c2ccd0431f34.json", minutes() / "gold.json");
     auto report = ingest({minutes().string()});

@@ -106,7 +106,10 @@ inline constexpr std::string_view kTypeItem = "item";        ///< one agenda ite
 inline constexpr std::string_view kTypeMeeting = "meeting";  ///< one meeting header
 
 /// Metadata key prefix: kMetaSourcePrefix + sha256(source path) -> sha256 of the source bytes
-/// last indexed from that path (written in the same commit as the documents).
+/// last indexed from that path, a newline and the path's bytes as given (which need not be
+/// UTF-8; the record's JSON shows such bytes as U+FFFD). Written in the same commit as the
+/// documents; empty once the source is removed. Databases written before the path was added
+/// hold the hash alone.
 inline constexpr std::string_view kMetaSourcePrefix = "referat:src:";
 
 /// Longest value kept in a boolean term (Xapian terms are limited to 245 bytes).

@@ -59,7 +59,9 @@ class Writer {
     WriteStats add_document(const ingest::Document& doc);
     /// sha256 of the source bytes last indexed for this path, if any (to skip unchanged files).
     [[nodiscard]] std::optional<std::string> indexed_hash(std::string_view source) const;
-    /// Every source path with documents in this database (as given to add_document).
+    /// Every source path indexed in this database, byte for byte as given to add_document (a
+    /// path that is not UTF-8 included), so it can be checked on disk and passed to
+    /// remove_source.
     [[nodiscard]] std::vector<std::string> sources() const;
     /// Delete every document of source and forget its hash; returns how many were deleted.
     /// Throws WriteAborted when the database fails.
