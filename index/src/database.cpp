@@ -3,7 +3,9 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "referat/index/columns.hpp"
 #include "referat/index/schema.hpp"
+#include "referat/index/shards.hpp"
 #include "storage.hpp"
 
 namespace referat::index {
@@ -59,6 +61,11 @@ Xapian::Database open_for_reading(const std::vector<std::string>& specs) {
         try {
             Xapian::Database db(spec);
             detail::check_schema_version(db, spec);
+            // One local database may have a facet store in its folder (columns.hpp).
+            if (db.size() == 1 && fs::is_directory(spec, ec)) {
+                const auto folders = shard_paths(spec);
+                if (folders.size() == 1) remember_location(db, folders.front());
+            }
             combined.add_database(db);
         } catch (const Xapian::Error& e) {
             throw translate_error(e, "cannot open database " + spec);

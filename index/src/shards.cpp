@@ -16,6 +16,7 @@
 #include <referat/ingest/error.hpp>
 #include <referat/ingest/reader.hpp>
 
+#include "referat/index/columns.hpp"
 #include "referat/index/database.hpp"
 #include "storage.hpp"
 
@@ -177,6 +178,14 @@ void compact_database(const fs::path& db, const fs::path& output, bool read_only
     } catch (const Xapian::Error& e) {
         fs::remove_all(work, ec);
         throw translate_error(e, "cannot compact " + db.string() + " into " + target.string());
+    }
+    // The merged documents get their own facet store (columns.hpp). Without one, search reads
+    // the value slots, so a failure here is not the compaction's.
+    try {
+        Xapian::WritableDatabase out(merged.string(), Xapian::DB_OPEN);
+        write_columns(out, merged);
+    } catch (const Xapian::Error&) {
+    } catch (const Error&) {
     }
     // Xapian reads a database without its termlist table (DB_NO_TERMLIST), for search only.
     if (read_only) fs::remove(merged / "termlist.glass", ec);

@@ -15,6 +15,7 @@
 #include <referat/ingest/reader.hpp>
 
 #include "document_builder.hpp"
+#include "referat/index/columns.hpp"
 #include "referat/index/database.hpp"
 #include "referat/index/people_terms.hpp"
 #include "referat/index/schema.hpp"
@@ -47,8 +48,8 @@ bool same_terms(const Xapian::Document& a, const Xapian::Document& b) {
 
 // Stamp document with the time it enters the index; a replacement with the same words as the
 // document it replaces keeps that document's time (an edit elsewhere in the file is not news).
-void stamp_indexed(Xapian::WritableDatabase& db, Xapian::Document& document,
-                   const std::string& id, bool fresh, const std::string& now) {
+void stamp_indexed(Xapian::WritableDatabase& db, Xapian::Document& document, const std::string& id,
+                   bool fresh, const std::string& now) {
     if (!fresh) {
         const std::string id_term = std::string(schema::kId) + id;
         if (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term)) {
@@ -79,6 +80,21 @@ struct Writer::Impl {
     Xapian::WritableDatabase db;
     detail::DocumentBuilder builder;
     std::size_t uncommitted_bytes = 0;
+    /// The facet store's name is cleared in the first transaction that changes documents; set
+    /// again by finish().
+    bool columns_cleared = false;
+    /// Whether this writer changed any document (finish() then writes a new facet store).
+    bool changed = false;
+
+    /// Inside a transaction that changes documents: the facet store no longer describes them.
+    void clear_columns() {
+        if (!columns_cleared) invalidate_columns(db);
+    }
+    /// After that transaction committed.
+    void cleared() {
+        columns_cleared = true;
+        changed = true;
+    }
 };
 
 namespace {
@@ -212,15 +228,17 @@ WriteStats Writer::add_document(const ingest::Document& doc) {
             }
             db.set_metadata(std::string(schema::kMetaSourcePrefix) + key,
                             doc.sha256 + '\n' + doc.source);
+            m_impl->clear_columns();
             db.commit_transaction();
+            m_impl->cleared();
         } catch (...) {
             db.cancel_transaction();
             throw;
         }
     } catch (const Xapian::Error& e) {
         m_impl->uncommitted_bytes = 0;
-        const Error error = translate_error(e, "cannot index " + doc.source + " into " +
-                                                   m_impl->path);
+        const Error error =
+            translate_error(e, "cannot index " + doc.source + " into " + m_impl->path);
         throw WriteAborted(std::string(error.what()) +
                            "; the changes since the last commit were discarded, rerun the ingest");
     }
@@ -245,7 +263,8 @@ std::vector<std::string> Writer::sources() const {
             }
             // A database written before paths were kept in the metadata: the record's path,
             // which equals the bytes given whenever they were UTF-8.
-            const std::string term = std::string(schema::kSourceTerm) + (*key).substr(prefix.size());
+            const std::string term =
+                std::string(schema::kSourceTerm) + (*key).substr(prefix.size());
             auto it = db.postlist_begin(term);
             if (it == db.postlist_end(term)) continue;
             const auto record = json::parse(db.get_document(*it).get_data());
@@ -272,7 +291,9 @@ std::size_t Writer::remove_source(std::string_view source) {
             for (auto id : ids) db.delete_document(id);
             deleted = ids.size();
             db.set_metadata(std::string(schema::kMetaSourcePrefix) + key, "");
+            m_impl->clear_columns();
             db.commit_transaction();
+            m_impl->cleared();
         } catch (...) {
             db.cancel_transaction();
             throw;
@@ -303,6 +324,23 @@ void Writer::commit() {
         m_impl->uncommitted_bytes = 0;
     } catch (const Xapian::Error& e) {
         throw WriteAborted(translate_error(e, "cannot commit to database " + m_impl->path).what());
+    }
+}
+
+std::string Writer::finish() {
+    commit();
+    try {
+        // Nothing changed and the store is there: it still describes every document.
+        if (!m_impl->changed && !m_impl->db.get_metadata(std::string(schema::kMetaColumns)).empty())
+            return {};
+        write_columns(m_impl->db, m_impl->path);
+        m_impl->columns_cleared = false;
+        m_impl->changed = false;
+        return {};
+    } catch (const Error& e) {
+        return e.what();
+    } catch (const Xapian::Error& e) {
+        return translate_error(e, "cannot write the facet store of " + m_impl->path).what();
     }
 }
 

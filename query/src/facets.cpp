@@ -78,6 +78,36 @@ class CountTable {
     std::string m_text;
 };
 
+/// A facet from n counted values (count(i), value(i) for i < n): most frequent first, ties in
+/// value order (bytes, so sortable numbers in numeric order), the limit first (0: all) and how
+/// many were left out.
+template <class CountOf, class ValueOf>
+Facet ranked(const FacetSlot& slot, std::size_t n, CountOf count, ValueOf value,
+             std::size_t limit) {
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    const auto before = [&](std::size_t a, std::size_t b) {
+        if (count(a) != count(b)) return count(a) > count(b);
+        return value(a) < value(b);
+    };
+    Facet facet{slot.name, {}, 0};
+    if (limit != 0 && limit < order.size()) {
+        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(limit),
+                          order.end(), before);
+        facet.omitted = order.size() - limit;
+        order.resize(limit);
+    } else {
+        std::sort(order.begin(), order.end(), before);
+    }
+    facet.values.reserve(order.size());
+    for (const std::size_t i : order) {
+        std::string text(value(i));
+        if (slot.number) text = std::to_string(std::llround(Xapian::sortable_unserialise(text)));
+        facet.values.push_back({std::move(text), count(i)});
+    }
+    return facet;
+}
+
 /// The counts of one facet. Neighbouring documents (the items of one meeting) often carry the
 /// same slot value, so the entries of the previous value are remembered and bumped directly.
 class Tally {
@@ -106,33 +136,11 @@ class Tally {
         for_each_value(value, [&](std::string_view v) { m_counts.add(m_counts.entry(v), n); });
     }
 
-    /// Most frequent first, ties in value order (bytes, so sortable numbers in numeric order);
-    /// the limit first values (0: all) and how many were left out.
+    /// Most frequent first, ties in value order; the limit first values (0: all).
     [[nodiscard]] Facet result(const FacetSlot& slot, std::size_t limit) const {
-        std::vector<std::size_t> order(m_counts.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        const auto before = [this](std::size_t a, std::size_t b) {
-            if (m_counts.count(a) != m_counts.count(b))
-                return m_counts.count(a) > m_counts.count(b);
-            return m_counts.value(a) < m_counts.value(b);
-        };
-        Facet facet{slot.name, {}, 0};
-        if (limit != 0 && limit < order.size()) {
-            std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(limit),
-                              order.end(), before);
-            facet.omitted = order.size() - limit;
-            order.resize(limit);
-        } else {
-            std::sort(order.begin(), order.end(), before);
-        }
-        facet.values.reserve(order.size());
-        for (const std::size_t i : order) {
-            std::string value(m_counts.value(i));
-            if (slot.number)
-                value = std::to_string(std::llround(Xapian::sortable_unserialise(value)));
-            facet.values.push_back({std::move(value), m_counts.count(i)});
-        }
-        return facet;
+        return ranked(
+            slot, m_counts.size(), [this](std::size_t i) { return m_counts.count(i); },
+            [this](std::size_t i) { return m_counts.value(i); }, limit);
     }
 
   private:
@@ -173,14 +181,16 @@ std::uint64_t key_hash(std::string_view key) {
 
 std::optional<FacetSlot> facet_slot(std::string_view name) {
     using Part = schema::FacetField;
+    using index::Column;
     static const std::vector<FacetSlot> kSlots{
-        {"committee", schema::kSlotFacets, false, false, Part::kCommittee},
-        {"year", schema::kSlotFacets, false, false, Part::kYear},
-        {"outcome", schema::kSlotFacets, false, false, Part::kOutcome},
-        {"layout", schema::kSlotFacets, false, false, Part::kLayout},
-        {"kind", schema::kSlotFacets, false, false, Part::kKind},
-        {"person", schema::kSlotPersons, true, false, std::nullopt},
-        {"municipality", schema::kSlotMunicipalities, true, false, std::nullopt},
+        {"committee", schema::kSlotFacets, false, false, Part::kCommittee, Column::kCommittee},
+        {"year", schema::kSlotFacets, false, false, Part::kYear, Column::kYear},
+        {"outcome", schema::kSlotFacets, false, false, Part::kOutcome, Column::kOutcome},
+        {"layout", schema::kSlotFacets, false, false, Part::kLayout, Column::kLayout},
+        {"kind", schema::kSlotFacets, false, false, Part::kKind, Column::kKind},
+        {"person", schema::kSlotPersons, true, false, std::nullopt, Column::kPersons},
+        {"municipality", schema::kSlotMunicipalities, true, false, std::nullopt,
+         Column::kMunicipalities},
     };
     for (const auto& s : kSlots)
         if (s.name == name) return s;
@@ -275,6 +285,43 @@ std::vector<Facet> count_facets(const Xapian::Database& db, std::span<const Xapi
     facets.reserve(slots.size());
     for (std::size_t i = 0; i < slots.size(); ++i)
         facets.push_back(tallies[i].result(slots[i], limit));
+    return facets;
+}
+
+std::vector<Xapian::docid> one_per_item(const index::Columns& columns,
+                                        std::span<const Xapian::docid> docids) {
+    std::vector<Xapian::docid> out;
+    out.reserve(docids.size());
+    std::vector<bool> seen(std::size_t{columns.groups()} + 1, false);
+    for (const Xapian::docid did : docids) {
+        const std::uint32_t group = columns.group(did);
+        if (group == 0) {
+            out.push_back(did);
+        } else if (!seen[group]) {
+            seen[group] = true;
+            out.push_back(did);
+        }
+    }
+    return out;
+}
+
+std::vector<Facet> count_facets(const index::Columns& columns,
+                                std::span<const Xapian::docid> docids,
+                                const std::vector<FacetSlot>& slots, std::size_t limit) {
+    std::vector<Facet> facets;
+    facets.reserve(slots.size());
+    for (const auto& slot : slots) {
+        std::vector<std::size_t> counts(std::size_t{columns.values(slot.column)} + 1, 0);
+        for (const Xapian::docid did : docids)
+            for (const std::uint32_t code : columns.codes(slot.column, did))
+                if (code < counts.size()) ++counts[code];
+        std::vector<std::uint32_t> present;
+        for (std::uint32_t code = 1; code < counts.size(); ++code)
+            if (counts[code] != 0) present.push_back(code);
+        facets.push_back(ranked(
+            slot, present.size(), [&](std::size_t i) { return counts[present[i]]; },
+            [&](std::size_t i) { return columns.value(slot.column, present[i]); }, limit));
+    }
     return facets;
 }
 

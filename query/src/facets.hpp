@@ -22,6 +22,7 @@
 
 #include <xapian.h>
 
+#include <referat/index/columns.hpp>
 #include <referat/index/schema.hpp>
 
 #include "referat/query/search.hpp"
@@ -36,6 +37,8 @@ struct FacetSlot {
     bool number = false;  ///< Xapian::sortable_serialise'd number
     /// The part of a packed value (schema::kSlotFacets) this facet counts; none: the whole value.
     std::optional<index::schema::FacetField> part;
+    /// The same facet in the facet store (index/columns.hpp).
+    index::Column column = index::Column::kCommittee;
 };
 
 /// The slot layout of a facet name; std::nullopt when unknown.
@@ -98,6 +101,15 @@ void scale(Facet& facet, std::size_t total, std::size_t counted);
 /// Counts of each facet over the documents docids (ascending), reading each value slot once as
 /// a stream. Each facet lists its limit most frequent values (0: all).
 [[nodiscard]] std::vector<Facet> count_facets(const Xapian::Database& db,
+                                              std::span<const Xapian::docid> docids,
+                                              const std::vector<FacetSlot>& slots,
+                                              std::size_t limit);
+
+/// one_per_item from the facet store's same-item groups (the same answer, no key strings read).
+[[nodiscard]] std::vector<Xapian::docid> one_per_item(const index::Columns& columns,
+                                                      std::span<const Xapian::docid> docids);
+/// count_facets from the facet store: counts of numbered values, the same answer.
+[[nodiscard]] std::vector<Facet> count_facets(const index::Columns& columns,
                                               std::span<const Xapian::docid> docids,
                                               const std::vector<FacetSlot>& slots,
                                               std::size_t limit);

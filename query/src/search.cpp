@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include <referat/index/columns.hpp>
 #include <referat/index/database.hpp>
 #include <referat/index/schema.hpp>
 #include <referat/ingest/error.hpp>
@@ -93,11 +94,11 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         }
         // Up to exact_bound matches are all visited, so the total and the facets are exact;
         // beyond, Xapian stops early and estimates, and the result says so.
-        const Xapian::doccount check = static_cast<Xapian::doccount>(
-            std::min<std::size_t>(db.get_doccount(), std::max<std::size_t>(request.exact_bound, 1)));
-        Xapian::MSet mset = enquire.get_mset(
-            static_cast<Xapian::doccount>(local ? 0 : request.offset),
-            static_cast<Xapian::doccount>(local ? fetch : request.limit), check);
+        const Xapian::doccount check = static_cast<Xapian::doccount>(std::min<std::size_t>(
+            db.get_doccount(), std::max<std::size_t>(request.exact_bound, 1)));
+        Xapian::MSet mset =
+            enquire.get_mset(static_cast<Xapian::doccount>(local ? 0 : request.offset),
+                             static_cast<Xapian::doccount>(local ? fetch : request.limit), check);
         enquire.clear_matchspies();
         std::vector<Xapian::MSetIterator> page;
         if (!local) {
@@ -120,11 +121,14 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
             // estimate once the page is smaller than the match).
             const std::size_t seen = single ? docids.size() : counter->documents();
             result.total_exact = seen < check || check >= db.get_doccount();
+            // The facet store, when the database has a current one, answers from numbers.
+            const auto columns = single ? index::columns_for(db) : nullptr;
             if (single && (result.total_exact || !slots.empty())) {
                 // The match visits documents in id order; the streams rely on it, so make sure.
                 if (!std::is_sorted(docids.begin(), docids.end()))
                     std::sort(docids.begin(), docids.end());
-                docids = detail::one_per_item(db, docids);
+                docids = columns ? detail::one_per_item(*columns, docids)
+                                 : detail::one_per_item(db, docids);
                 if (result.total_exact) result.total = docids.size();
             } else if (counter && result.total_exact) {
                 result.total = counter->items();
@@ -132,9 +136,12 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
             if (!slots.empty()) {
                 if (!single)
                     docids = detail::one_per_item(
-                        db, detail::matching_docids(
-                                db, compiled.query, result.total_exact ? db.get_doccount() : check));
-                result.facets = detail::count_facets(db, docids, slots, request.facet_limit);
+                        db,
+                        detail::matching_docids(db, compiled.query,
+                                                result.total_exact ? db.get_doccount() : check));
+                result.facets =
+                    columns ? detail::count_facets(*columns, docids, slots, request.facet_limit)
+                            : detail::count_facets(db, docids, slots, request.facet_limit);
                 if (!result.total_exact) detail::scale(result.facets, result.total, docids.size());
             }
         } else {
@@ -156,7 +163,8 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         }
         detail::Snippets snippets(db, compiled, request);
         std::size_t rank = request.offset;
-        for (const auto& it : page) result.hits.push_back(detail::make_hit(db, it, ++rank, snippets));
+        for (const auto& it : page)
+            result.hits.push_back(detail::make_hit(db, it, ++rank, snippets));
         if (result.total == 0) {
             result.suggestion = suggest_query(db, request.text, compiled.words);
             // A suggestion that finds nothing either only sends the reader in a circle.

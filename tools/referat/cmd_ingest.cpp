@@ -36,18 +36,19 @@ namespace fs = std::filesystem;
 constexpr int kDefaultCommitEvery = 200;
 constexpr std::size_t kMaxJobs = 64;
 
-const Usage kUsage{"ingest",
-                   "[--db DIR] [--jobs N] [--commit-every N] [--report FILE] [--force] [--prune] PATH...",
-                   "Parse minutes files and folders (recursively; hidden entries skipped) and "
-                   "index them.\nUnchanged files are skipped, changed files replaced, failed "
-                   "files retried by the next run.\nEach file that fails gives one line "
-                   "'FILE: reason' on stderr; the others are still indexed. On a terminal a "
-                   "progress line\nshows files done, MB/s and the time left (not with -q). "
-                   "--prune removes the files that\nno longer exist under the folders given.",
-                   {"referat ingest --db referat.db data/samples",
-                    "referat ingest --db referat.db --jobs 4 --report report.json minutes/",
-                    "referat ingest --db referat.db --force minutes/2023/",
-                    "referat ingest --db referat.db --prune minutes/"}};
+const Usage kUsage{
+    "ingest",
+    "[--db DIR] [--jobs N] [--commit-every N] [--report FILE] [--force] [--prune] PATH...",
+    "Parse minutes files and folders (recursively; hidden entries skipped) and "
+    "index them.\nUnchanged files are skipped, changed files replaced, failed "
+    "files retried by the next run.\nEach file that fails gives one line "
+    "'FILE: reason' on stderr; the others are still indexed. On a terminal a "
+    "progress line\nshows files done, MB/s and the time left (not with -q). "
+    "--prune removes the files that\nno longer exist under the folders given.",
+    {"referat ingest --db referat.db data/samples",
+     "referat ingest --db referat.db --jobs 4 --report report.json minutes/",
+     "referat ingest --db referat.db --force minutes/2023/",
+     "referat ingest --db referat.db --prune minutes/"}};
 
 struct Tally {
     std::size_t files = 0;
@@ -78,8 +79,9 @@ void prune(index::ShardedWriter& writer, const std::vector<std::string>& paths, 
     for (std::size_t i = 0; i < writer.size(); ++i) {
         auto& shard = writer.shard(i);
         for (const auto& source : shard.sources()) {
-            const bool under = std::any_of(roots.begin(), roots.end(),
-                                           [&](const std::string& r) { return source.starts_with(r); });
+            const bool under = std::any_of(roots.begin(), roots.end(), [&](const std::string& r) {
+                return source.starts_with(r);
+            });
             std::error_code ec;
             if (!under || fs::exists(source, ec) || ec) continue;
             tally.deleted += shard.remove_source(source);
@@ -318,8 +320,8 @@ class Batch {
             throw;  // the database failed: pending changes are gone, the run ends
         } catch (const Error& e) {
             // The file could not be indexed; the index holds none of it, the rest stays pending.
-            return fail(parsed.at, FileError{parsed.file.string(),
-                                             std::string("cannot index: ") + e.what()});
+            return fail(parsed.at,
+                        FileError{parsed.file.string(), std::string("cannot index: ") + e.what()});
         }
         const std::lock_guard guard(m_tally_lock);
         ++m_tally->files;
@@ -378,15 +380,15 @@ class Batch {
     index::ShardedWriter& m_writer;
     bool m_force;
     int m_commit_every;
-    std::vector<std::mutex> m_locks;              // one per shard writer
-    std::vector<std::mutex> m_queue_locks;        // one per shard queue
-    std::vector<std::deque<Parsed>> m_queues;     // parsed files waiting for their writer
+    std::vector<std::mutex> m_locks;           // one per shard writer
+    std::vector<std::mutex> m_queue_locks;     // one per shard queue
+    std::vector<std::deque<Parsed>> m_queues;  // parsed files waiting for their writer
     std::vector<int> m_since_commit;
     std::vector<std::string> m_sources;  // source_identity of each file, computed once
     std::mutex m_tally_lock;
-    bool m_progress = false;                       // a progress line on stderr
-    bool m_shown = false;                          // it is on the screen now
-    std::vector<std::size_t> m_sizes;              // bytes of each file
+    bool m_progress = false;           // a progress line on stderr
+    bool m_shown = false;              // it is on the screen now
+    std::vector<std::size_t> m_sizes;  // bytes of each file
     std::size_t m_total_bytes = 0;
     std::size_t m_bytes_done = 0;
     std::size_t m_total_files = 0;
@@ -406,7 +408,9 @@ int cmd_ingest(const Args& args) {
     add_db_option(options);
     auto add = options.add_options();
     add("commit-every",
-        po::value<std::string>()->default_value(std::to_string(kDefaultCommitEvery))->value_name("N"),
+        po::value<std::string>()
+            ->default_value(std::to_string(kDefaultCommitEvery))
+            ->value_name("N"),
         "commit after this many written files (and at the end; large text volumes commit "
         "earlier)");
     add("report", po::value<std::string>()->value_name("FILE"), "write a JSON report to FILE");
@@ -443,6 +447,11 @@ int cmd_ingest(const Args& args) {
     batch.run(list.files, jobs, tally);
     batch.end_progress();
     if (vm->count("prune")) prune(writer, (*vm)["path"].as<std::vector<std::string>>(), tally);
+    // The facet store makes searches count facets fast; a database without one stays valid.
+    for (std::size_t i = 0; i < writer.size(); ++i)
+        if (const std::string why = writer.shard(i).finish(); !why.empty())
+            std::cerr << "referat: warning: " << why
+                      << " (searches read the facets from the index instead)\n";
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

@@ -2,12 +2,15 @@
 // (data/samples/*.json, read here with referat/ingest/json.hpp) and the extra test meeting.
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include <referat/index/columns.hpp>
+#include <referat/index/database.hpp>
 #include <referat/index/people_terms.hpp>
 #include <referat/ingest/people.hpp>
 #include <referat/ingest/serialize.hpp>
@@ -214,6 +217,65 @@ TEST(Facets, SeveralDatabasesCountLikeOne) {
         SCOPED_TRACE(one.facets[i].name);
         EXPECT_EQ(as_map(two.facets[i]), as_map(one.facets[i]));
     }
+}
+
+// The facet store (index/columns.hpp) that SampleIndex searches by default answers exactly as
+// the value slots do without it: totals, every facet's values and counts, and the pages.
+TEST(Facets, TheFacetStoreAnswersLikeTheValueSlots) {
+    testing::TempDir copy;
+    const std::filesystem::path path = copy.path() / "referat.db";
+    std::filesystem::copy(SampleIndex::get().path() / "referat.db", path,
+                          std::filesystem::copy_options::recursive);
+    const std::vector<std::string> queries{"",
+                                           "lokalplan",
+                                           "-lokalplan",
+                                           "udvalg:sund*",
+                                           "år:2019..2023",
+                                           "år:2020..",
+                                           "beslutning:godkendt OR efterretning",
+                                           "udfald:godkendt",
+                                           "art:referat"};
+    const auto answers = [&](Xapian::Database& db) {
+        std::vector<SearchResult> out;
+        for (const auto& text : queries) {
+            SearchRequest r = request(text, facet_names());
+            r.facet_limit = 0;
+            r.limit = 1000;
+            out.push_back(search(db, r));
+        }
+        return out;
+    };
+    Xapian::Database with = index::open_for_reading({path.string()});
+    ASSERT_TRUE(index::columns_for(with));
+    const auto stored = answers(with);
+    {
+        Xapian::WritableDatabase writable(path.string(), Xapian::DB_OPEN);
+        index::invalidate_columns(writable);
+        writable.commit();
+    }
+    Xapian::Database without = index::open_for_reading({path.string()});
+    ASSERT_FALSE(index::columns_for(without));
+    const auto slots = answers(without);
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+        SCOPED_TRACE(queries[q]);
+        EXPECT_EQ(stored[q].total, slots[q].total);
+        EXPECT_EQ(stored[q].total_exact, slots[q].total_exact);
+        ASSERT_EQ(stored[q].facets.size(), slots[q].facets.size());
+        for (std::size_t f = 0; f < slots[q].facets.size(); ++f) {
+            SCOPED_TRACE(slots[q].facets[f].name);
+            EXPECT_EQ(stored[q].facets[f].name, slots[q].facets[f].name);
+            EXPECT_EQ(stored[q].facets[f].omitted, slots[q].facets[f].omitted);
+            ASSERT_EQ(stored[q].facets[f].values.size(), slots[q].facets[f].values.size());
+            for (std::size_t v = 0; v < slots[q].facets[f].values.size(); ++v) {
+                EXPECT_EQ(stored[q].facets[f].values[v].value, slots[q].facets[f].values[v].value);
+                EXPECT_EQ(stored[q].facets[f].values[v].count, slots[q].facets[f].values[v].count);
+            }
+        }
+        ASSERT_EQ(stored[q].hits.size(), slots[q].hits.size());
+        for (std::size_t h = 0; h < slots[q].hits.size(); ++h)
+            EXPECT_EQ(stored[q].hits[h].record["id"], slots[q].hits[h].record["id"]);
+    }
+    EXPECT_EQ(stored[0].total, testing::all_items().size()) << "the empty query lists every item";
 }
 
 TEST(Facets, RemoteShardCountsLikeTheLocalDatabase) {

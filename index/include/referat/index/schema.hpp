@@ -18,6 +18,9 @@ inline constexpr int kSchemaVersion = 4;
 inline constexpr std::string_view kMetaSchemaVersion = "referat:schema";
 /// Metadata key prefix of saved searches ("referat:watch:" + name; value: JSON, query/watch.hpp).
 inline constexpr std::string_view kMetaWatchPrefix = "referat:watch:";
+/// Metadata key naming the facet store file of the current documents (columns.hpp); empty
+/// while there is none.
+inline constexpr std::string_view kMetaColumns = "referat:columns";
 
 /// Xapian stemmer language for all free text.
 inline constexpr std::string_view kStemLanguage = "danish";

@@ -68,6 +68,10 @@ class Writer {
     std::size_t remove_source(std::string_view source);
     /// Make everything added so far durable. Throws WriteAborted when that fails.
     void commit();
+    /// Commit, then write the facet store of the documents (columns.hpp) unless nothing changed.
+    /// Throws WriteAborted when the commit fails; returns why the store could not be written
+    /// ("" when it was), which leaves a valid database that search reads without a store.
+    [[nodiscard]] std::string finish();
 
   private:
     struct Impl;
