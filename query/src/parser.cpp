@@ -26,7 +26,7 @@ std::expected<Xapian::Query, QueryError> value_query(FieldKind kind, std::string
         case FieldKind::kYear: {
             auto r = parse_year_range(value);
             if (!r) return std::unexpected(r.error());
-            return number_query(schema::kSlotYear, *r);
+            return year_query(*r);
         }
         case FieldKind::kAmount: {
             auto r = parse_amount_range(value);

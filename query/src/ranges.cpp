@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <utility>
@@ -283,6 +284,18 @@ Xapian::Query number_query(unsigned slot, const NumberRange& range) {
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
                          Xapian::sortable_serialise(*range.from),
                          Xapian::sortable_serialise(*range.to));
+}
+
+Xapian::Query year_query(const NumberRange& range) {
+    // A value range reads the year of every candidate; a few hundred years at most as terms.
+    if (range.from && range.to && *range.to - *range.from <= 400) {
+        std::vector<Xapian::Query> years;
+        for (auto year = static_cast<long>(std::ceil(*range.from));
+             static_cast<double>(year) <= *range.to; ++year)
+            years.emplace_back(std::string(index::schema::kYearTerm) + std::to_string(year));
+        return Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
+    }
+    return number_query(index::schema::kSlotYear, range);
 }
 
 }  // namespace referat::query

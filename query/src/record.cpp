@@ -8,12 +8,6 @@ namespace referat::query::detail {
 
 namespace {
 
-json::Value parse_stored(std::string_view stored) {
-    auto v = json::parse(stored);
-    if (!v || !v->is_object()) return json::Value::object();
-    return *std::move(v);
-}
-
 json::Value string_or_null(const json::Value& v) { return v.is_string() ? v : json::Value(); }
 
 json::Value int_or(const json::Value& v, int fallback) {
@@ -37,8 +31,15 @@ json::Value range(const json::Value& v) {
 
 }  // namespace
 
-json::Value item_record(std::string_view stored) {
-    const json::Value data = parse_stored(stored);
+json::Value parse_stored(std::string_view stored) {
+    auto v = json::parse(stored);
+    if (!v || !v->is_object()) return json::Value::object();
+    return *std::move(v);
+}
+
+json::Value item_record(std::string_view stored) { return item_record_of(parse_stored(stored)); }
+
+json::Value item_record_of(const json::Value& data) {
     const json::Value& meeting = data["meeting"];
     json::Value r = json::Value::object();
     r.set("id", string_or_null(data["id"]));
@@ -66,8 +67,9 @@ json::Value item_record(std::string_view stored) {
     return r;
 }
 
-std::string snippet_text(std::string_view stored) {
-    const json::Value data = parse_stored(stored);
+std::string snippet_text(std::string_view stored) { return snippet_text_of(parse_stored(stored)); }
+
+std::string snippet_text_of(const json::Value& data) {
     std::string text;
     auto add = [&](const json::Value& v) {
         if (!v.is_string() || v.as_string().empty()) return;
@@ -91,9 +93,9 @@ std::string indexed_time(double microseconds) {
     const year_month_day ymd{day};
     const hh_mm_ss hms{at - day};
     char out[32];
-    std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<long long>(hms.hours().count()),
+    std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ",
+                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()), static_cast<long long>(hms.hours().count()),
                   static_cast<long long>(hms.minutes().count()),
                   static_cast<long long>(hms.seconds().count()));
     return out;

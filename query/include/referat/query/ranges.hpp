@@ -47,5 +47,8 @@ struct NumberRange {
 [[nodiscard]] Xapian::Query date_query(const DayRange& range);
 /// Query on a sortable_serialise slot for a number range.
 [[nodiscard]] Xapian::Query number_query(unsigned slot, const NumberRange& range);
+/// The query for a year range: with both ends given, the items' year terms (posting lists,
+/// which skip to the matching items), else a range on the year slot.
+[[nodiscard]] Xapian::Query year_query(const NumberRange& range);
 
 }  // namespace referat::query
