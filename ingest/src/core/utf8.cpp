@@ -58,16 +58,22 @@ std::size_t sequence_length(std::string_view s, std::size_t pos) {
     return c < 0 ? 0 : taken;
 }
 
-char32_t next(std::string_view s, std::size_t& pos) {
-    const auto b = static_cast<unsigned char>(s[pos]);
-    if (is_ascii(b)) {
-        ++pos;
-        return b;
-    }
+namespace detail {
+
+char32_t next_multibyte(std::string_view s, std::size_t& pos) {
     const auto [c, taken] = decode(s, pos);
     pos += taken;
     return c < 0 ? kReplacement : static_cast<char32_t>(c);
 }
+
+bool is_upper_beyond_ascii(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
+bool is_lower_beyond_ascii(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
+bool is_letter_beyond_ascii(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+char32_t to_lower_beyond_ascii(char32_t c) {
+    return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
+}  // namespace detail
 
 char32_t first(std::string_view s) {
     std::size_t pos = 0;
@@ -139,10 +145,6 @@ std::size_t prefix_bytes(std::string_view s, std::size_t max_bytes) {
     return cut;
 }
 
-bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
-bool is_lower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
-bool is_letter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
-char32_t to_lower(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
 char32_t to_upper(char32_t c) { return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))); }
 
 bool starts_upper(std::string_view s) { return !s.empty() && is_upper(first(s)); }

@@ -22,9 +22,26 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 /// Length of the well-formed UTF-8 sequence at s[pos] (1 to 4), or 0 when it is ill-formed.
 [[nodiscard]] std::size_t sequence_length(std::string_view s, std::size_t pos);
 
+namespace detail {
+// The parts that need ICU; the inline functions below answer ASCII themselves, since parsers
+// call them for every character and most characters of Danish minutes are ASCII.
+[[nodiscard]] char32_t next_multibyte(std::string_view s, std::size_t& pos);
+[[nodiscard]] bool is_upper_beyond_ascii(char32_t c);
+[[nodiscard]] bool is_lower_beyond_ascii(char32_t c);
+[[nodiscard]] bool is_letter_beyond_ascii(char32_t c);
+[[nodiscard]] char32_t to_lower_beyond_ascii(char32_t c);
+}  // namespace detail
+
 /// Decode the code point at s[pos] (pos < s.size()) and move pos past it; an ill-formed
 /// sequence gives U+FFFD and pos moves past it (at least one byte).
-[[nodiscard]] char32_t next(std::string_view s, std::size_t& pos);
+[[nodiscard]] inline char32_t next(std::string_view s, std::size_t& pos) {
+    const auto b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+        ++pos;
+        return b;
+    }
+    return detail::next_multibyte(s, pos);
+}
 
 /// The first code point of s, or 0 when s is empty.
 [[nodiscard]] char32_t first(std::string_view s);
@@ -49,13 +66,22 @@ void append(std::string& out, char32_t cp);
 [[nodiscard]] std::size_t prefix_bytes(std::string_view s, std::size_t max_bytes);
 
 /// Upper-case letter by the Unicode character database (Æ, Ø, Å, Ł, Ż, Ž, Σ).
-[[nodiscard]] bool is_upper(char32_t c);
+[[nodiscard]] inline bool is_upper(char32_t c) {
+    return c < 0x80 ? c >= 'A' && c <= 'Z' : detail::is_upper_beyond_ascii(c);
+}
 /// Lower-case letter by the Unicode character database (æ, ø, å, ł, ż, ž, ß).
-[[nodiscard]] bool is_lower(char32_t c);
+[[nodiscard]] inline bool is_lower(char32_t c) {
+    return c < 0x80 ? c >= 'a' && c <= 'z' : detail::is_lower_beyond_ascii(c);
+}
 /// Letter of any script or case.
-[[nodiscard]] bool is_letter(char32_t c);
+[[nodiscard]] inline bool is_letter(char32_t c) {
+    return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : detail::is_letter_beyond_ascii(c);
+}
 /// Simple lower-case mapping of one code point; others unchanged.
-[[nodiscard]] char32_t to_lower(char32_t c);
+[[nodiscard]] inline char32_t to_lower(char32_t c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    return detail::to_lower_beyond_ascii(c);
+}
 /// Simple upper-case mapping of one code point; others unchanged.
 [[nodiscard]] char32_t to_upper(char32_t c);
 
