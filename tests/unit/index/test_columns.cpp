@@ -221,7 +221,7 @@ TEST(Columns, OnlyAStoreWrittenForTheDatabaseIsRead) {
     write_archive(path, dir);
     const fs::path store = stores(path).at(0);
     const std::string token = store.stem().string().substr(std::string("referat-columns-").size());
-    for (const std::string name :
+    for (const std::string& name :
          {std::string("../../etc/passwd"), std::string("ABCDEF"), std::string(40, 'a')}) {
         {
             Xapian::WritableDatabase w(path.string(), Xapian::DB_OPEN);
