@@ -266,18 +266,6 @@ void ColumnBuilder::write_body(std::string& out) const {
     put_bytes(out, blob);
 }
 
-/// Each '\n'-separated value of a joined slot.
-template <class Fn>
-void for_each_line(std::string_view joined, Fn&& fn) {
-    std::size_t at = 0;
-    while (at < joined.size()) {
-        std::size_t nl = joined.find('\n', at);
-        if (nl == std::string_view::npos) nl = joined.size();
-        if (nl > at) fn(joined.substr(at, nl - at));
-        at = nl + 1;
-    }
-}
-
 std::string build(const Xapian::Database& db, std::string_view token) {
     const Xapian::docid last = db.get_lastdocid();
     std::vector<ColumnBuilder> columns;
@@ -302,7 +290,7 @@ std::string build(const Xapian::Database& db, std::string_view token) {
         auto& builder = columns[static_cast<unsigned>(column)];
         for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
             builder.begin(v.get_docid());
-            for_each_line(*v, [&](std::string_view value) { builder.add(value); });
+            schema::for_each_joined(*v, [&](std::string_view value) { builder.add(value); });
         }
     }
     for (auto& c : columns) c.finish();

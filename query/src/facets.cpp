@@ -150,13 +150,7 @@ class Tally {
             if (!value.empty()) fn(value);
             return;
         }
-        std::size_t at = 0;
-        while (at < value.size()) {
-            std::size_t nl = value.find('\n', at);
-            if (nl == std::string_view::npos) nl = value.size();
-            if (nl > at) fn(value.substr(at, nl - at));
-            at = nl + 1;
-        }
+        schema::for_each_joined(value, fn);
     }
 
     bool m_split;

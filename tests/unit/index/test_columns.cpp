@@ -171,14 +171,19 @@ TEST(Columns, AnyChangeToTheDocumentsRetiresTheStoreUntilTheNextFinish) {
     EXPECT_EQ(stores(path), before);
 }
 
+// The one store of a new archive written into dir / "db".
+fs::path new_store(const TempDir& dir) {
+    write_archive(dir / "db", dir);
+    const auto files = stores(dir / "db");
+    EXPECT_EQ(files.size(), 1u);
+    return files.at(0);
+}
+
 TEST(Columns, ADamagedStoreIsNotUsed) {
     TempDir dir;
     const fs::path path = dir / "db";
-    write_archive(path, dir);
-    const auto files = stores(path);
-    ASSERT_EQ(files.size(), 1u);
-    const auto size = fs::file_size(files[0]);
-    fs::resize_file(files[0], size / 2);
+    const fs::path store = new_store(dir);
+    fs::resize_file(store, fs::file_size(store) / 2);
     Xapian::Database db = index::open_for_reading({path.string()});
     EXPECT_FALSE(index::columns_for(db)) << "a truncated store";
 }
@@ -186,20 +191,18 @@ TEST(Columns, ADamagedStoreIsNotUsed) {
 TEST(Columns, OutOfRangeNumbersInAStoreReadAsNoValues) {
     TempDir dir;
     const fs::path path = dir / "db";
-    write_archive(path, dir);
-    const auto files = stores(path);
-    ASSERT_EQ(files.size(), 1u);
+    const fs::path store = new_store(dir);
     // Keep the header (magic, token, sizes) and overwrite everything after it with 0xff.
     std::string bytes;
     {
-        std::ifstream in(files[0], std::ios::binary);
+        std::ifstream in(store, std::ios::binary);
         bytes.assign(std::istreambuf_iterator<char>(in), {});
     }
     const std::size_t header = 8 + 4 + 16 + 4 + 4 + 3 * 4 * index::kColumnCount;
     ASSERT_GT(bytes.size(), header);
     std::fill(bytes.begin() + static_cast<std::ptrdiff_t>(header), bytes.end(), '\xff');
     {
-        std::ofstream out(files[0], std::ios::binary | std::ios::trunc);
+        std::ofstream out(store, std::ios::binary | std::ios::trunc);
         out << bytes;
     }
     Xapian::Database db = index::open_for_reading({path.string()});
@@ -218,8 +221,7 @@ TEST(Columns, OutOfRangeNumbersInAStoreReadAsNoValues) {
 TEST(Columns, OnlyAStoreWrittenForTheDatabaseIsRead) {
     TempDir dir;
     const fs::path path = dir / "db";
-    write_archive(path, dir);
-    const fs::path store = stores(path).at(0);
+    const fs::path store = new_store(dir);
     const std::string token = store.stem().string().substr(std::string("referat-columns-").size());
     for (const std::string& name :
          {std::string("../../etc/passwd"), std::string("ABCDEF"), std::string(40, 'a')}) {

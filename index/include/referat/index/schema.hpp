@@ -43,23 +43,23 @@ inline constexpr std::array<std::string_view, 6> kFieldPrefixes{
     kTitle, kDecision, kRecommendation, kAttachment, kCommitteeText, kPersonText};
 /// Field prefixes whose copies keep positions (short fields); the others hold terms only, so a
 /// phrase in them is checked on the body text and its words in the field.
-inline constexpr std::array<std::string_view, 5> kPositionalFields{
-    kTitle, kDecision, kAttachment, kCommitteeText, kPersonText};
+inline constexpr std::array<std::string_view, 5> kPositionalFields{kTitle, kDecision, kAttachment,
+                                                                   kCommitteeText, kPersonText};
 /// Whether the copy of a field's words under prefix keeps positions.
 [[nodiscard]] bool has_positions(std::string_view prefix);
 
 // --- Boolean filter terms (exact, lower-case values appended to the prefix). ---
-inline constexpr std::string_view kId = "Q";                 ///< unique document id
-inline constexpr std::string_view kSourceTerm = "XF";        ///< sha256 of the source path
-inline constexpr std::string_view kMeetingTerm = "XM";       ///< meeting id
-inline constexpr std::string_view kTypeTerm = "XT";          ///< "item" or "meeting"
-inline constexpr std::string_view kCommitteeTerm = "K";      ///< committee, lower-cased
-inline constexpr std::string_view kYearTerm = "Y";           ///< "2023"
-inline constexpr std::string_view kOutcomeTerm = "XU";       ///< "approved", ...
-inline constexpr std::string_view kLayoutTerm = "XL";        ///< "portal", ...
-inline constexpr std::string_view kKindTerm = "XG";          ///< "minutes" or "agenda"
-inline constexpr std::string_view kVoteTerm = "XV";  ///< "for", "against", "abstain", "diverges"
-inline constexpr std::string_view kPersonTerm = "XP";        ///< person key (people.hpp person_key)
+inline constexpr std::string_view kId = "Q";             ///< unique document id
+inline constexpr std::string_view kSourceTerm = "XF";    ///< sha256 of the source path
+inline constexpr std::string_view kMeetingTerm = "XM";   ///< meeting id
+inline constexpr std::string_view kTypeTerm = "XT";      ///< "item" or "meeting"
+inline constexpr std::string_view kCommitteeTerm = "K";  ///< committee, lower-cased
+inline constexpr std::string_view kYearTerm = "Y";       ///< "2023"
+inline constexpr std::string_view kOutcomeTerm = "XU";   ///< "approved", ...
+inline constexpr std::string_view kLayoutTerm = "XL";    ///< "portal", ...
+inline constexpr std::string_view kKindTerm = "XG";      ///< "minutes" or "agenda"
+inline constexpr std::string_view kVoteTerm = "XV";    ///< "for", "against", "abstain", "diverges"
+inline constexpr std::string_view kPersonTerm = "XP";  ///< person key (people.hpp person_key)
 /// Municipality, lower-cased and spelt with ae/oe/aa (municipality_term).
 inline constexpr std::string_view kMunicipalityTerm = "XK";
 /// Items only: same_item_key as a term, to find an item's other sources.
@@ -137,6 +137,18 @@ inline constexpr std::size_t kMaxTermValueBytes = 200;
 /// are one term.
 [[nodiscard]] std::string municipality_term(std::string_view name);
 
+/// Each value of a '\n'-joined slot (kSlotPersons, kSlotMunicipalities), empty ones skipped.
+template <class Fn>
+void for_each_joined(std::string_view joined, Fn&& fn) {
+    std::size_t at = 0;
+    while (at < joined.size()) {
+        std::size_t nl = joined.find('\n', at);
+        if (nl == std::string_view::npos) nl = joined.size();
+        if (nl > at) fn(joined.substr(at, nl - at));
+        at = nl + 1;
+    }
+}
+
 /// kSlotFacets' value: the parts in FacetField order (empty where unknown).
 [[nodiscard]] std::string pack_facets(std::string_view committee, std::string_view year,
                                       std::string_view outcome, std::string_view layout,
@@ -149,7 +161,6 @@ inline constexpr std::size_t kMaxTermValueBytes = 200;
 /// punctuation dropped), the date, whether the file is an agenda, and the item number. Empty
 /// when the committee or the date is unknown (such items are never merged).
 [[nodiscard]] std::string same_item_key(std::string_view committee, std::string_view date,
-                                        std::string_view kind, int number,
-                                        std::string_view title);
+                                        std::string_view kind, int number, std::string_view title);
 
 }  // namespace referat::index::schema
