@@ -389,6 +389,12 @@ void write_columns(Xapian::WritableDatabase& db, const fs::path& dir) {
     }
 }
 
+bool columns_present(const Xapian::Database& db, const fs::path& dir) {
+    const std::string token = db.get_metadata(std::string(schema::kMetaColumns));
+    std::error_code ec;
+    return valid_token(token) && fs::is_regular_file(dir / file_name(token), ec);
+}
+
 void invalidate_columns(Xapian::WritableDatabase& db) {
     db.set_metadata(std::string(schema::kMetaColumns), "");
 }

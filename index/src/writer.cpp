@@ -331,8 +331,7 @@ std::string Writer::finish() {
     commit();
     try {
         // Nothing changed and the store is there: it still describes every document.
-        if (!m_impl->changed && !m_impl->db.get_metadata(std::string(schema::kMetaColumns)).empty())
-            return {};
+        if (!m_impl->changed && columns_present(m_impl->db, m_impl->path)) return {};
         write_columns(m_impl->db, m_impl->path);
         m_impl->columns_cleared = false;
         m_impl->changed = false;

@@ -169,6 +169,15 @@ TEST(Columns, AnyChangeToTheDocumentsRetiresTheStoreUntilTheNextFinish) {
         EXPECT_EQ(writer.finish(), "");
     }
     EXPECT_EQ(stores(path), before);
+
+    // A store deleted by hand is written again by the next writer, changes or not.
+    fs::remove(before.at(0));
+    {
+        index::Writer writer(path);
+        EXPECT_EQ(writer.finish(), "");
+    }
+    ASSERT_EQ(stores(path).size(), 1u);
+    EXPECT_TRUE(index::columns_for(index::open_for_reading({path.string()})));
 }
 
 // The one store of a new archive written into dir / "db".

@@ -70,6 +70,10 @@ class Columns {
 /// the file cannot be written (the database is left without a store, which is still valid).
 void write_columns(Xapian::WritableDatabase& db, const std::filesystem::path& dir);
 
+/// Whether db's metadata names a store and its file is in dir (whether it loads is for
+/// columns_for to find out).
+[[nodiscard]] bool columns_present(const Xapian::Database& db, const std::filesystem::path& dir);
+
 /// Mark db's store as out of date; a writer calls it inside the transaction that changes the
 /// documents.
 void invalidate_columns(Xapian::WritableDatabase& db);
