@@ -17,6 +17,7 @@
 #include <referat/index/schema.hpp>
 #include <referat/index/writer.hpp>
 
+#include "../../fuzz/columns_property.hpp"
 #include "fixtures.hpp"
 #include "temp_dir.hpp"
 
@@ -259,6 +260,19 @@ TEST(Columns, OnlyAStoreWrittenForTheDatabaseIsRead) {
         w.commit();
     }
     EXPECT_TRUE(index::columns_for(index::open_for_reading({path.string()})));
+}
+
+// The inputs the fuzz target found interesting (tests/fuzz/corpus/columns/) hold to its property.
+TEST(Columns, TheFuzzCorpusLoadsSafely) {
+    TempDir dir;
+    std::size_t replayed = 0;
+    for (const auto& entry : fs::directory_iterator(fs::path(REFERAT_FUZZ_CORPUS) / "columns")) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+        EXPECT_TRUE(referat::fuzz::store_loads_safely(bytes, dir / "store.bin")) << entry.path();
+        ++replayed;
+    }
+    EXPECT_GT(replayed, 10u) << "the columns corpus is missing";
 }
 
 }  // namespace
