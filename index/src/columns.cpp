@@ -1,5 +1,6 @@
 #include "referat/index/columns.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <map>

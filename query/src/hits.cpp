@@ -143,7 +143,7 @@ Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& it, std::si
     hit.record = item_record_of(data);
     hit.record.set("rank", rank);
     hit.record.set("relevance", hit.percent);
-    hit.record.set("snippet", snippets.make(snippet_text_of(data)));
+    hit.record.set("snippet", snippets.make(snippet_text(data)));
     const std::string at = doc.get_value(schema::kSlotIndexed);
     hit.record.set("indexed_at", at.empty()
                                      ? json::Value()

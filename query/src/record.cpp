@@ -67,9 +67,7 @@ json::Value item_record_of(const json::Value& data) {
     return r;
 }
 
-std::string snippet_text(std::string_view stored) { return snippet_text_of(parse_stored(stored)); }
-
-std::string snippet_text_of(const json::Value& data) {
+std::string snippet_text(const json::Value& data) {
     std::string text;
     auto add = [&](const json::Value& v) {
         if (!v.is_string() || v.as_string().empty()) return;

@@ -16,10 +16,9 @@ namespace referat::query::detail {
 /// A document's stored data as a JSON object (an empty one when it is not).
 [[nodiscard]] json::Value parse_stored(std::string_view stored);
 
-/// The text snippets are cut from: the title, the decision, then the body sections.
-[[nodiscard]] std::string snippet_text(std::string_view stored);
-/// The same from the stored data already parsed.
-[[nodiscard]] std::string snippet_text_of(const json::Value& data);
+/// The text snippets are cut from: the title, the decision, then the body sections, of the
+/// stored data as parse_stored gives it.
+[[nodiscard]] std::string snippet_text(const json::Value& data);
 
 /// A kSlotIndexed time (microseconds since 1970) as RFC 3339 UTC to the second:
 /// "2026-12-07T06:50:12Z".
