@@ -309,8 +309,12 @@ TEST_F(Ingest, PruneRemovesFilesDeletedFromTheIngestedFolders) {
 TEST_F(Ingest, PruneChecksFileNamesThatAreNotUtf8ByTheirBytes) {
     const fs::path dir = scratch() / "latin1-pruned";
     fs::create_directories(dir);
-    const fs::path kept = dir / std::string("m\xF8" "de-kept.txt");
-    const fs::path gone = dir / std::string("m\xF8" "de-gone.txt");
+    const fs::path kept = dir / std::string(
+                                    "m\xF8"
+                                    "de-kept.txt");
+    const fs::path gone = dir / std::string(
+                                    "m\xF8"
+                                    "de-gone.txt");
     fs::copy_file(minutes() / "000_92d3c2ccd0431f34.txt", kept);
     fs::copy_file(minutes() / "001_974898943bafb24e.txt", gone);
     RunResult first;
@@ -343,6 +347,30 @@ TEST_F(Ingest, PruneChecksFileNamesThatAreNotUtf8ByTheirBytes) {
     report = ingest({dir.string()}, nullptr, {"--prune"});
     EXPECT_EQ(report["pruned"].size(), 0u);
     EXPECT_EQ(stats(), after);
+}
+
+// Ingest leaves one facet store in a one-shard database; a --jobs database of several shards
+// gets none (search reads its value slots) until compact merges it.
+TEST_F(Ingest, OneShardGetsAFacetStoreAndShardsGetNone) {
+    const auto stores = [](const fs::path& dir) {
+        std::size_t n = 0;
+        for (const auto& e : fs::recursive_directory_iterator(dir))
+            if (e.path().filename().string().starts_with("referat-columns-")) ++n;
+        return n;
+    };
+    RunResult one;
+    ingest({minutes().string()}, &one);
+    ASSERT_EQ(one.status, 0) << one.err;
+    EXPECT_EQ(stores(db()), 1u);
+
+    const std::string sharded = (scratch() / "sharded.db").string();
+    const auto two = referat({"ingest", "--db", sharded, "--jobs", "2", minutes().string()});
+    ASSERT_EQ(two.status, 0) << two.err;
+    ASSERT_TRUE(fs::exists(fs::path(sharded) / "shard-1"));
+    EXPECT_EQ(stores(sharded), 0u);
+    const auto compacted = referat({"compact", "--db", sharded});
+    ASSERT_EQ(compacted.status, 0) << compacted.err;
+    EXPECT_EQ(stores(sharded), 1u);
 }
 
 TEST_F(Ingest, FoldersSkipOtherFileTypes) {

@@ -448,8 +448,9 @@ int cmd_ingest(const Args& args) {
     batch.end_progress();
     if (vm->count("prune")) prune(writer, (*vm)["path"].as<std::vector<std::string>>(), tally);
     // The facet store makes searches count facets fast; a database without one stays valid.
-    for (std::size_t i = 0; i < writer.size(); ++i)
-        if (const std::string why = writer.shard(i).finish(); !why.empty())
+    // Search reads it for a database of one shard only; a sharded one gets it from compact.
+    if (writer.size() == 1)
+        if (const std::string why = writer.shard(0).finish(); !why.empty())
             std::cerr << "referat: warning: " << why
                       << " (searches read the facets from the index instead)\n";
     const double elapsed =
