@@ -109,18 +109,18 @@ def ingest_section(results, docs):
                                            corpus["bytes"] / 1e6, docs))
     out += ["",
             "| System | Runs | Wall s (median) | MB/s | Items/s | Peak RSS MB | Index MB | "
-            "Compacted MB | Index bytes per input byte | Max load at start | "
-            "Referat ÷ peer (MB/s) |",
-            "|---|---|---|---|---|---|---|---|---|---|---|"]
+            "Compacted MB | Index bytes per input byte | Search-only archive MB (per input byte) | "
+            "Max load at start | Referat ÷ peer (MB/s) |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, data in rows:
         if data is None:
             if name == "referat":
-                out.append("| Referat | pending | | | | | | | | | run `%s` |"
+                out.append("| Referat | pending | | | | | | | | | | run `%s` |"
                            % (kPendingCommand % docs))
             continue
         ingest = data.get("ingest")
         if not ingest:
-            out.append("| %s | %s | %s | | | | | | | | |" % (
+            out.append("| %s | %s | %s | | | | | | | | | |" % (
                 data["label"], "stopped" if data.get("stopped") else "failed",
                 data.get("error") or data.get("stopped") or
                 (data["ingest_runs"][-1]["stderr_tail"][-120:].replace("|", "/").replace(
@@ -128,13 +128,17 @@ def ingest_section(results, docs):
             continue
         sizes = data.get("sizes", {})
         per_byte = sizes.get("compact_per_input_byte") or sizes.get("db_per_input_byte")
-        out.append("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        archive = ("%s (%s)" % (fmt(sizes["archive_bytes"] / 1e6, 1),
+                                fmt(sizes.get("archive_per_input_byte"), 2))
+                   if sizes.get("archive_bytes") else "—")
+        out.append("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             data["label"], ingest["runs_ok"], fmt(ingest["wall_s_median"], 2),
             fmt(ingest["mb_per_s"], 2), fmt(ingest["items_per_s"], 0),
             fmt((ingest["peak_rss_kb_median"] or 0) / 1024 or None, 0),
             fmt(sizes.get("db_bytes", 0) / 1e6 or None, 1),
             fmt(sizes.get("compact_bytes", 0) / 1e6 or None, 1),
-            fmt(per_byte, 2), gate_text(data["ingest_runs"]), last_column(name, ref, ingest)))
+            fmt(per_byte, 2), archive, gate_text(data["ingest_runs"]),
+            last_column(name, ref, ingest)))
     return out
 
 

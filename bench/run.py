@@ -147,7 +147,7 @@ def bench_system(name, docs, args, earlier_runs=()):
             if getattr(system, "ingest_only", False):
                 return common.save_result(name, docs, result)
             result["sizes"] = system.sizes()
-            for key in ("db_bytes", "compact_bytes"):
+            for key in ("db_bytes", "compact_bytes", "archive_bytes"):
                 if result["sizes"].get(key):
                     result["sizes"][key.replace("_bytes", "_per_input_byte")] = \
                         result["sizes"][key] / stats["bytes"]

@@ -60,12 +60,17 @@ class Referat:
         return run
 
     def sizes(self):
-        compact = self.db.parent / "referat.compact"
-        shutil.rmtree(compact, ignore_errors=True)
-        seconds, proc = common.quick_run(["xapian-compact", self.db, compact])
-        out = {"db_bytes": common.du_bytes(self.db), "compact_seconds": seconds}
-        if proc.returncode == 0:
-            out["compact_bytes"] = common.du_bytes(compact)
+        """The database as ingested; compacted by referat compact (writable, with its facet
+        store); and compacted --read-only, the search-only archive without the termlist."""
+        out = {"db_bytes": common.du_bytes(self.db)}
+        for key, extra in (("compact", []), ("archive", ["--read-only"])):
+            compact = self.db.parent / ("referat.%s" % key)
+            shutil.rmtree(compact, ignore_errors=True)
+            seconds, proc = common.quick_run(
+                [self.bin, "compact", "--db", self.db, "--output", compact] + extra)
+            out["%s_seconds" % key] = seconds
+            if proc.returncode == 0:
+                out["%s_bytes" % key] = common.du_bytes(compact)
             shutil.rmtree(compact, ignore_errors=True)
         return out
 

@@ -90,12 +90,15 @@ bool looks_like_database(const fs::path& dir, bool being_created) {
 void check_schema_version(const Xapian::Database& db, const std::string& path) {
     const std::string stored = db.get_metadata(std::string(schema::kMetaSchemaVersion));
     if (stored.empty()) return;  // empty database: nothing written yet
-    if (stored != std::to_string(schema::kSchemaVersion))
-        throw Error("database " + path + " has schema version " + stored +
-                    ", but this referat reads and writes version " +
-                    std::to_string(schema::kSchemaVersion) +
-                    "; rebuild it: referat ingest --db NEW_FOLDER YOUR_MINUTES (a fresh --db), "
-                    "then use NEW_FOLDER");
+    for (int readable = schema::kOldestSchemaVersion; readable <= schema::kSchemaVersion;
+         ++readable)
+        if (stored == std::to_string(readable)) return;
+    throw Error("database " + path + " has schema version " + stored +
+                ", but this referat reads and writes versions " +
+                std::to_string(schema::kOldestSchemaVersion) + " to " +
+                std::to_string(schema::kSchemaVersion) +
+                "; rebuild it: referat ingest --db NEW_FOLDER YOUR_MINUTES (a fresh --db), "
+                "then use NEW_FOLDER");
 }
 
 }  // namespace detail

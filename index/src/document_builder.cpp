@@ -9,6 +9,7 @@
 
 #include "referat/index/analyzer.hpp"
 #include "referat/index/people_terms.hpp"
+#include "referat/index/records.hpp"
 #include "referat/index/schema.hpp"
 #include "stem_cache.hpp"
 
@@ -271,7 +272,7 @@ Xapian::Document DocumentBuilder::item_document(const Provenance& from,
     add_provenance(record, from, schema::kTypeItem, id);
     record.set("layout", meeting.layout);
     record.set("meeting", ingest::meeting_header_to_json(meeting));
-    doc.set_data(record.dump());
+    doc.set_data(encode_record(record.dump()));
     return doc;
 }
 
@@ -315,7 +316,7 @@ Xapian::Document DocumentBuilder::meeting_document(const Provenance& from,
     }
     record.set("items", std::move(items));
     add_provenance(record, from, schema::kTypeMeeting, from.meeting_id);
-    doc.set_data(record.dump());
+    doc.set_data(encode_record(record.dump()));
     return doc;
 }
 

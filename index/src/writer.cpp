@@ -18,6 +18,7 @@
 #include "referat/index/columns.hpp"
 #include "referat/index/database.hpp"
 #include "referat/index/people_terms.hpp"
+#include "referat/index/records.hpp"
 #include "referat/index/schema.hpp"
 #include "storage.hpp"
 
@@ -149,8 +150,10 @@ Writer::Writer(const fs::path& db) : m_impl(std::make_unique<Impl>()) {
             create_atomically(db);
         m_impl->db = Xapian::WritableDatabase(m_impl->path, Xapian::DB_CREATE_OR_OPEN);
         detail::check_schema_version(m_impl->db, m_impl->path);
+        // An older version it reads is upgraded: what this ingest writes needs this version
+        // to be read (an older referat then refuses the database instead of misreading it).
         const std::string key(schema::kMetaSchemaVersion);
-        if (m_impl->db.get_metadata(key).empty())
+        if (m_impl->db.get_metadata(key) != std::to_string(schema::kSchemaVersion))
             m_impl->db.set_metadata(key, std::to_string(schema::kSchemaVersion));
     } catch (const Xapian::DatabaseLockError&) {
         throw Error("database is locked by another ingest (" + m_impl->path + ")");
@@ -267,7 +270,7 @@ std::vector<std::string> Writer::sources() const {
                 std::string(schema::kSourceTerm) + (*key).substr(prefix.size());
             auto it = db.postlist_begin(term);
             if (it == db.postlist_end(term)) continue;
-            const auto record = json::parse(db.get_document(*it).get_data());
+            const auto record = json::parse(record_json(db.get_document(*it)));
             if (record && (*record)["source"].is_string())
                 out.push_back((*record)["source"].as_string());
         }

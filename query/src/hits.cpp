@@ -5,6 +5,7 @@
 #include <utility>
 
 #include <referat/index/analyzer.hpp>
+#include <referat/index/records.hpp>
 #include <referat/index/schema.hpp>
 #include <referat/ingest/error.hpp>
 #include <referat/ingest/utf8.hpp>
@@ -118,12 +119,12 @@ json::Value also_in(const Xapian::Database& db, const Xapian::Document& doc) {
     if (key.empty()) return out;
     const std::string term = schema::boolean_term(schema::kSameItemTerm, key);
     if (db.get_termfreq(term) < 2) return out;
-    const std::string own = doc.get_data();
+    const std::string own = doc.get_data();  // packed: equal bytes are equal records
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
         const Xapian::Document other = db.get_document(*p);
         const std::string data = other.get_data();
         if (data == own) continue;
-        const json::Value record = item_record(data);
+        const json::Value record = item_record(index::record_json(data));
         json::Value source = json::Value::object();
         source.set("id", record["id"]);
         source.set("source", record["source"]);
@@ -139,7 +140,7 @@ Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& it, std::si
     hit.rank = rank;
     hit.percent = it.get_percent();
     const Xapian::Document doc = it.get_document();
-    const json::Value data = parse_stored(doc.get_data());
+    const json::Value data = parse_stored(index::record_json(doc));
     hit.record = item_record_of(data);
     hit.record.set("rank", rank);
     hit.record.set("relevance", hit.percent);

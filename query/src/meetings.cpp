@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include <referat/index/database.hpp>
+#include <referat/index/records.hpp>
 #include <referat/index/schema.hpp>
 #include <referat/ingest/error.hpp>
 #include <referat/ingest/json.hpp>
@@ -36,7 +37,7 @@ Xapian::Query any_of(const std::vector<std::string>& terms) {
 
 MeetingSummary summary_of(const Xapian::Document& doc) {
     MeetingSummary m;
-    auto parsed = json::parse(doc.get_data());
+    auto parsed = json::parse(index::record_json(doc));
     if (!parsed || !parsed->is_object()) return m;
     const json::Value& r = *parsed;
     const json::Value& header = r["meeting"];

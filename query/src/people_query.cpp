@@ -9,6 +9,7 @@
 #include <referat/index/analyzer.hpp>
 #include <referat/index/database.hpp>
 #include <referat/index/people_terms.hpp>
+#include <referat/index/records.hpp>
 #include <referat/index/schema.hpp>
 #include <referat/ingest/error.hpp>
 #include <referat/ingest/json.hpp>
@@ -40,7 +41,7 @@ std::optional<std::string> opt_string(const json::Value& v) {
 }
 
 json::Value record_of(const Xapian::Document& doc) {
-    auto parsed = json::parse(doc.get_data());
+    auto parsed = json::parse(index::record_json(doc));
     return parsed ? *parsed : json::Value::object();
 }
 

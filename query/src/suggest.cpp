@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <referat/index/analyzer.hpp>
+#include <referat/index/records.hpp>
 #include <referat/index/schema.hpp>
 #include <referat/ingest/utf8.hpp>
 
@@ -72,7 +73,7 @@ std::optional<std::string> word_for_stem(const Xapian::Database& db, const std::
     int read = 0;
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && read < kDocumentsRead;
          ++p, ++read) {
-        const std::string data = db.get_document(*p).get_data();
+        const std::string data = index::record_json(db.get_document(*p));
         std::string current;
         auto consider = [&] {
             if (current.empty()) return;

@@ -140,7 +140,7 @@ TEST_F(IndexedTerms, StopWordsAreNotIndexed) {
 
 TEST_F(IndexedTerms, PhrasesHavePositions) {
     Xapian::Enquire enquire(m_db);
-    for (std::string_view prefix : {schema::kBodyText, schema::kDecision}) {
+    for (std::string_view prefix : {schema::kBodyText}) {
         const std::string orienteringen = text_term(prefix, "orienteringen");
         auto positions = m_db.positionlist_begin(m_docid, orienteringen);
         EXPECT_NE(positions, m_db.positionlist_end(m_docid, orienteringen));
@@ -156,15 +156,38 @@ TEST_F(IndexedTerms, PhrasesHavePositions) {
     }
 }
 
-TEST_F(IndexedTerms, LongFieldsKeepNoPositions) {
-    // The recommendation's copy is terms only (its phrases are checked on the body text).
-    const std::string term = text_term(schema::kRecommendation, "forretningsudvalget");
-    ASSERT_TRUE(has(term));
-    EXPECT_EQ(m_db.positionlist_begin(m_docid, term), m_db.positionlist_end(m_docid, term));
-    const std::string body = stem("forretningsudvalget");
-    EXPECT_NE(m_db.positionlist_begin(m_docid, body), m_db.positionlist_end(m_docid, body));
-    EXPECT_FALSE(schema::has_positions(schema::kRecommendation));
-    EXPECT_TRUE(schema::has_positions(schema::kTitle));
+TEST_F(IndexedTerms, LongFieldCopiesKeepNoPositions) {
+    // Only the title and committee copies keep positions; the others are terms only (their
+    // phrases are checked on the body text).
+    for (const auto& [prefix, word] :
+         {std::pair{schema::kRecommendation, "forretningsudvalget"},
+          std::pair{schema::kDecision, "orienteringen"}}) {
+        const std::string term = text_term(prefix, word);
+        ASSERT_TRUE(has(term)) << term;
+        EXPECT_EQ(m_db.positionlist_begin(m_docid, term), m_db.positionlist_end(m_docid, term))
+            << term;
+        const std::string body = stem(word);
+        EXPECT_NE(m_db.positionlist_begin(m_docid, body), m_db.positionlist_end(m_docid, body))
+            << body;
+    }
+    std::size_t positional = 0;
+    for (const auto& term : m_terms) {
+        if (term.empty() || term.front() < 'A' || term.front() > 'Z') continue;
+        const bool has_positions =
+            m_db.positionlist_begin(m_docid, term) != m_db.positionlist_end(m_docid, term);
+        const bool short_field = term.starts_with(schema::kTitle) ||
+                                 term.starts_with(schema::kCommitteeText);
+        if (!short_field) {
+            EXPECT_FALSE(has_positions) << "positions on prefixed term " << term;
+        }
+        positional += has_positions ? 1 : 0;
+    }
+    EXPECT_GT(positional, 0u) << "the title and committee copies keep theirs";
+    for (auto prefix : {schema::kDecision, schema::kRecommendation, schema::kAttachment,
+                        schema::kPersonText})
+        EXPECT_FALSE(schema::has_positions(prefix)) << prefix;
+    for (auto prefix : {schema::kBodyText, schema::kTitle, schema::kCommitteeText})
+        EXPECT_TRUE(schema::has_positions(prefix)) << prefix;
 }
 
 TEST_F(IndexedTerms, FilterTermsAndValues) {

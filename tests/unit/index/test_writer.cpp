@@ -250,6 +250,79 @@ TEST(Records, ItemRecordCarriesProvenanceAndMeetingHeader) {
     EXPECT_FALSE(index::find_record(db, "000000000000-m1-i1").has_value());
 }
 
+TEST(Records, StoredPackedAndReadBackAsTheSameJson) {
+    TempDir dir;
+    {
+        index::Writer writer(dir / "db");
+        (void)writer.add_document(sample_document(kSource, 3));
+        writer.commit();
+    }
+    Xapian::Database db((dir / "db").string());
+    const auto it = db.postlist_begin(std::string(index::schema::kId) +
+                                      index::item_id(kSource, 0, 2));
+    ASSERT_NE(it, db.postlist_end(std::string(index::schema::kId) + index::item_id(kSource, 0, 2)));
+    const std::string stored = db.get_document(*it).get_data();
+    ASSERT_FALSE(stored.empty());
+    EXPECT_NE(stored.front(), '{') << "the record is stored packed";
+    const std::string json = index::record_json(stored);
+    ASSERT_TRUE(json.starts_with("{\"number\":2,")) << json.substr(0, 40);
+    EXPECT_LT(stored.size(), json.size() / 2) << stored.size() << " of " << json.size();
+    EXPECT_EQ(index::encode_record(json), stored) << "packing is deterministic";
+    EXPECT_EQ(index::record_json(index::encode_record(json)), json);
+}
+
+TEST(Records, PlainJsonOfOlderDatabasesIsReadAsIs) {
+    const std::string json = R"({"id":"x","title":"Budget 2024"})";
+    EXPECT_EQ(index::record_json(json), json);
+    EXPECT_EQ(index::record_json(""), "");
+}
+
+TEST(Records, UnknownOrDamagedPackingIsAClearError) {
+    const std::string packed = index::encode_record(R"({"id":"x","title":"Budget 2024"})");
+    for (const std::string& bad :
+         {std::string("\x07") + "abc", packed.substr(0, packed.size() / 2), std::string("\x01")}) {
+        try {
+            (void)index::record_json(bad);
+            ADD_FAILURE() << "no error for " << ::testing::PrintToString(bad);
+        } catch (const referat::Error& e) {
+            EXPECT_THAT(std::string(e.what()), ::testing::HasSubstr("stored record")) << e.what();
+        }
+    }
+}
+
+TEST(Writer, ReadsAndUpgradesAVersion4Database) {
+    // Version 4 stored plain JSON records and positions in field copies; this version reads
+    // them, and the next ingest marks the database as version 5.
+    TempDir dir;
+    const std::string id = index::item_id(kSource, 0, 1);
+    {
+        index::Writer writer(dir / "db");
+        (void)writer.add_document(sample_document(kSource, 1));
+        writer.commit();
+    }
+    {
+        // Turn it into what version 4 wrote: plain JSON, version 4 in the metadata.
+        Xapian::WritableDatabase db((dir / "db").string());
+        const std::string term = std::string(index::schema::kId) + id;
+        const Xapian::docid docid = *db.postlist_begin(term);
+        Xapian::Document doc = db.get_document(docid);
+        doc.set_data(index::record_json(doc));
+        db.replace_document(docid, doc);
+        db.set_metadata(std::string(index::schema::kMetaSchemaVersion), "4");
+        db.commit();
+    }
+    {
+        auto db = index::open_for_reading({(dir / "db").string()});
+        auto record = index::find_record(db, id);
+        ASSERT_TRUE(record.has_value());
+        EXPECT_EQ((*record)["id"].as_string(), id);
+    }
+    { index::Writer writer(dir / "db"); }
+    Xapian::Database db((dir / "db").string());
+    EXPECT_EQ(db.get_metadata(std::string(index::schema::kMetaSchemaVersion)),
+              std::to_string(index::schema::kSchemaVersion));
+}
+
 TEST(Records, StatsCountItemsByFacet) {
     TempDir dir;
     {

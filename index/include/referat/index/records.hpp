@@ -13,6 +13,16 @@
 
 namespace referat::index {
 
+/// The stored form of a document's JSON record: packed with raw DEFLATE primed with a fixed
+/// dictionary of the record's keys and common words of minutes (version byte 1 first). Records
+/// are read back with record_json, which also reads the plain JSON older databases hold.
+[[nodiscard]] std::string encode_record(std::string_view json);
+
+/// The JSON text of a document's stored record (its data, unpacked). Throws referat::Error when
+/// the data is packed in a form this version does not know or is damaged.
+[[nodiscard]] std::string record_json(std::string_view stored);
+[[nodiscard]] std::string record_json(const Xapian::Document& doc);
+
 /// The JSON record stored with the item or meeting document of this id; std::nullopt when
 /// there is none. Item records are item_to_json plus "type", "id", "meeting_id",
 /// "meeting_index", "source", "sha256", "input_type", "layout" and "meeting" (the header);

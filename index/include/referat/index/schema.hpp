@@ -13,7 +13,11 @@ namespace referat::index::schema {
 /// 3: free text is indexed as Danish stems only (Xapian STEM_ALL), with positions.
 /// 4: all text once without a prefix (positions), field copies for the searchable fields,
 ///    æ/ø/å folded to ae/oe/aa before stemming, one packed facet slot, a same-item key slot.
-inline constexpr int kSchemaVersion = 4;
+/// 5: positions in the title and committee copies only; records packed (records.hpp encode_record). A version 4
+///    database is still read (its extra positions go unused) and is upgraded by the next ingest.
+inline constexpr int kSchemaVersion = 5;
+/// The oldest schema version this referat reads and writes into.
+inline constexpr int kOldestSchemaVersion = 4;
 /// Metadata key holding kSchemaVersion.
 inline constexpr std::string_view kMetaSchemaVersion = "referat:schema";
 /// Metadata key prefix of saved searches ("referat:watch:" + name; value: JSON, query/watch.hpp).
@@ -29,11 +33,14 @@ inline constexpr std::string_view kStemLanguage = "danish";
 // Danish stem (text_stemmer(): æ/ø/å spelt ae/oe/aa, then Snowball; Xapian STEM_ALL) with its
 // positions: a plain query word is one posting list, and phrases and NEAR work on any text.
 // The fields a query can name get a second, prefixed copy of their words; positions only in
-// the short ones (kPositionalFields), where phrase search inside the field matters. ---
+// the short ones (kPositionalFields) where phrases are common, the title and the committee.
+// In the others a phrase is the phrase in the body text with each of its words in the field.
+// (A position entry costs about 18 bytes in the index however few positions it holds: the
+// decision, attachment and person copies with positions were a fifth of them.) ---
 inline constexpr std::string_view kBodyText = "";          ///< all text (no prefix)
 inline constexpr std::string_view kTitle = "S";            ///< item or meeting title
 inline constexpr std::string_view kDecision = "XD";        ///< decision text
-inline constexpr std::string_view kRecommendation = "XI";  ///< Indstilling (no positions)
+inline constexpr std::string_view kRecommendation = "XI";  ///< Indstilling
 inline constexpr std::string_view kAttachment = "XA";      ///< attachment names
 inline constexpr std::string_view kCommitteeText = "XC";   ///< committee name as words
 inline constexpr std::string_view kPersonText = "XN";      ///< person names as words
@@ -41,11 +48,10 @@ inline constexpr std::string_view kPersonText = "XN";      ///< person names as 
 /// Every field prefix of free text (the body text has none).
 inline constexpr std::array<std::string_view, 6> kFieldPrefixes{
     kTitle, kDecision, kRecommendation, kAttachment, kCommitteeText, kPersonText};
-/// Field prefixes whose copies keep positions (short fields); the others hold terms only, so a
-/// phrase in them is checked on the body text and its words in the field.
-inline constexpr std::array<std::string_view, 5> kPositionalFields{kTitle, kDecision, kAttachment,
-                                                                   kCommitteeText, kPersonText};
-/// Whether the copy of a field's words under prefix keeps positions.
+/// Field prefixes whose copies keep positions (schema 5; schema 4 also kept them for the
+/// decision, attachments and persons).
+inline constexpr std::array<std::string_view, 2> kPositionalFields{kTitle, kCommitteeText};
+/// Whether the words under prefix keep positions: the body text, and kPositionalFields.
 [[nodiscard]] bool has_positions(std::string_view prefix);
 
 // --- Boolean filter terms (exact, lower-case values appended to the prefix). ---
