@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include <referat/ingest/deflate.hpp>
 #include <referat/ingest/reader.hpp>
 
 namespace referat::ingest::read {
@@ -65,8 +64,9 @@ class Deadline {
 
 // ---- zip.cpp (zlib) ------------------------------------------------------------------------
 
-/// Raw DEFLATE (RFC 1951) decoder (deflate.hpp); output beyond max_output is an error.
-using ingest::inflate_raw;
+/// Raw DEFLATE (RFC 1951) decoder; output beyond max_output is an error.
+[[nodiscard]] std::expected<std::string, Reason> inflate_raw(std::string_view compressed,
+                                                             std::size_t max_output);
 /// CRC-32 (ISO 3309, as in zip and gzip).
 [[nodiscard]] std::uint32_t crc32(std::string_view bytes);
 

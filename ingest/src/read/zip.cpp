@@ -3,6 +3,7 @@
 // DEFLATE and CRC-32 are zlib's.
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <string>
 
@@ -35,7 +36,51 @@ std::uint32_t u32(std::string_view s, std::size_t at) {
                                                         << 16;
 }
 
+/// zlib's counters are unsigned int: feed it at most this much at a time.
+constexpr std::size_t kChunk = 1u << 16;
+
 }  // namespace
+
+std::expected<std::string, Reason> inflate_raw(std::string_view compressed,
+                                               std::size_t max_output) {
+    z_stream stream{};
+    // Negative window bits: raw DEFLATE, no zlib header, as zip members are stored.
+    if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
+        return std::unexpected("cannot start the DEFLATE decoder");
+    std::string out;
+    std::array<char, kChunk> buffer;
+    std::size_t fed = 0;
+    int status = Z_OK;
+    while (status != Z_STREAM_END) {
+        if (stream.avail_in == 0 && fed < compressed.size()) {
+            const std::size_t n = std::min(kChunk, compressed.size() - fed);
+            stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data() + fed));
+            stream.avail_in = static_cast<uInt>(n);
+            fed += n;
+        }
+        stream.next_out = reinterpret_cast<Bytef*>(buffer.data());
+        stream.avail_out = static_cast<uInt>(buffer.size());
+        status = inflate(&stream, Z_NO_FLUSH);
+        const std::size_t produced = buffer.size() - stream.avail_out;
+        if (status == Z_BUF_ERROR && produced == 0 && stream.avail_in == 0 &&
+            fed == compressed.size())
+            break;  // no progress possible: the input ended early
+        if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) {
+            const std::string what = stream.msg != nullptr ? stream.msg : "damaged data";
+            inflateEnd(&stream);
+            return std::unexpected("invalid compressed data (" + what + ")");
+        }
+        // Checked per chunk, so a small archive cannot expand into memory beyond the limit.
+        if (produced > max_output - std::min(max_output, out.size())) {
+            inflateEnd(&stream);
+            return std::unexpected("uncompressed data exceeds the size limit");
+        }
+        out.append(buffer.data(), produced);
+    }
+    inflateEnd(&stream);
+    if (status != Z_STREAM_END) return std::unexpected("unexpected end of compressed data");
+    return out;
+}
 
 std::uint32_t crc32(std::string_view bytes) {
     uLong crc = ::crc32(0L, Z_NULL, 0);

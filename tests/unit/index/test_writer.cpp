@@ -277,6 +277,20 @@ TEST(Records, PlainJsonOfOlderDatabasesIsReadAsIs) {
     EXPECT_EQ(index::record_json(""), "");
 }
 
+TEST(Records, AFrameOfAnotherDictionaryIsRefusedByItsId) {
+    std::string packed = index::encode_record(R"({"id":"x","title":"Budget 2024"})");
+    // Zstandard frame header: magic (4 bytes), descriptor, then the dictionary id; with the
+    // descriptor's id size of 1 byte, byte 5 is the id.
+    ASSERT_EQ(static_cast<unsigned char>(packed[4]) & 0x03, 1) << "one-byte dictionary id";
+    packed[5] = 7;
+    try {
+        (void)index::record_json(packed);
+        FAIL() << "a record of dictionary 7 was read";
+    } catch (const referat::Error& e) {
+        EXPECT_THAT(std::string(e.what()), ::testing::HasSubstr("dictionary 7")) << e.what();
+    }
+}
+
 TEST(Records, UnknownOrDamagedPackingIsAClearError) {
     const std::string packed = index::encode_record(R"({"id":"x","title":"Budget 2024"})");
     for (const std::string& bad :

@@ -13,9 +13,9 @@
 
 namespace referat::index {
 
-/// The stored form of a document's JSON record: packed with raw DEFLATE primed with a fixed
-/// dictionary of the record's keys and common words of minutes (version byte 1 first). Records
-/// are read back with record_json, which also reads the plain JSON older databases hold.
+/// The stored form of a document's JSON record: one Zstandard frame packed with a fixed
+/// dictionary trained on real minutes. Records are read back with record_json, which also
+/// reads the plain JSON of schema 4 databases.
 [[nodiscard]] std::string encode_record(std::string_view json);
 
 /// The JSON text of a document's stored record (its data, unpacked). Throws referat::Error when

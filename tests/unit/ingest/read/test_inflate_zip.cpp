@@ -7,8 +7,6 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
-#include <referat/ingest/deflate.hpp>
-
 #include "read/formats.hpp"
 #include "read_test_support.hpp"
 
@@ -83,35 +81,6 @@ TEST(Inflate, LimitHoldsForOutputLargerThanOneChunk) {
     auto cut = inflate_raw(packed, text.size() - 1);
     ASSERT_FALSE(cut);
     EXPECT_EQ(cut.error(), "uncompressed data exceeds the size limit");
-}
-
-TEST(Deflate, RoundTripsWithAndWithoutADictionary) {
-    // Larger than zlib's 64 KiB feeding chunk, so the encoder's loop runs more than once.
-    std::string text;
-    for (int i = 0; text.size() < 200'000; ++i)
-        text += "Punkt " + std::to_string(i) + ": Udvalget godkendte indstillingen. ";
-    const std::string dictionary = "Udvalget godkendte indstillingen. Punkt ";
-    for (const std::string& dict : {std::string(), dictionary}) {
-        const std::string packed = referat::ingest::deflate_raw(text, dict);
-        EXPECT_LT(packed.size(), text.size() / 10);
-        auto back = inflate_raw(packed, text.size(), dict);
-        ASSERT_TRUE(back) << back.error();
-        EXPECT_EQ(*back, text);
-    }
-    EXPECT_TRUE(referat::ingest::deflate_raw("").size() > 0);
-    EXPECT_EQ(inflate_raw(referat::ingest::deflate_raw(""), 1).value_or("x"), "");
-}
-
-TEST(Deflate, ADictionaryShortensSmallTextsAndIsNeededToReadThem) {
-    const std::string dictionary = "{\"heading\":\"Beslutning\",\"kind\":\"beslutning\",\"text\":\"";
-    const std::string text = dictionary + "Godkendt.\"}";
-    const std::string plain = referat::ingest::deflate_raw(text);
-    const std::string primed = referat::ingest::deflate_raw(text, dictionary);
-    EXPECT_LT(primed.size(), plain.size() / 2) << primed.size() << " vs " << plain.size();
-    // Without its dictionary the data refers back before its start: an error, not garbage.
-    auto wrong = inflate_raw(primed, 1024);
-    ASSERT_FALSE(wrong);
-    EXPECT_THAT(wrong.error(), ::testing::HasSubstr("invalid compressed data"));
 }
 
 TEST(Zip, EveryMemberOfARealDocxInflatesAndPassesItsCrc) {
