@@ -13,7 +13,7 @@ namespace referat::index::schema {
 /// 3: free text is indexed as Danish stems only (Xapian STEM_ALL), with positions.
 /// 4: all text once without a prefix (positions), field copies for the searchable fields,
 ///    æ/ø/å folded to ae/oe/aa before stemming, one packed facet slot, a same-item key slot.
-/// 5: positions in the title and committee copies only; records packed (records.hpp encode_record). A version 4
+/// 5: positions in the title's copy only; records packed (records.hpp encode_record). A version 4
 ///    database is still read (its extra positions go unused) and is upgraded by the next ingest.
 inline constexpr int kSchemaVersion = 5;
 /// The oldest schema version this referat reads and writes into.
@@ -33,10 +33,10 @@ inline constexpr std::string_view kStemLanguage = "danish";
 // Danish stem (text_stemmer(): æ/ø/å spelt ae/oe/aa, then Snowball; Xapian STEM_ALL) with its
 // positions: a plain query word is one posting list, and phrases and NEAR work on any text.
 // The fields a query can name get a second, prefixed copy of their words; positions only in
-// the short ones (kPositionalFields) where phrases are common, the title and the committee.
-// In the others a phrase is the phrase in the body text with each of its words in the field.
-// (A position entry costs about 18 bytes in the index however few positions it holds: the
-// decision, attachment and person copies with positions were a fifth of them.) ---
+// the title's (kPositionalFields), where phrases and NEAR are common. In the others a phrase is
+// the phrase in the body text with each of its words in the field. (A position entry costs
+// about 18 bytes in the index however few positions it holds: the decision, attachment, person
+// and committee copies with positions were a fifth of them.) ---
 inline constexpr std::string_view kBodyText = "";          ///< all text (no prefix)
 inline constexpr std::string_view kTitle = "S";            ///< item or meeting title
 inline constexpr std::string_view kDecision = "XD";        ///< decision text
@@ -49,8 +49,8 @@ inline constexpr std::string_view kPersonText = "XN";      ///< person names as 
 inline constexpr std::array<std::string_view, 6> kFieldPrefixes{
     kTitle, kDecision, kRecommendation, kAttachment, kCommitteeText, kPersonText};
 /// Field prefixes whose copies keep positions (schema 5; schema 4 also kept them for the
-/// decision, attachments and persons).
-inline constexpr std::array<std::string_view, 2> kPositionalFields{kTitle, kCommitteeText};
+/// decision, attachments, committee and persons).
+inline constexpr std::array<std::string_view, 1> kPositionalFields{kTitle};
 /// Whether the words under prefix keep positions: the body text, and kPositionalFields.
 [[nodiscard]] bool has_positions(std::string_view prefix);
 
