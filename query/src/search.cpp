@@ -9,6 +9,7 @@
 #include <referat/index/database.hpp>
 #include <referat/index/schema.hpp>
 #include <referat/ingest/error.hpp>
+#include <referat/ingest/people.hpp>
 #include <referat/query/suggest.hpp>
 
 #include "facets.hpp"
@@ -161,6 +162,11 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
                     detail::scale(result.facets.back(), result.total, spy->seen());
             }
         }
+        // The person facet counts by person key; it lists names ("Jesper Kjeldsen"), which
+        // person: filters and `referat person` take as well as the key.
+        for (auto& facet : result.facets)
+            if (facet.name == "person")
+                for (auto& v : facet.values) v.value = ingest::person_display(v.value);
         detail::Snippets snippets(db, compiled, request);
         std::size_t rank = request.offset;
         for (const auto& it : page)

@@ -112,6 +112,43 @@ std::string person_key(std::string_view name) {
     return parts.first + " " + parts.last;
 }
 
+std::string person_display(std::string_view key) {
+    // Particles of Danish, Dutch, French and German names, lower-case inside a name.
+    static constexpr std::string_view kParticles[] = {"af", "da", "de", "del", "den", "der", "di",
+                                                      "du", "la", "le", "ten", "ter", "van", "von"};
+    std::string out;
+    out.reserve(key.size());
+    std::size_t word_start = 0;
+    bool capitalise = true;
+    for (std::size_t i = 0; i < key.size();) {
+        const std::size_t at = i;
+        const char32_t c = utf8::next(key, i);
+        if (c == U' ' || c == U'-') {
+            out += key.substr(at, i - at);
+            capitalise = true;
+            if (c == U' ') word_start = i;
+            continue;
+        }
+        if (capitalise && word_start > 0 && at == word_start) {
+            std::size_t end = key.find(' ', at);
+            if (end == std::string_view::npos) end = key.size();
+            const std::string_view word = key.substr(at, end - at);
+            // A particle before a further word stays as it is.
+            if (end < key.size() && std::find(std::begin(kParticles), std::end(kParticles), word) !=
+                                        std::end(kParticles)) {
+                out += word;
+                i = end;
+                capitalise = false;
+                continue;
+            }
+        }
+        out +=
+            capitalise ? utf8::upper(key.substr(at, i - at)) : std::string(key.substr(at, i - at));
+        capitalise = false;
+    }
+    return out;
+}
+
 std::optional<std::string> PersonIndex::find(std::string_view name) const {
     const NameParts parts = split(name);
     std::vector<std::string> exact;

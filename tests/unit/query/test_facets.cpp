@@ -103,9 +103,11 @@ TEST(Facets, WholeArchiveMatchesGold) {
         {"person", gold_counts([keys = merged_person_keys()](const TestItem& t) {
              // One count per item and person, under the person key the index uses.
              const auto it = keys.find(t.key);
-             return it == keys.end()
-                        ? std::vector<std::string>()
-                        : std::vector<std::string>(it->second.begin(), it->second.end());
+             // Listed as names: the key with each word capitalised.
+             std::vector<std::string> names;
+             if (it != keys.end())
+                 for (const auto& key : it->second) names.push_back(ingest::person_display(key));
+             return names;
          })},
     };
     for (const auto& facet : r.facets) {

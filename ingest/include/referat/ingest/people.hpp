@@ -26,6 +26,13 @@ void extract_people(Meeting& meeting, std::string_view normalised_text);
 /// "Mogens Bak Hansen" get one id); used by the index and the person commands.
 [[nodiscard]] std::string person_key(std::string_view name);
 
+/// A person key shown as a name: each word and each part after a hyphen capitalised ("anne-mette
+/// dalgaard" -> "Anne-Mette Dalgaard"), name particles inside a name left lower-case ("lars von
+/// trier" -> "Lars von Trier"). Keys hold the words of capitalised names (names are found as
+/// runs of capitalised words), so this is how the documents write them, save for inner capitals
+/// ("Mcbride").
+[[nodiscard]] std::string person_display(std::string_view key);
+
 /// A person name found in running text.
 struct NameMention {
     std::string name;       ///< as written, spaces collapsed, genitive -s removed

@@ -6,6 +6,7 @@
 
 namespace {
 
+using referat::ingest::person_display;
 using referat::ingest::person_key;
 using referat::ingest::PersonIndex;
 
@@ -60,3 +61,23 @@ TEST(PersonIndex, NeverMergesDifferentPeopleSharingASurname) {
 }
 
 }  // namespace
+
+TEST(PersonDisplay, KeysOfRealNamesShowAsTheDocumentsWriteThem) {
+    // Names of the bundled minutes (data/real, data/samples), as written there.
+    for (std::string_view name : {"Jesper Kjeldsen", "Anne-Mette Dalgaard", "Bünyamin Simsek",
+                                  "Rabih Azad-Ahmad", "Tove Tørnæs", "Niels Viderø"}) {
+        EXPECT_EQ(person_display(person_key(name)), name);
+    }
+    // The key is first and last name: middle names and initials are not part of it.
+    EXPECT_EQ(person_display(person_key("Mogens B. Hansen")), "Mogens Hansen");
+    EXPECT_EQ(person_display(person_key("Hans Chr. Mariegaards")), "Hans Mariegaard");
+}
+
+TEST(PersonDisplay, ParticlesStayLowerCaseInsideAName) {
+    EXPECT_EQ(person_display("lars von trier"), "Lars von Trier");
+    EXPECT_EQ(person_display("karen de la cour"), "Karen de la Cour");
+    EXPECT_EQ(person_display("von"), "Von") << "a word alone is a name";
+    EXPECT_EQ(person_display("ida af"), "Ida Af") << "the last word is the surname";
+    EXPECT_EQ(person_display(""), "");
+    EXPECT_EQ(person_display("ålborg  ærø"), "Ålborg  Ærø");
+}
