@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include <zstd.h>
 
@@ -27,39 +28,38 @@ constexpr std::string_view kDictionary1{
 constexpr int kLevel = 3;
 constexpr std::string_view kFrameMagic{"\x28\xb5\x2f\xfd", 4};
 
-struct Dictionaries {
-    ZSTD_CDict* pack = ZSTD_createCDict(kDictionary1.data(), kDictionary1.size(), kLevel);
-    ZSTD_DDict* unpack = ZSTD_createDDict(kDictionary1.data(), kDictionary1.size());
-    Dictionaries(const Dictionaries&) = delete;
-    Dictionaries& operator=(const Dictionaries&) = delete;
-    Dictionaries() = default;
-    ~Dictionaries() {
-        ZSTD_freeCDict(pack);
-        ZSTD_freeDDict(unpack);
+/// A Zstandard object freed by its own function when the owner goes.
+template <auto Free>
+struct Freed {
+    template <class T>
+    void operator()(T* p) const {
+        Free(p);
     }
 };
+template <class T, auto Free>
+using Owned = std::unique_ptr<T, Freed<Free>>;
 
-const Dictionaries& dictionaries() {
-    static const Dictionaries digested;
-    return digested;
+/// The dictionary, digested once per process for packing and for unpacking (null when out of
+/// memory).
+ZSTD_CDict* pack_dictionary() {
+    static const Owned<ZSTD_CDict, ZSTD_freeCDict> digested(
+        ZSTD_createCDict(kDictionary1.data(), kDictionary1.size(), kLevel));
+    return digested.get();
+}
+ZSTD_DDict* unpack_dictionary() {
+    static const Owned<ZSTD_DDict, ZSTD_freeDDict> digested(
+        ZSTD_createDDict(kDictionary1.data(), kDictionary1.size()));
+    return digested.get();
 }
 
 /// One compression and one decompression context per thread, reused across records.
-struct Contexts {
-    ZSTD_CCtx* pack = ZSTD_createCCtx();
-    ZSTD_DCtx* unpack = ZSTD_createDCtx();
-    Contexts(const Contexts&) = delete;
-    Contexts& operator=(const Contexts&) = delete;
-    Contexts() = default;
-    ~Contexts() {
-        ZSTD_freeCCtx(pack);
-        ZSTD_freeDCtx(unpack);
-    }
-};
-
-Contexts& contexts() {
-    thread_local Contexts mine;
-    return mine;
+ZSTD_CCtx* pack_context() {
+    thread_local const Owned<ZSTD_CCtx, ZSTD_freeCCtx> mine(ZSTD_createCCtx());
+    return mine.get();
+}
+ZSTD_DCtx* unpack_context() {
+    thread_local const Owned<ZSTD_DCtx, ZSTD_freeDCtx> mine(ZSTD_createDCtx());
+    return mine.get();
 }
 
 /// A record unpacks to at most this much (records are far smaller; this bounds damaged data).
@@ -84,13 +84,14 @@ std::vector<FacetCount> facet(const Xapian::ValueCountMatchSpy& spy, schema::Fac
 }  // namespace
 
 std::string encode_record(std::string_view json) {
-    const Dictionaries& dicts = dictionaries();
-    if (dicts.pack == nullptr) throw Error("cannot load the record dictionary (out of memory)");
+    ZSTD_CDict* dictionary = pack_dictionary();
+    ZSTD_CCtx* context = pack_context();
+    if (dictionary == nullptr || context == nullptr)
+        throw Error("cannot pack a record (out of memory)");
     std::string out(ZSTD_compressBound(json.size()), '\0');
-    const std::size_t n = ZSTD_compress_usingCDict(contexts().pack, out.data(), out.size(),
-                                                   json.data(), json.size(), dicts.pack);
-    if (ZSTD_isError(n))
-        throw Error(std::string("cannot pack a record: ") + ZSTD_getErrorName(n));
+    const std::size_t n = ZSTD_compress_usingCDict(context, out.data(), out.size(), json.data(),
+                                                   json.size(), dictionary);
+    if (ZSTD_isError(n)) throw Error(std::string("cannot pack a record: ") + ZSTD_getErrorName(n));
     out.resize(n);
     return out;
 }
@@ -98,8 +99,9 @@ std::string encode_record(std::string_view json) {
 std::string record_json(std::string_view stored) {
     if (stored.empty() || stored.front() == '{') return std::string(stored);  // plain JSON
     if (!stored.starts_with(kFrameMagic))
-        throw Error("a stored record is in a form this referat does not know; use the referat "
-                    "that wrote the database, or re-ingest");
+        throw Error(
+            "a stored record is in a form this referat does not know; use the referat "
+            "that wrote the database, or re-ingest");
     const unsigned id = ZSTD_getDictID_fromFrame(stored.data(), stored.size());
     if (id != kDictionaryId)
         throw Error("a stored record is packed with dictionary " + std::to_string(id) +
@@ -109,11 +111,13 @@ std::string record_json(std::string_view stored) {
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
         size > kMaxRecordBytes)
         throw Error("a stored record is damaged (no valid size); re-ingest its source");
-    const Dictionaries& dicts = dictionaries();
-    if (dicts.unpack == nullptr) throw Error("cannot load the record dictionary (out of memory)");
+    ZSTD_DDict* dictionary = unpack_dictionary();
+    ZSTD_DCtx* context = unpack_context();
+    if (dictionary == nullptr || context == nullptr)
+        throw Error("cannot unpack a record (out of memory)");
     std::string json(static_cast<std::size_t>(size), '\0');
-    const std::size_t n = ZSTD_decompress_usingDDict(contexts().unpack, json.data(), json.size(),
-                                                     stored.data(), stored.size(), dicts.unpack);
+    const std::size_t n = ZSTD_decompress_usingDDict(context, json.data(), json.size(),
+                                                     stored.data(), stored.size(), dictionary);
     if (ZSTD_isError(n) || n != json.size())
         throw Error(std::string("a stored record is damaged (") +
                     (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "shorter than its size") +
