@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <fcntl.h>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include <referat/ingest/error.hpp>
+#include <referat/ingest/reader.hpp>
 
 #include "referat/index/database.hpp"
 #include "referat/index/schema.hpp"
@@ -194,6 +196,8 @@ std::uint32_t Columns::groups() const { return m_impl->groups; }
 
 namespace {
 
+class Sink;
+
 /// One column while it is built: the distinct values and every document's codes.
 class ColumnBuilder {
   public:
@@ -211,8 +215,8 @@ class ColumnBuilder {
     /// Close the last document.
     void finish() { fill(static_cast<Xapian::docid>(m_starts.size() - 1)); }
 
-    void write_header(std::string& out) const;
-    void write_body(std::string& out) const;
+    void write_header(Sink& out) const;
+    void write_body(Sink& out) const;
 
   private:
     // Every document up to did starts where the codes end now.
@@ -227,18 +231,73 @@ class ColumnBuilder {
     Xapian::docid m_filled = 0;
 };
 
-void put(std::string& out, std::uint32_t word) {
-    out.append(reinterpret_cast<const char*>(&word), 4);
-}
+/// The store file while it is written: buffered writes to a file descriptor, made durable by
+/// finish() before the metadata names the file. Written as it is built, so writing the store of
+/// a million documents never holds a second copy of it in memory.
+class Sink {
+  public:
+    explicit Sink(const fs::path& path)
+        : m_path(path), m_fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) {
+        if (m_fd < 0) fail();
+        m_buffer.reserve(kBuffer);
+    }
+    Sink(const Sink&) = delete;
+    Sink& operator=(const Sink&) = delete;
+    ~Sink() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
 
-void put_words(std::string& out, const std::vector<std::uint32_t>& words) {
-    out.append(reinterpret_cast<const char*>(words.data()), words.size() * 4);
-}
+    void put(std::uint32_t word) { bytes({reinterpret_cast<const char*>(&word), 4}); }
+    void words(const std::vector<std::uint32_t>& words) {
+        bytes({reinterpret_cast<const char*>(words.data()), words.size() * 4});
+    }
+    /// bytes, then zeros up to the next 4-byte boundary.
+    void padded_bytes(std::string_view data) {
+        bytes(data);
+        static constexpr char kZeros[4] = {};
+        bytes({kZeros, padded(data.size()) - data.size()});
+    }
+    void bytes(std::string_view data) {
+        if (m_buffer.size() + data.size() > kBuffer) flush();
+        if (data.size() >= kBuffer) return write(data);
+        m_buffer.append(data);
+    }
+    /// Write what is buffered and fsync; throws referat::Error naming the file.
+    void finish() {
+        flush();
+        const int fd = std::exchange(m_fd, -1);
+        if (::fsync(fd) != 0) {
+            ::close(fd);
+            fail();
+        }
+        if (::close(fd) != 0) fail();
+    }
 
-void put_bytes(std::string& out, std::string_view bytes) {
-    out.append(bytes);
-    out.append(padded(bytes.size()) - bytes.size(), '\0');
-}
+  private:
+    static constexpr std::size_t kBuffer = 1u << 20;
+
+    void flush() {
+        write(m_buffer);
+        m_buffer.clear();
+    }
+    void write(std::string_view data) {
+        while (!data.empty()) {
+            const ssize_t n = ::write(m_fd, data.data(), data.size());
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                fail();
+            }
+            data.remove_prefix(static_cast<std::size_t>(n));
+        }
+    }
+    [[noreturn]] void fail() const {
+        throw Error("cannot write " + m_path.string() + ": " + std::strerror(errno));
+    }
+
+    fs::path m_path;
+    int m_fd = -1;
+    std::string m_buffer;
+};
 
 std::uint32_t blob_size(const std::vector<const std::string*>& values) {
     std::size_t bytes = 0;
@@ -247,13 +306,13 @@ std::uint32_t blob_size(const std::vector<const std::string*>& values) {
     return static_cast<std::uint32_t>(bytes);
 }
 
-void ColumnBuilder::write_header(std::string& out) const {
-    put(out, static_cast<std::uint32_t>(m_values.size()));
-    put(out, blob_size(m_values));
-    put(out, static_cast<std::uint32_t>(m_codes.size()));
+void ColumnBuilder::write_header(Sink& out) const {
+    out.put(static_cast<std::uint32_t>(m_values.size()));
+    out.put(blob_size(m_values));
+    out.put(static_cast<std::uint32_t>(m_codes.size()));
 }
 
-void ColumnBuilder::write_body(std::string& out) const {
+void ColumnBuilder::write_body(Sink& out) const {
     std::vector<std::uint32_t> ends;
     std::string blob;
     ends.reserve(m_values.size());
@@ -261,13 +320,71 @@ void ColumnBuilder::write_body(std::string& out) const {
         blob += *v;
         ends.push_back(static_cast<std::uint32_t>(blob.size()));
     }
-    put_words(out, ends);
-    put_words(out, m_starts);
-    put_words(out, m_codes);
-    put_bytes(out, blob);
+    out.words(ends);
+    out.words(m_starts);
+    out.words(m_codes);
+    out.padded_bytes(blob);
 }
 
-std::string build(const Xapian::Database& db, std::string_view token) {
+/// A same-item key as 128 bits: keys are 32 hex digits (schema::same_item_key), read as they
+/// are; any other value is hashed with SHA-256 first, so no two keys share a number.
+std::pair<std::uint64_t, std::uint64_t> key_bits(std::string_view key) {
+    std::string hex;
+    const bool plain = key.size() == 32 && std::all_of(key.begin(), key.end(), [](char c) {
+                           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                       });
+    if (!plain) hex = ingest::sha256_hex(key).substr(0, 32);
+    const std::string_view digits = plain ? key : std::string_view(hex);
+    auto half = [&](std::size_t from) {
+        std::uint64_t bits = 0;
+        for (std::size_t i = from; i < from + 16; ++i)
+            bits = (bits << 4) | static_cast<std::uint64_t>(
+                                     digits[i] <= '9' ? digits[i] - '0' : digits[i] - 'a' + 10);
+        return bits;
+    };
+    return {half(0), half(16)};
+}
+
+/// Same-item groups: a number 1..groups for each key more than one document carries, numbered
+/// in the order of each group's first document; 0 for every other document. Keys are held as
+/// 128-bit numbers in one sorted array (24 bytes a document), not as strings in a hash map.
+std::pair<std::vector<std::uint32_t>, std::uint32_t> same_item_groups(const Xapian::Database& db,
+                                                                      Xapian::docid last) {
+    struct Keyed {
+        std::uint64_t high;
+        std::uint64_t low;
+        Xapian::docid did;
+        auto operator<=>(const Keyed&) const = default;
+    };
+    std::vector<Keyed> keyed;
+    for (auto v = db.valuestream_begin(schema::kSlotSameItem);
+         v != db.valuestream_end(schema::kSlotSameItem); ++v) {
+        const std::string key = *v;
+        if (key.empty()) continue;
+        const auto [high, low] = key_bits(key);
+        keyed.push_back({high, low, v.get_docid()});
+    }
+    std::sort(keyed.begin(), keyed.end());
+    // Runs of one key, as (first document, start, end) in keyed.
+    std::vector<std::array<std::size_t, 3>> runs;
+    for (std::size_t i = 0; i < keyed.size();) {
+        std::size_t j = i + 1;
+        while (j < keyed.size() && keyed[j].high == keyed[i].high && keyed[j].low == keyed[i].low)
+            ++j;
+        if (j - i > 1) runs.push_back({keyed[i].did, i, j});
+        i = j;
+    }
+    std::sort(runs.begin(), runs.end());
+    std::vector<std::uint32_t> group(std::size_t{last} + 1, 0);
+    std::uint32_t groups = 0;
+    for (const auto& [first, from, to] : runs) {
+        ++groups;
+        for (std::size_t i = from; i < to; ++i) group[keyed[i].did] = groups;
+    }
+    return {std::move(group), groups};
+}
+
+void build(const Xapian::Database& db, std::string_view token, Sink& out) {
     const Xapian::docid last = db.get_lastdocid();
     std::vector<ColumnBuilder> columns;
     columns.reserve(kColumnCount);
@@ -296,34 +413,16 @@ std::string build(const Xapian::Database& db, std::string_view token) {
     }
     for (auto& c : columns) c.finish();
 
-    // Same-item groups: a number for each key that more than one document carries.
-    std::vector<std::uint32_t> group(std::size_t{last} + 1, 0);
-    std::uint32_t groups = 0;
-    {
-        std::unordered_map<std::string, std::pair<Xapian::docid, std::uint32_t>> first;
-        for (auto v = db.valuestream_begin(schema::kSlotSameItem);
-             v != db.valuestream_end(schema::kSlotSameItem); ++v) {
-            const std::string key = *v;
-            if (key.empty()) continue;
-            auto [it, fresh] = first.try_emplace(key, v.get_docid(), 0);
-            if (fresh) continue;
-            if (it->second.second == 0) {
-                it->second.second = ++groups;
-                group[it->second.first] = groups;
-            }
-            group[v.get_docid()] = it->second.second;
-        }
-    }
+    const auto [group, groups] = same_item_groups(db, last);
 
-    std::string out(kMagic, sizeof kMagic);
-    put(out, static_cast<std::uint32_t>(token.size()));
-    put_bytes(out, token);
-    put(out, last);
-    put(out, groups);
+    out.bytes({kMagic, sizeof kMagic});
+    out.put(static_cast<std::uint32_t>(token.size()));
+    out.padded_bytes(token);
+    out.put(last);
+    out.put(groups);
     for (const auto& c : columns) c.write_header(out);
     for (const auto& c : columns) c.write_body(out);
-    put_words(out, group);
-    return out;
+    out.words(group);
 }
 
 std::string new_token() {
@@ -338,25 +437,6 @@ std::string new_token() {
     return token;
 }
 
-// Write bytes to path and make them durable before the metadata names the file.
-void write_durably(const fs::path& path, const std::string& bytes) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw Error("cannot write " + path.string() + ": " + std::strerror(errno));
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            const std::string reason = std::strerror(errno);
-            ::close(fd);
-            throw Error("cannot write " + path.string() + ": " + reason);
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0)
-        throw Error("cannot write " + path.string() + ": " + std::strerror(errno));
-}
-
 }  // namespace
 
 void write_columns(Xapian::WritableDatabase& db, const fs::path& dir) {
@@ -364,7 +444,11 @@ void write_columns(Xapian::WritableDatabase& db, const fs::path& dir) {
     const fs::path file = dir / file_name(token);
     const fs::path tmp = dir / (file_name(token) + ".tmp");
     try {
-        write_durably(tmp, build(db, token));
+        {
+            Sink out(tmp);
+            build(db, token, out);
+            out.finish();
+        }
         std::error_code ec;
         fs::rename(tmp, file, ec);
         if (ec) throw Error("cannot write " + file.string() + ": " + ec.message());
