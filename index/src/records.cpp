@@ -62,8 +62,9 @@ ZSTD_DCtx* unpack_context() {
     return mine.get();
 }
 
-/// A record unpacks to at most this much (records are far smaller; this bounds damaged data).
-constexpr unsigned long long kMaxRecordBytes = 256ull * 1024 * 1024;
+/// A record unpacks to at most this much: records are kilobytes (a long item's text a few
+/// megabytes), and a damaged frame's declared size is allocated before it is found damaged.
+constexpr unsigned long long kMaxRecordBytes = 64ull * 1024 * 1024;
 
 // The counts of one part of the packed facet values (schema::kSlotFacets), most first.
 std::vector<FacetCount> facet(const Xapian::ValueCountMatchSpy& spy, schema::FacetField field) {
