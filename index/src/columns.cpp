@@ -21,6 +21,7 @@
 
 #include "referat/index/database.hpp"
 #include "referat/index/schema.hpp"
+#include "storage.hpp"
 
 namespace referat::index {
 
@@ -519,6 +520,17 @@ void remember_location(const Xapian::Database& db, const fs::path& dir) {
     auto& dirs = r.dirs[uuid];
     if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(dir);
 }
+
+namespace detail {
+
+std::vector<fs::path> remembered_locations(const std::string& uuid) {
+    auto& r = registry();
+    const std::scoped_lock hold(r.lock);
+    const auto dirs = r.dirs.find(uuid);
+    return dirs == r.dirs.end() ? std::vector<fs::path>{} : dirs->second;
+}
+
+}  // namespace detail
 
 std::shared_ptr<const Columns> columns_for(const Xapian::Database& db) {
     if (db.size() != 1) return nullptr;

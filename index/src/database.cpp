@@ -74,6 +74,22 @@ Xapian::Database open_for_reading(const std::vector<std::string>& specs) {
     return combined;
 }
 
+std::optional<Xapian::Database> open_twin(const Xapian::Database& db) {
+    try {
+        if (db.size() != 1) return std::nullopt;
+        const std::string uuid = db.get_uuid();
+        if (uuid.empty()) return std::nullopt;
+        const Xapian::rev revision = db.get_revision();
+        for (const auto& dir : detail::remembered_locations(uuid)) {
+            Xapian::Database twin(dir.string());
+            if (twin.get_uuid() == uuid && twin.get_revision() == revision) return twin;
+        }
+    } catch (const Xapian::Error&) {
+        // Remote (no UUID or revision), or the folder is gone: no twin, not an error.
+    }
+    return std::nullopt;
+}
+
 namespace detail {
 
 bool looks_like_database(const fs::path& dir, bool being_created) {

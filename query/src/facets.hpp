@@ -1,8 +1,9 @@
 #pragma once
 // Exact facet counts over the whole match set.
 //
-// Local databases: the match records the matching document ids, then each facet's value slot is
-// read once as a stream (Xapian::ValueIterator in docid order) and counted in a hash map. That
+// Local databases: an unweighted pass lists the matching document ids in id order (match_ids),
+// then the facets are counted from the facet store (index/columns.hpp) or, without a current
+// one, from each value slot read once as a stream (Xapian::ValueIterator) into a hash map. That
 // is several times cheaper than asking each matching document for its values, which looks the
 // value chunk up again per document and slot.
 // Remote shards: Xapian::ValueCountMatchSpy per slot, which xapian-tcpsrv runs on the server;
@@ -17,7 +18,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -47,40 +47,19 @@ struct FacetSlot {
 /// Whether every shard of db is local, so its value streams are cheap to read.
 [[nodiscard]] bool all_local(const Xapian::Database& db);
 
-/// Records the id of every document the match visits. Only for a single local database: with
-/// several, Xapian passes each shard's own document id, and a remote shard refuses this spy.
-class DocidCollector : public Xapian::MatchSpy {
-  public:
-    /// Append the ids to out (ascending: the match visits documents in id order).
-    explicit DocidCollector(std::vector<Xapian::docid>& out) : m_out(out) {}
-    void operator()(const Xapian::Document& doc, double weight) override;
-
-  private:
-    std::vector<Xapian::docid>& m_out;
+/// The documents matching a query, in id order, up to a bound.
+struct MatchIds {
+    std::vector<Xapian::docid> docids;  ///< ascending; at most the bound
+    bool complete = true;               ///< whether these are all the matches
+    /// All matching documents: exact when complete, else estimated from the density of
+    /// matches among the ids seen, within Xapian's bounds.
+    std::size_t estimate = 0;
 };
 
-/// Counts the distinct agenda items among the documents the match visits: documents sharing a
-/// schema::kSlotSameItem key (one item published in several files) count once. Xapian's own
-/// collapsed count is an estimate once the page is smaller than the match; this is exact.
-/// Local databases only (a remote shard cannot run it).
-class ItemCounter : public Xapian::MatchSpy {
-  public:
-    void operator()(const Xapian::Document& doc, double weight) override;
-    /// Documents visited.
-    [[nodiscard]] std::size_t documents() const { return m_documents; }
-    /// Distinct items among them.
-    [[nodiscard]] std::size_t items() const { return m_without_key + m_keys.size(); }
-
-  private:
-    std::size_t m_documents = 0;
-    std::size_t m_without_key = 0;
-    std::unordered_set<std::uint64_t> m_keys;  // hashes: 64 bits keep collisions out of reach
-};
-
-/// Ids of the first at_most documents matching query (an unweighted pass in docid order).
-[[nodiscard]] std::vector<Xapian::docid> matching_docids(const Xapian::Database& db,
-                                                         const Xapian::Query& query,
-                                                         Xapian::doccount at_most);
+/// The first bound documents matching query, from an unweighted pass in id order that stops
+/// after bound + 1 matches (so it can tell whether there are more).
+[[nodiscard]] MatchIds match_ids(const Xapian::Database& db, const Xapian::Query& query,
+                                 Xapian::doccount bound);
 
 /// Of the matches in mset (result order), the limit distinct agenda items after the first
 /// offset: a document whose schema::kSlotSameItem key an earlier one had is left out.

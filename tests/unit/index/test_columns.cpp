@@ -276,3 +276,39 @@ TEST(Columns, TheFuzzCorpusLoadsSafely) {
 }
 
 }  // namespace
+
+namespace {
+
+// A second handle for another thread: the same database at the same revision, or none.
+TEST(Twin, OpensTheSameDatabaseAtTheSameRevisionOrNothing) {
+    TempDir dir;
+    const fs::path path = dir / "db";
+    write_archive(path, dir);
+    Xapian::Database db = index::open_for_reading({path.string()});
+    auto twin = index::open_twin(db);
+    ASSERT_TRUE(twin) << "open_for_reading remembers where the database is";
+    EXPECT_EQ(twin->get_uuid(), db.get_uuid());
+    EXPECT_EQ(twin->get_revision(), db.get_revision());
+    EXPECT_EQ(twin->get_doccount(), db.get_doccount());
+
+    // Once the folder has moved on, this handle has no twin: it would answer from other
+    // documents. Reopened, it has one again.
+    {
+        index::Writer writer(path);
+        auto d = sample_document((dir / "d.txt").string(), 2);
+        d.meetings[0].date = "2021-06-01";
+        writer.add_document(d);
+        EXPECT_EQ(writer.finish(), "");
+    }
+    EXPECT_FALSE(index::open_twin(db));
+    db.reopen();
+    twin = index::open_twin(db);
+    ASSERT_TRUE(twin);
+    EXPECT_EQ(twin->get_doccount(), db.get_doccount());
+
+    // Several databases as one: no twin (the caller counts in its own thread).
+    Xapian::Database both = index::open_for_reading({path.string(), path.string()});
+    EXPECT_FALSE(index::open_twin(both));
+}
+
+}  // namespace

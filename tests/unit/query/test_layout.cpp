@@ -39,7 +39,7 @@ std::vector<std::string> terms_of(const Xapian::Query& q) {
     return {q.get_unique_terms_begin(), q.get_unique_terms_end()};
 }
 
-// The free-text terms of a compiled query (filters and the item restriction left out).
+// The free-text terms of a compiled query (filters and the exclusion of meetings left out).
 std::vector<std::string> text_terms(std::string_view text) {
     Xapian::Database db = SampleIndex::get().open();
     auto compiled = compile_query(db, text, {});
@@ -47,7 +47,7 @@ std::vector<std::string> text_terms(std::string_view text) {
     std::vector<std::string> out;
     if (!compiled) return out;
     for (const auto& t : terms_of(compiled->query))
-        if (t != schema::boolean_term(schema::kTypeTerm, schema::kTypeItem)) out.push_back(t);
+        if (!t.starts_with(schema::kTypeTerm)) out.push_back(t);
     return out;
 }
 
@@ -106,7 +106,10 @@ TEST(Totals, ExactUpToTheBoundAndAnEstimateBeyond) {
     r.limit = 3;
     const SearchResult about = search(db, r);
     EXPECT_FALSE(about.total_exact) << "more matches than the bound";
-    EXPECT_GT(about.total, 0u);
+    // Estimated from the density of matches among the ids seen: near the true total, where
+    // Xapian's own estimate may be off by half.
+    EXPECT_GE(about.total, exact.total * 3 / 4);
+    EXPECT_LE(about.total, exact.total * 5 / 4);
     // Facet counts are estimates then: scaled from what was counted, so near the true ones.
     ASSERT_EQ(about.facets.size(), 2u);
     std::size_t sum = 0;

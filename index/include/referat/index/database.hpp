@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,11 @@ namespace referat::index {
 /// Throws referat::Error "no database at PATH; create one with: referat ingest --db PATH
 /// FILES..." when a local path is missing, and for a database of another schema version.
 [[nodiscard]] Xapian::Database open_for_reading(const std::vector<std::string>& specs);
+
+/// A second handle on db for another thread (a Xapian::Database is not shared between
+/// threads): the same single local database, at the same revision. std::nullopt when db is
+/// several or remote databases, was not opened by open_for_reading, or has changed since.
+[[nodiscard]] std::optional<Xapian::Database> open_twin(const Xapian::Database& db);
 
 /// Whether spec names a remote shard ("host:port") rather than a local folder.
 [[nodiscard]] bool is_remote_spec(std::string_view spec);
