@@ -7,7 +7,7 @@
 //   B=build-qfast
 //   g++ -std=c++23 -O2 -Iquery/include -Iindex/include -Iingest/include bench/facet_profile.cpp \
 //       $B/query/libreferat_query.a $B/index/libreferat_index.a $B/ingest/libreferat_ingest.a \
-//       -lxapian -licuuc -licui18n -lre2 -lpoppler-cpp -lzstd -lz -o /tmp/facet_profile
+//       -lxapian -licuuc -licui18n -lre2 -lzstd -lz -o /tmp/facet_profile
 //   /tmp/facet_profile DB bench/queries.json [REPETITIONS]
 
 #include <algorithm>

@@ -120,3 +120,47 @@ TEST_F(IngestRobust, KillNineLeavesADatabaseThatOpensAndARerunCompletes) {
 }
 
 }  // namespace
+
+namespace {
+
+// The PDF reader and the web server are modules loaded when needed (ingest/module.hpp). One that
+// cannot be found fails what needs it, clearly, and nothing else.
+class MissingModule : public CliTest {
+  protected:
+    MissingModule() {
+        fs::copy_file(REFERAT_TEST_DATA "/fixtures/pdf/002_539ca0b311f4efd1.pdf",
+                      minutes() / "minutes.pdf");
+        fs::create_directories(scratch() / "no-modules");
+    }
+    ~MissingModule() override { unsetenv("REFERAT_MODULE_DIR"); }
+    void hide_modules() { setenv("REFERAT_MODULE_DIR", (scratch() / "no-modules").c_str(), 1); }
+};
+
+TEST_F(MissingModule, APdfFailsWithTheReasonAndTheRestIsIngested) {
+    hide_modules();
+    auto r = referat({"ingest", "--db", db(), minutes().string()});
+    EXPECT_EQ(r.status, 2) << "a file failed: " << r.err;
+    EXPECT_NE(r.err.find("minutes.pdf: PDF support is not available: libreferat_pdf.so not found"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(stats().sources, static_cast<std::int64_t>(sample_files().size()));
+    // With the module found again, a rerun reads the PDF as well.
+    unsetenv("REFERAT_MODULE_DIR");
+    r = referat({"ingest", "--db", db(), minutes().string()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(stats().sources, static_cast<std::int64_t>(sample_files().size()) + 1);
+}
+
+TEST_F(MissingModule, SearchNeedsNoModuleAndServeSaysWhatIsMissing) {
+    ASSERT_EQ(referat({"ingest", "--db", db(), minutes().string()}).status, 0);
+    hide_modules();
+    auto r = referat({"search", "--db", db(), "--format", "json", "budget"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    r = referat({"serve", "--db", db(), "--port", "0"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("the HTTP server is not available: libreferat_http.so not found"),
+              std::string::npos)
+        << r.err;
+}
+
+}  // namespace

@@ -1,16 +1,18 @@
-// The HTTP side: cpp-httplib's server, the routes, the headers every response carries, and a
-// clean stop on SIGINT/SIGTERM. The only file that includes httplib.h.
+// `referat serve`: the routes, the headers every response carries, and a clean stop on SIGINT
+// and SIGTERM, over the HTTP module (http_module.hpp), which is loaded here.
 
 #include <atomic>
 #include <csignal>
 #include <iostream>
+#include <memory>
 #include <thread>
 
-#include <httplib.h>
 #include <pthread.h>
 
+#include <referat/ingest/module.hpp>
 #include <referat/web/server.hpp>
 
+#include "http_module.hpp"
 #include "layout.hpp"
 #include "pages.hpp"
 #include "pool.hpp"
@@ -28,39 +30,12 @@ constexpr const char* kContentSecurityPolicy =
 /// Longest request line plus headers and body accepted (GET only; no uploads).
 constexpr std::size_t kMaxPayloadBytes = 64 * 1024;
 
-Params params_of(const httplib::Request& request) {
-    Params out;
-    for (const auto& [name, value] : request.params) out.emplace_back(name, value);
-    return out;
-}
-
-void send(const Reply& reply, httplib::Response& response) {
-    response.status = reply.status;
-    for (const auto& [name, value] : reply.headers) response.set_header(name, value);
-    if (reply.stream) {
-        auto stream = reply.stream;
-        response.set_chunked_content_provider(
-            reply.content_type, [stream](std::size_t, httplib::DataSink& sink) {
-                try {
-                    stream([&](std::string_view piece) {
-                        return sink.is_writable() && sink.write(piece.data(), piece.size());
-                    });
-                } catch (const std::exception& e) {
-                    // Headers are gone already; the truncated body is all the client can see.
-                    std::cerr << "referat serve: export stopped: " << e.what() << "\n";
-                }
-                sink.done();
-                return true;
-            });
-        return;
-    }
-    response.set_content(reply.body, reply.content_type);
-}
-
 // A route body that turns HttpError (and any other failure) into an error page or JSON error.
+using http_module::Request;
+
 template <class Fn>
-httplib::Server::Handler route(bool api, Fn fn) {
-    return [api, fn](const httplib::Request& request, httplib::Response& response) {
+http_module::Handler route(bool api, Fn fn) {
+    return [api, fn](const Request& request) {
         Reply reply;
         try {
             reply = fn(request);
@@ -75,68 +50,66 @@ httplib::Server::Handler route(bool api, Fn fn) {
                       << "\n";
             reply = api ? api_error(500, "internal error") : error_page(500, "internal error");
         }
-        send(reply, response);
+        return reply;
     };
 }
 
-void add_routes(httplib::Server& server, DatabasePool& pool) {
-    using Request = httplib::Request;
-    auto search =
-        route(false, [&pool](const Request& r) { return search_page(pool, params_of(r)); });
-    server.Get("/", search);
-    server.Get("/search", search);
-    server.Get("/help", route(false, [](const Request&) { return help_page(); }));
-    server.Get("/static/([a-z]+\\.[a-z]+)", route(false, [](const Request& r) {
-                   auto file = static_file(r.matches[1].str());
+void add_routes(http_module::Server& server, DatabasePool& pool) {
+    auto search = route(false, [&pool](const Request& r) { return search_page(pool, r.params); });
+    server.get("/", search);
+    server.get("/search", search);
+    server.get("/help", route(false, [](const Request&) { return help_page(); }));
+    server.get("/static/([a-z]+\\.[a-z]+)", route(false, [](const Request& r) {
+                   auto file = static_file(r.matches.at(1));
                    if (!file) throw HttpError(404, "no such file");
                    return *file;
                }));
-    server.Get("/export.csv", route(false, [&pool](const Request& r) {
-                   return export_page(pool, params_of(r), true);
+    server.get("/export.csv", route(false, [&pool](const Request& r) {
+                   return export_page(pool, r.params, true);
                }));
-    server.Get("/export.jsonl", route(false, [&pool](const Request& r) {
-                   return export_page(pool, params_of(r), false);
+    server.get("/export.jsonl", route(false, [&pool](const Request& r) {
+                   return export_page(pool, r.params, false);
                }));
-    server.Get("/feed.atom", route(false, [&pool](const Request& r) {
+    server.get("/feed.atom", route(false, [&pool](const Request& r) {
                    // Links in the feed point back to the address the client used.
-                   std::string host = r.get_header_value("Host");
+                   std::string host = r.host;
                    if (host.empty() || host.find_first_of(" \"<>\\") != std::string::npos)
                        host = "127.0.0.1";
-                   return feed_page(pool, params_of(r), "http://" + host);
+                   return feed_page(pool, r.params, "http://" + host);
                }));
-    server.Get("/item/([^/]+)", route(false, [&pool](const Request& r) {
-                   return item_page(pool, r.matches[1].str());
+    server.get("/item/([^/]+)", route(false, [&pool](const Request& r) {
+                   return item_page(pool, r.matches.at(1));
                }));
-    server.Get("/meeting/([^/]+)", route(false, [&pool](const Request& r) {
-                   return meeting_page(pool, r.matches[1].str());
+    server.get("/meeting/([^/]+)", route(false, [&pool](const Request& r) {
+                   return meeting_page(pool, r.matches.at(1));
                }));
-    server.Get("/source/([^/]+)", route(false, [&pool](const Request& r) {
-                   return source_file(pool, r.matches[1].str());
+    server.get("/source/([^/]+)", route(false, [&pool](const Request& r) {
+                   return source_file(pool, r.matches.at(1));
                }));
-    server.Get("/person/([^/]+)", route(false, [&pool](const Request& r) {
-                   return person_page(pool, r.matches[1].str());
+    server.get("/person/([^/]+)", route(false, [&pool](const Request& r) {
+                   return person_page(pool, r.matches.at(1));
                }));
-    server.Get("/persons", route(false, [&pool](const Request& r) {
-                   return persons_page(pool, params_of(r));
+    server.get("/persons", route(false, [&pool](const Request& r) {
+                   return persons_page(pool, r.params);
                }));
-    server.Get("/appointments", route(false, [&pool](const Request& r) {
-                   return appointments_page(pool, params_of(r));
+    server.get("/appointments", route(false, [&pool](const Request& r) {
+                   return appointments_page(pool, r.params);
                }));
-    server.Get("/committees",
+    server.get("/committees",
                route(false, [&pool](const Request&) { return committees_page(pool); }));
-    server.Get("/committee/([^/]+)", route(false, [&pool](const Request& r) {
-                   return committee_page(pool, r.matches[1].str());
+    server.get("/committee/([^/]+)", route(false, [&pool](const Request& r) {
+                   return committee_page(pool, r.matches.at(1));
                }));
-    server.Get("/api/search",
-               route(true, [&pool](const Request& r) { return api_search(pool, params_of(r)); }));
-    server.Get("/api/item/([^/]+)", route(true, [&pool](const Request& r) {
-                   return api_record(pool, r.matches[1].str(), "item");
+    server.get("/api/search",
+               route(true, [&pool](const Request& r) { return api_search(pool, r.params); }));
+    server.get("/api/item/([^/]+)", route(true, [&pool](const Request& r) {
+                   return api_record(pool, r.matches.at(1), "item");
                }));
-    server.Get("/api/meeting/([^/]+)", route(true, [&pool](const Request& r) {
-                   return api_record(pool, r.matches[1].str(), "meeting");
+    server.get("/api/meeting/([^/]+)", route(true, [&pool](const Request& r) {
+                   return api_record(pool, r.matches.at(1), "meeting");
                }));
-    server.Get("/api/person/([^/]+)", route(true, [&pool](const Request& r) {
-                   return api_person(pool, r.matches[1].str());
+    server.get("/api/person/([^/]+)", route(true, [&pool](const Request& r) {
+                   return api_person(pool, r.matches.at(1));
                }));
     // Nothing here changes state: every other method is refused with 405 and Allow.
     const auto refuse = route(false, [](const Request&) -> Reply {
@@ -144,27 +117,17 @@ void add_routes(httplib::Server& server, DatabasePool& pool) {
         reply.headers.emplace_back("Allow", "GET, HEAD");
         return reply;
     });
-    server.Post(".*", refuse);
-    server.Put(".*", refuse);
-    server.Patch(".*", refuse);
-    server.Delete(".*", refuse);
-    server.Options(".*", refuse);
+    server.other_methods(refuse);
     // Unknown paths, other methods and requests the library refuses (too long, malformed) get
-    // the same error pages; replies that carry their own body keep it.
-    server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request& request, httplib::Response& response) {
-            if (!response.body.empty() || response.content_provider_)
-                return httplib::Server::HandlerResponse::Unhandled;
-            const int status = response.status;
-            const std::string message = status == 404   ? "there is no page at this address"
-                                        : status == 405 ? "only GET and HEAD are served"
-                                        : status == 414 ? "the address is too long"
-                                                        : "the request could not be read";
-            const Reply reply = request.path.starts_with("/api/") ? api_error(status, message)
-                                                                  : error_page(status, message);
-            response.set_content(reply.body, reply.content_type);
-            return httplib::Server::HandlerResponse::Handled;
-        }));
+    // the same error pages.
+    server.fallback([](const std::string& path, int status) {
+        const std::string message = status == 404   ? "there is no page at this address"
+                                    : status == 405 ? "only GET and HEAD are served"
+                                    : status == 414 ? "the address is too long"
+                                                    : "the request could not be read";
+        return path.starts_with("/api/") ? api_error(status, message)
+                                         : error_page(status, message);
+    });
 }
 
 }  // namespace
@@ -180,23 +143,22 @@ int serve(const ServeOptions& options) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    httplib::Server server;
-    const std::size_t threads = options.threads;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    server.set_read_timeout(10, 0);
-    server.set_write_timeout(30, 0);
-    server.set_keep_alive_timeout(5);
-    server.set_keep_alive_max_count(100);
-    server.set_payload_max_length(kMaxPayloadBytes);
-    server.set_default_headers({{"Content-Security-Policy", kContentSecurityPolicy},
+    std::string error;
+    const auto make = reinterpret_cast<http_module::Make>(
+        modules::entry_point(http_module::kFileName, http_module::kEntryPoint, error));
+    if (make == nullptr) throw Error("serve: the HTTP server is not available: " + error);
+    http_module::Settings settings;
+    settings.threads = options.threads;
+    settings.max_payload_bytes = kMaxPayloadBytes;
+    settings.default_headers = {{"Content-Security-Policy", kContentSecurityPolicy},
                                 {"X-Content-Type-Options", "nosniff"},
                                 {"X-Frame-Options", "DENY"},
-                                {"Referrer-Policy", "no-referrer"}});
+                                {"Referrer-Policy", "no-referrer"}};
+    const std::unique_ptr<http_module::Server> owned(make(settings));
+    http_module::Server& server = *owned;
     add_routes(server, pool);
 
-    const int port = options.port == 0
-                         ? server.bind_to_any_port(options.host)
-                         : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+    const int port = server.bind(options.host, options.port);
     if (port < 0)
         throw Error("serve: cannot listen on " + options.host + ":" + std::to_string(options.port) +
                     " (address in use, or not an address here)");
@@ -215,7 +177,7 @@ int serve(const ServeOptions& options) {
         stopping = true;
         server.stop();
     });
-    const bool clean = server.listen_after_bind();
+    const bool clean = server.listen();
     // listen_after_bind returns after stop(); when it ended by itself, wake the stopper.
     if (!stopping) pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();
