@@ -306,15 +306,39 @@ std::vector<Facet> count_facets(const index::Columns& columns,
     std::vector<Facet> facets;
     facets.reserve(slots.size());
     for (const auto& slot : slots) {
-        std::vector<std::size_t> counts(std::size_t{columns.values(slot.column)} + 1, 0);
-        for (const Xapian::docid did : docids)
-            for (const std::uint32_t code : columns.codes(slot.column, did))
-                if (code < counts.size()) ++counts[code];
+        const std::size_t values = std::size_t{columns.values(slot.column)} + 1;
         std::vector<std::uint32_t> present;
-        for (std::uint32_t code = 1; code < counts.size(); ++code)
-            if (counts[code] != 0) present.push_back(code);
+        std::vector<std::size_t> counts;
+        if (docids.size() * 8 >= values) {
+            // Many matches: a counter per value, then the values counted.
+            counts.assign(values, 0);
+            for (const Xapian::docid did : docids)
+                for (const std::uint32_t code : columns.codes(slot.column, did))
+                    if (code < counts.size()) ++counts[code];
+            for (std::uint32_t code = 1; code < counts.size(); ++code)
+                if (counts[code] != 0) {
+                    present.push_back(code);
+                    counts[present.size() - 1] = counts[code];
+                }
+        } else {
+            // Few matches among many values (persons): sort their codes and count the runs,
+            // rather than clear and scan a counter for every value.
+            std::vector<std::uint32_t> codes;
+            for (const Xapian::docid did : docids)
+                for (const std::uint32_t code : columns.codes(slot.column, did))
+                    if (code != 0 && code < values) codes.push_back(code);
+            std::sort(codes.begin(), codes.end());
+            for (std::size_t i = 0; i < codes.size();) {
+                std::size_t j = i;
+                while (j < codes.size() && codes[j] == codes[i]) ++j;
+                present.push_back(codes[i]);
+                counts.push_back(j - i);
+                i = j;
+            }
+        }
+        // counts[i] is the count of present[i].
         facets.push_back(ranked(
-            slot, present.size(), [&](std::size_t i) { return counts[present[i]]; },
+            slot, present.size(), [&](std::size_t i) { return counts[i]; },
             [&](std::size_t i) { return columns.value(slot.column, present[i]); }, limit));
     }
     return facets;
