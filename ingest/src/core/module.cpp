@@ -4,7 +4,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <mutex>
 #include <vector>
 
 namespace referat::modules {
@@ -35,9 +34,6 @@ std::vector<fs::path> folders() {
 }  // namespace
 
 void* entry_point(std::string_view file_name, std::string_view entry_point, std::string& error) {
-    // dlerror() is per thread, but two threads loading the first PDF at once should load it once.
-    static std::mutex loading;
-    const std::scoped_lock hold(loading);
     std::string tried;
     for (const auto& folder : folders()) {
         const fs::path path = folder / file_name;

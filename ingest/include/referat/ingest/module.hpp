@@ -9,8 +9,8 @@
 
 namespace referat::modules {
 
-/// The address of entry_point in the module file_name ("libreferat_pdf.so"), loaded once and
-/// never unloaded; nullptr with the reason in error ("libreferat_pdf.so not found (looked in
+/// The address of entry_point in the module file_name ("libreferat_pdf.so"), never unloaded
+/// (callers keep the address; dlopen counts a second load of the same file as the first); nullptr with the reason in error ("libreferat_pdf.so not found (looked in
 /// ...)", a loader message, or a module without the entry point).
 [[nodiscard]] void* entry_point(std::string_view file_name, std::string_view entry_point,
                                 std::string& error);
